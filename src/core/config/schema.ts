@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { defaultConfigInput } from './defaults';
+
+const severity = z.enum(['error', 'warning', 'info', 'off']);
+
+export const statusEntrySchema = z.object({
+  /** The canonical status word, e.g. 按进度完成. */
+  status: z.string().min(1),
+  /** Other ways people write it (without ▲ and trailing 。). */
+  synonyms: z.array(z.string().min(1)).default([]),
+  /** Counts as on schedule in the summary's share. */
+  onSchedule: z.boolean().default(false),
+  /** Listed in the 滞后事项清单. */
+  lagging: z.boolean().default(false),
+});
+
+export const unitEntrySchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** The person usually named for this unit, when the office keeps one. */
+  person: z.string().optional(),
+});
+
+export const fieldSchema = z.enum(['number', 'task', 'subItem', 'plan', 'units', 'persons', 'progress', 'remark', 'official', 'status']);
+
+export const configSchema = z
+  .object({
+    /** Status words, least advanced first: a task with sub-items takes the first one any sub-item has. */
+    vocabulary: z.array(statusEntrySchema).min(1),
+    units: z.array(unitEntrySchema).default([]),
+    /** Unit-list entries that are placeholders, not units (各市（区）政府 is a unit; 成员单位 is not checked). */
+    unitPlaceholders: z.array(z.string()).default([]),
+    headerSynonyms: z.record(fieldSchema, z.array(z.string().min(1))),
+    severities: z.record(z.string(), severity).default({}),
+    /** What `fix` writes besides structure repairs. */
+    fix: z
+      .object({
+        canonicalUnits: z.boolean().default(true),
+        trimPersons: z.boolean().default(true),
+        addOfficialColumn: z.boolean().default(true),
+        addStatusColumn: z.boolean().default(true),
+      })
+      .prefault({}),
+  })
+  .superRefine((cfg, ctx) => {
+    const seen = new Map<string, string>();
+    for (const entry of cfg.vocabulary) {
+      for (const word of [entry.status, ...entry.synonyms]) {
+        const owner = seen.get(word);
+        if (owner !== undefined && owner !== entry.status) {
+          ctx.addIssue({ code: 'custom', message: `status word "${word}" belongs to both "${owner}" and "${entry.status}"`, path: ['vocabulary'] });
+        }
+        seen.set(word, entry.status);
+      }
+    }
+    const names = new Map<string, string>();
+    cfg.units.forEach((unit, i) => {
+      for (const word of [unit.name, ...unit.aliases]) {
+        const owner = names.get(word);
+        if (owner !== undefined && owner !== unit.name) {
+          ctx.addIssue({ code: 'custom', message: `unit name "${word}" belongs to both "${owner}" and "${unit.name}"`, path: ['units', i] });
+        }
+        names.set(word, unit.name);
+      }
+    });
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type StatusEntry = z.output<typeof statusEntrySchema>;
+export type UnitEntry = z.output<typeof unitEntrySchema>;
+
+/** A config problem, with the path into the JSON where it is. */
+export class ConfigError extends Error {
+  readonly issues: Array<{ path: string; message: string }>;
+  constructor(issues: Array<{ path: string; message: string }>) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/** Parse a config. Missing top-level parts take the defaults learned from the seeds. */
+export function parseConfig(input: unknown): Config {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError([{ path: '', message: 'a configuration must be a JSON object' }]);
+  }
+  const merged = { ...defaultConfigInput, ...(input as Record<string, unknown>) };
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  }
+  return result.data;
+}
+
+/** Parse a config from JSON text, with a clear error for bad JSON. */
+export function parseConfigJson(text: string): Config {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+  }
+  return parseConfig(data);
+}
+
+let cachedDefault: Config | null = null;
+export function defaultConfig(): Config {
+  cachedDefault ??= configSchema.parse(defaultConfigInput);
+  return cachedDefault;
+}

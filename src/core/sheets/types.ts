@@ -1,0 +1,14 @@
+/** What one output sheet holds, independent of how it is written (office-js or exceljs). */
+export interface SheetSpec {
+  /** Sheet name, at most 31 characters, none of : \ / ? * [ ]. */
+  name: string;
+  /** Header row of the Excel table. */
+  columns: string[];
+  rows: Array<Array<string | number>>;
+  /** Column widths in characters. */
+  widths: number[];
+  /** Columns formatted as percentages (0..1 values). */
+  percentColumns?: number[];
+  /** A column chart of status counts per category, e.g. per official. */
+  chart?: { title: string; categoryColumn: number; seriesColumns: number[] };
+}

@@ -1,0 +1,248 @@
+/**
+ * The engine's data model. Everything here is plain data: it can be serialized to JSON,
+ * sent to the taskpane, written by the CLI, and replayed.
+ */
+
+/** A cell value as a sheet reader hands it over (errors and dates are turned into text by the adapter). */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, in grid coordinates (0-based offsets from the grid's top-left cell). */
+export interface MergedArea {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** What a sheet reader hands to the engine: values, merged areas and where the grid sits on the sheet. */
+export interface Grid {
+  values: CellValue[][];
+  merges: MergedArea[];
+  /** 1-based sheet row and column of values[0][0]. */
+  origin: { row: number; column: number };
+  sheet?: string;
+}
+
+/** The meaning of a table column. `official` and `status` are the columns `fix` may add. */
+export type Field =
+  | 'number'
+  | 'task'
+  | 'subItem'
+  | 'plan'
+  | 'units'
+  | 'persons'
+  | 'progress'
+  | 'remark'
+  | 'official'
+  | 'status'
+  | 'extra';
+
+export interface HeaderColumn {
+  /** Grid column index. */
+  column: number;
+  /** The header text as written (joined over header rows). */
+  label: string;
+  field: Field;
+}
+
+export interface TableHeader {
+  /** Grid row indexes the header occupies (one or two). */
+  rows: number[];
+  columns: HeaderColumn[];
+}
+
+export interface Section {
+  /** 1-based position of the section in the table. */
+  index: number;
+  /** 1-based sheet row of the heading. */
+  row: number;
+  title: string;
+  official: string | null;
+  declared: number | null;
+  found: number;
+}
+
+export interface SubItem {
+  /** 1-based sheet row of the sub-item's first row. */
+  row: number;
+  rows: number;
+  label: string;
+  text: string;
+  units: string[];
+  persons: string[];
+  status: string | null;
+  progress: string;
+  /** Joined text of every sub-item-level column, by grid column index. */
+  cells: Record<number, string>;
+}
+
+export interface TaskRecord {
+  /** 1-based sheet row of the record's first row. */
+  row: number;
+  /** How many sheet rows the record occupied before repair. */
+  rows: number;
+  /** Grid row indexes the record occupied (including continuation rows after page breaks). */
+  gridRows: number[];
+  /** 1-based section position, null when the table has no sections. */
+  section: number | null;
+  official: string | null;
+  /** The 序号 as written. */
+  number: string;
+  task: string;
+  plan: string;
+  units: string[];
+  persons: string[];
+  /** Normalized status word (from the first line of 进展情况), null when missing. */
+  status: string | null;
+  /** The first line of 进展情况 as written. */
+  statusRaw: string;
+  progress: string;
+  /** Joined text of every column, by grid column index (task-level columns; sub-item columns of the first sub-item). */
+  cells: Record<number, string>;
+  subItems?: SubItem[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh-CN' | 'en-US';
+
+export interface Finding {
+  /** Stable rule id, e.g. `status.unknown`. */
+  rule: string;
+  severity: Severity;
+  /** 1-based sheet row. */
+  row: number;
+  /** A1 address of the cell, null for a row-level finding. */
+  cell: string | null;
+  section: number | null;
+  number: string | null;
+  messages: Record<Lang, string>;
+  value: string | null;
+  suggestion: string | null;
+}
+
+/** Why a sheet row disappears in the repaired table. */
+export type RemovalReason = 'blank' | 'repeated-header' | 'page-number';
+
+export interface RemovedRow {
+  row: number;
+  reason: RemovalReason;
+  values: string[];
+}
+
+/** One entry of the change log: where, before, after, why. */
+export interface Change {
+  /** Operation id, OpenRefine style: what kind of change it is. */
+  op:
+    | 'collapse-rows'
+    | 'join-continuation'
+    | 'remove-row'
+    | 'join-wrapped-unit'
+    | 'canonical-unit'
+    | 'trim-person'
+    | 'section-row'
+    | 'split-merge';
+  /** 1-based sheet rows of the source. */
+  sourceRows: number[];
+  /** 1-based output row in the repaired sheet, null for a removed row. */
+  outputRow: number | null;
+  /** Output column header, null for a whole row. */
+  column: string | null;
+  before: string;
+  after: string;
+  messages: Record<Lang, string>;
+}
+
+export type OutputRowKind = 'title' | 'header' | 'section' | 'record';
+
+export interface OutputRow {
+  kind: OutputRowKind;
+  /** 1-based sheet rows this output row is built from. */
+  sourceRows: number[];
+  values: string[];
+}
+
+/** The repair plan: data that says exactly what the repaired table is and how it came about. */
+export interface RepairPlan {
+  sheet: string | null;
+  /** A1 range of the source grid. */
+  sourceRange: string;
+  /** Sheet rows of the source, each mapped to the output row it went into (null: removed). */
+  rowMap: Array<{ row: number; outputRow: number | null }>;
+  columns: string[];
+  rows: OutputRow[];
+  removed: RemovedRow[];
+  changes: Change[];
+  /** Source grid had merged areas that the repaired table no longer has. */
+  mergesRemoved: number;
+}
+
+export interface OfficialSummaryRow {
+  official: string;
+  counts: Record<string, number>;
+  total: number;
+  onSchedule: number;
+  /** onSchedule / total, 0..1. */
+  share: number;
+}
+
+export interface UnitSummaryRow {
+  unit: string;
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface LaggingTask {
+  row: number;
+  section: number | null;
+  official: string | null;
+  number: string;
+  task: string;
+  status: string;
+  units: string[];
+  persons: string[];
+  progress: string;
+}
+
+export interface Summary {
+  /** The status columns, in config order (least advanced first), plus 未填写 for a missing status. */
+  statuses: string[];
+  byOfficial: OfficialSummaryRow[];
+  byStatus: Array<{ status: string; count: number; share: number }>;
+  byUnit: UnitSummaryRow[];
+  lagging: LaggingTask[];
+  total: number;
+  onSchedule: number;
+}
+
+export interface ParsedTable {
+  sheet: string | null;
+  range: string;
+  titleLines: string[];
+  title: string | null;
+  declaredTotal: number | null;
+  header: TableHeader;
+  sections: Section[];
+  records: TaskRecord[];
+  removed: RemovedRow[];
+  /** Findings about the table's shape found while reading (e.g. a second table). */
+  structureFindings: Finding[];
+}
+
+export interface Analysis {
+  table: ParsedTable;
+  findings: Finding[];
+  plan: RepairPlan;
+  summary: Summary;
+}
+
+/** Input the engine cannot use: the message says why, in both languages. */
+export class UnusableInputError extends Error {
+  readonly code: string;
+  readonly messages: Record<Lang, string>;
+  constructor(code: string, messages: Record<Lang, string>) {
+    super(messages['en-US']);
+    this.name = 'UnusableInputError';
+    this.code = code;
+    this.messages = messages;
+  }
+}
