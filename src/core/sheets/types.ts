@@ -7,6 +7,8 @@ export interface SheetSpec {
   rows: Array<Array<string | number>>;
   /** Column widths in characters. */
   widths: number[];
+  /** The last of `rows` is a totals row (written bold, left out of charts and sorting). */
+  totalsRow?: boolean;
   /** Columns formatted as percentages (0..1 values). */
   percentColumns?: number[];
   /** A column chart of status counts per category, e.g. per official. */

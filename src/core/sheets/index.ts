@@ -1,0 +1,190 @@
+/**
+ * What the summary, change-log and repaired sheets contain, as plain data. Both adapters (office-js and exceljs)
+ * write these specs as they are, so the two never disagree on a sheet's content.
+ */
+import type { Change, Lang, RemovedRow, RepairPlan, Summary } from '../types';
+import type { SheetSpec } from './types';
+import { truncateUtf16 } from './sheetName';
+import { chartTitles, label, removalMessages, removedMarker, sheetNames } from './labels';
+
+export type { SheetSpec } from './types';
+export { sheetNames, summarySheetNames, changeLogSheetNames } from './labels';
+export { repairedSheetName, cleanSheetName, MAX_SHEET_NAME } from './sheetName';
+
+/** Excel refuses longer cell text. */
+export const MAX_CELL_TEXT = 32767;
+
+/** The four summary sheets: by official, by status, by unit, and the lagging tasks. */
+export function summarySheets(summary: Summary, lang: Lang): SheetSpec[] {
+  return [byOfficialSheet(summary, lang), byStatusSheet(summary, lang), byUnitSheet(summary, lang), laggingSheet(summary, lang)];
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+function statusWidths(statuses: string[]): number[] {
+  return statuses.map((status) => Math.max(8, displayWidth(status) + 2));
+}
+
+function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
+  const { statuses } = summary;
+  const rows: Array<Array<string | number>> = summary.byOfficial.map((entry) => [
+    entry.official,
+    ...statuses.map((status) => entry.counts[status] ?? 0),
+    entry.total,
+    entry.share,
+  ]);
+  const columnTotals = statuses.map((status) => summary.byOfficial.reduce((sum, entry) => sum + (entry.counts[status] ?? 0), 0));
+  const total = summary.byOfficial.reduce((sum, entry) => sum + entry.total, 0);
+  const onSchedule = summary.byOfficial.reduce((sum, entry) => sum + entry.onSchedule, 0);
+  rows.push([label('total', lang), ...columnTotals, total, share(onSchedule, total)]);
+  const shareColumn = statuses.length + 2;
+  return {
+    name: sheetNames.byOfficial[lang],
+    columns: [label('official', lang), ...statuses, label('total', lang), label('onScheduleShare', lang)],
+    rows,
+    widths: [14, ...statusWidths(statuses), 8, 12],
+    percentColumns: [shareColumn],
+    totalsRow: true,
+    chart: {
+      title: chartTitles.byOfficial[lang],
+      categoryColumn: 0,
+      seriesColumns: statuses.map((_, i) => i + 1),
+    },
+  };
+}
+
+function byStatusSheet(summary: Summary, lang: Lang): SheetSpec {
+  const rows: Array<Array<string | number>> = summary.byStatus.map((entry) => [entry.status, entry.count, entry.share]);
+  const total = summary.byStatus.reduce((sum, entry) => sum + entry.count, 0);
+  rows.push([label('total', lang), total, total === 0 ? 0 : 1]);
+  return {
+    name: sheetNames.byStatus[lang],
+    columns: [label('status', lang), label('count', lang), label('share', lang)],
+    rows,
+    widths: [18, 10, 10],
+    percentColumns: [2],
+    totalsRow: true,
+  };
+}
+
+function byUnitSheet(summary: Summary, lang: Lang): SheetSpec {
+  const { statuses } = summary;
+  const rows: Array<Array<string | number>> = summary.byUnit.map((entry) => [
+    entry.unit,
+    ...statuses.map((status) => entry.counts[status] ?? 0),
+    entry.total,
+  ]);
+  const columnTotals = statuses.map((status) => summary.byUnit.reduce((sum, entry) => sum + (entry.counts[status] ?? 0), 0));
+  // A task names several units, so this total counts task–unit pairs, not tasks.
+  rows.push([label('total', lang), ...columnTotals, summary.byUnit.reduce((sum, entry) => sum + entry.total, 0)]);
+  const unitWidth = Math.min(40, Math.max(16, ...summary.byUnit.map((entry) => displayWidth(entry.unit) + 2)));
+  return {
+    name: sheetNames.byUnit[lang],
+    columns: [label('unit', lang), ...statuses, label('total', lang)],
+    rows,
+    widths: [unitWidth, ...statusWidths(statuses), 8],
+    totalsRow: true,
+  };
+}
+
+function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
+  const rows = summary.lagging.map((task) => [
+    task.section ?? '',
+    task.official ?? '',
+    task.number,
+    cellText(task.task),
+    task.status,
+    task.units.join('、'),
+    task.persons.join('、'),
+    cellText(task.progress),
+    task.row,
+  ]);
+  return {
+    name: sheetNames.lagging[lang],
+    columns: [
+      label('section', lang),
+      label('official', lang),
+      label('number', lang),
+      label('task', lang),
+      label('status', lang),
+      label('unit', lang),
+      label('persons', lang),
+      label('progress', lang),
+      label('sourceRow', lang),
+    ],
+    rows,
+    widths: [8, 10, 6, 40, 14, 24, 14, 60, 8],
+  };
+}
+
+/** The change log: one row per change of the plan and per removed row the changes do not already mention. */
+export function changeLogSheet(plan: RepairPlan, lang: Lang): SheetSpec {
+  const rows: Array<Array<string | number>> = plan.changes.map((change) => changeRow(change, lang));
+  const removalsLogged = new Set(plan.changes.filter((change) => change.op === 'remove-row').flatMap((change) => change.sourceRows));
+  for (const removed of plan.removed) {
+    if (!removalsLogged.has(removed.row)) rows.push(removedRow(removed, lang));
+  }
+  return {
+    name: sheetNames.changeLog[lang],
+    columns: [
+      label('sourceRow', lang),
+      label('outputRow', lang),
+      label('column', lang),
+      label('before', lang),
+      label('after', lang),
+      label('why', lang),
+      label('op', lang),
+    ],
+    rows,
+    widths: [12, 10, 12, 40, 40, 40, 16],
+  };
+}
+
+function changeRow(change: Change, lang: Lang): Array<string | number> {
+  return [
+    formatRows(change.sourceRows),
+    change.outputRow ?? removedMarker[lang],
+    change.column ?? '',
+    cellText(change.before),
+    cellText(change.after),
+    change.messages[lang],
+    change.op,
+  ];
+}
+
+function removedRow(removed: RemovedRow, lang: Lang): Array<string | number> {
+  const before = removed.values.filter((value) => value.trim() !== '').join(' | ');
+  return [formatRows([removed.row]), removedMarker[lang], '', cellText(before), '', removalMessages[removed.reason][lang], 'remove-row'];
+}
+
+/** 1-based sheet rows as text, runs shortened: [3, 4, 5, 9] → "3-5, 9". */
+export function formatRows(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i += 1) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+    const first = sorted[start];
+    const last = sorted[i - 1];
+    parts.push(first === last ? String(first) : `${first}-${last}`);
+    start = i;
+  }
+  return parts.join(', ');
+}
+
+/** Text that fits in one Excel cell. */
+export function cellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : `${truncateUtf16(text, MAX_CELL_TEXT - 1)}…`;
+}
+
+/** Width in Excel character units: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+  }
+  return width;
+}

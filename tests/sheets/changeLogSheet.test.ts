@@ -1,0 +1,98 @@
+import { changeLogSheet, formatRows } from '../../src/core/sheets';
+import type { RepairPlan } from '../../src/core/types';
+
+function handMadePlan(): RepairPlan {
+  return {
+    sheet: 'Sheet1',
+    sourceRange: 'A1:E20',
+    rowMap: [],
+    columns: ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
+    rows: [],
+    removed: [
+      { row: 9, reason: 'blank', values: ['', '', '', '', ''] },
+      { row: 15, reason: 'repeated-header', values: ['序号', '工作任务', '责任单位', '责任人', '进展情况'] },
+      { row: 18, reason: 'page-number', values: ['', '- 3 -', '', '', ''] },
+    ],
+    changes: [
+      {
+        op: 'collapse-rows',
+        sourceRows: [5, 6, 7],
+        outputRow: 4,
+        column: '责任单位',
+        before: '市委政法委 | 市公安局',
+        after: '市委政法委\n市公安局',
+        messages: { 'zh-CN': '合并为一行', 'en-US': 'Collapsed into one row' },
+      },
+      {
+        op: 'remove-row',
+        sourceRows: [18],
+        outputRow: null,
+        column: null,
+        before: '- 3 -',
+        after: '',
+        messages: { 'zh-CN': '删除页码', 'en-US': 'Removed a page number' },
+      },
+      {
+        op: 'canonical-unit',
+        sourceRows: [11],
+        outputRow: 8,
+        column: '责任单位',
+        before: '市发改局',
+        after: '市发展改革局',
+        messages: { 'zh-CN': '统一单位名称', 'en-US': 'Canonical unit name' },
+      },
+    ],
+    mergesRemoved: 2,
+  };
+}
+
+describe('changeLogSheet', () => {
+  it('has one row per change, then one per removed row the changes do not already log', () => {
+    const sheet = changeLogSheet(handMadePlan(), 'zh-CN');
+    expect(sheet.name).toBe('整理记录');
+    // 3 changes + removed rows 9 and 15 (row 18 is already logged by its remove-row change).
+    expect(sheet.rows).toHaveLength(5);
+    const sourceRows = sheet.rows.map((row) => row[0]);
+    expect(sourceRows).toEqual(['5-7', '18', '11', '9', '15']);
+  });
+
+  it('says where, before, after and why in the chosen language', () => {
+    const zh = changeLogSheet(handMadePlan(), 'zh-CN');
+    const en = changeLogSheet(handMadePlan(), 'en-US');
+    expect(zh.columns.slice(0, 6)).toEqual(['原表行', '整理后行', '列', '整理前', '整理后', '原因']);
+    expect(en.columns.slice(0, 6)).toEqual(['Source rows', 'Output row', 'Column', 'Before', 'After', 'Why']);
+    expect(zh.rows[0].slice(0, 6)).toEqual(['5-7', 4, '责任单位', '市委政法委 | 市公安局', '市委政法委\n市公安局', '合并为一行']);
+    expect(en.rows[2][5]).toBe('Canonical unit name');
+    expect(zh.rows[1][1]).toBe('已删除');
+    expect(en.rows[1][1]).toBe('removed');
+  });
+
+  it('describes a removed row by its non-empty values and the reason', () => {
+    const en = changeLogSheet(handMadePlan(), 'en-US');
+    const header = en.rows.find((row) => row[0] === '15');
+    expect(header?.[3]).toBe('序号 | 工作任务 | 责任单位 | 责任人 | 进展情况');
+    expect(String(header?.[5])).toMatch(/repeated header/);
+    const blank = changeLogSheet(handMadePlan(), 'zh-CN').rows.find((row) => row[0] === '9');
+    expect(blank?.[5]).toBe('删除空行');
+  });
+
+  it('keeps every cell within Excel’s 32,767-character limit', () => {
+    const plan = handMadePlan();
+    plan.changes[0].before = '长'.repeat(40000);
+    const sheet = changeLogSheet(plan, 'zh-CN');
+    expect(String(sheet.rows[0][3]).length).toBeLessThanOrEqual(32767);
+  });
+
+  it('is just a header for a plan without changes', () => {
+    const plan = { ...handMadePlan(), changes: [], removed: [] };
+    expect(changeLogSheet(plan, 'zh-CN').rows).toEqual([]);
+  });
+});
+
+describe('formatRows', () => {
+  it('shortens runs of consecutive rows', () => {
+    expect(formatRows([3, 4, 5, 9])).toBe('3-5, 9');
+    expect(formatRows([7])).toBe('7');
+    expect(formatRows([10, 8, 9, 9])).toBe('8-10');
+  });
+});
