@@ -71,6 +71,10 @@ export interface SubItem {
   units: string[];
   persons: string[];
   status: string | null;
+  /** First line of the sub-item's 进展情况 as written (the shared one when statusShared). */
+  statusRaw: string;
+  /** The sub-item has no 进展情况 of its own: it shares the cell above (merged in Word). */
+  statusShared: boolean;
   progress: string;
   /** Joined text of every sub-item-level column, by grid column index. */
   cells: Record<number, string>;

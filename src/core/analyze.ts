@@ -1,0 +1,30 @@
+import { defaultConfig, type Config } from './config/schema';
+import { buildPlan } from './plan/buildPlan';
+import { validate } from './rules';
+import { summarize } from './summary/summarize';
+import { readTable } from './table/readTable';
+import type { Analysis, Grid } from './types';
+
+export type Progress = { stage: 'read' | 'validate' | 'plan' | 'summarize' | 'done'; done: number; total: number };
+
+export interface AnalyzeOptions {
+  config?: Config;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** readTable → validate → buildPlan → summarize, in one call. */
+export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
+  const config = options.config ?? defaultConfig();
+  const report = options.onProgress ?? (() => undefined);
+  report({ stage: 'read', done: 0, total: 4 });
+  const table = readTable(grid, config);
+  report({ stage: 'validate', done: 1, total: 4 });
+  const findings = validate(table, config);
+  report({ stage: 'plan', done: 2, total: 4 });
+  const plan = buildPlan(table, config);
+  plan.mergesRemoved = grid.merges.length;
+  report({ stage: 'summarize', done: 3, total: 4 });
+  const summary = summarize(table, config);
+  report({ stage: 'done', done: 4, total: 4 });
+  return { table, findings, plan, summary };
+}

@@ -1,0 +1,94 @@
+import type { CellValue, Grid, MergedArea } from '../types';
+
+/** The text of a cell as a clerk sees it. Line endings are unified; nothing else is changed. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/**
+ * Random access to a grid's text and merges. Covered cells (inside a merged area but not its top-left)
+ * read as empty, whatever the reader put there.
+ */
+export class GridView {
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly origin: { row: number; column: number };
+  private readonly texts: string[][];
+  /** Per cell: index into `merges` of the area containing it, or -1. */
+  private readonly mergeIndex: Int32Array;
+  readonly merges: MergedArea[];
+
+  constructor(grid: Grid) {
+    this.rowCount = grid.values.length;
+    let width = 0;
+    for (const row of grid.values) if (row.length > width) width = row.length;
+    for (const m of grid.merges) if (m.column + m.columnCount > width) width = m.column + m.columnCount;
+    this.columnCount = width;
+    this.origin = grid.origin;
+    this.merges = grid.merges.filter((m) => m.row < this.rowCount && m.rowCount > 0 && m.columnCount > 0);
+    this.mergeIndex = new Int32Array(this.rowCount * Math.max(width, 1)).fill(-1);
+    this.merges.forEach((m, i) => {
+      const bottom = Math.min(m.row + m.rowCount, this.rowCount);
+      for (let r = m.row; r < bottom; r++) {
+        for (let c = m.column; c < m.column + m.columnCount; c++) this.mergeIndex[r * width + c] = i;
+      }
+    });
+    this.texts = grid.values.map((row, r) => {
+      const out = new Array<string>(width);
+      for (let c = 0; c < width; c++) out[c] = this.isCovered(r, c) ? '' : cellText(row[c]);
+      return out;
+    });
+  }
+
+  text(row: number, column: number): string {
+    return this.texts[row]?.[column] ?? '';
+  }
+
+  rowTexts(row: number): string[] {
+    return this.texts[row] ?? [];
+  }
+
+  mergeAt(row: number, column: number): MergedArea | null {
+    if (row < 0 || row >= this.rowCount || column < 0 || column >= this.columnCount) return null;
+    const i = this.mergeIndex[row * this.columnCount + column];
+    return i >= 0 ? this.merges[i] : null;
+  }
+
+  /** Inside a merged area but not its top-left cell. */
+  isCovered(row: number, column: number): boolean {
+    const m = this.mergeAt(row, column);
+    return m !== null && (m.row !== row || m.column !== column);
+  }
+
+  /** Covered by a merged area that starts in an earlier row. */
+  isCoveredFromAbove(row: number, column: number): boolean {
+    const m = this.mergeAt(row, column);
+    return m !== null && m.row < row;
+  }
+
+  /** The row continues a merged block from above in any column. */
+  rowContinuesMerge(row: number): boolean {
+    for (let c = 0; c < this.columnCount; c++) if (this.isCoveredFromAbove(row, c)) return true;
+    return false;
+  }
+
+  isBlankRow(row: number): boolean {
+    const texts = this.texts[row];
+    if (!texts) return true;
+    for (const t of texts) if (t.trim() !== '') return false;
+    return true;
+  }
+
+  /** 1-based sheet row of a grid row. */
+  sheetRow(row: number): number {
+    return this.origin.row + row;
+  }
+
+  /** 1-based sheet column of a grid column. */
+  sheetColumn(column: number): number {
+    return this.origin.column + column;
+  }
+}

@@ -1,0 +1,205 @@
+import type { Config } from '../config/schema';
+import type { Change, Field, Lang, OutputRow, ParsedTable, RemovalReason, RepairPlan, TaskRecord } from '../types';
+import { compactName, joinList } from '../text/lists';
+import { parsePersons, parseUnits, unitDirectory, type UnitDirectory } from '../text/units';
+import { columnsByField } from '../table/readTable';
+
+const REASONS: Record<RemovalReason, Record<Lang, string>> = {
+  blank: { 'zh-CN': '空白行', 'en-US': 'blank row' },
+  'repeated-header': { 'zh-CN': '重复的表头（分页或分部分处）', 'en-US': 'header repeated at a page break or section' },
+  'page-number': { 'zh-CN': '页码行', 'en-US': 'page number' },
+};
+
+interface CellRewrite {
+  text: string;
+  changes: Array<Omit<Change, 'sourceRows' | 'outputRow' | 'column'>>;
+}
+
+/** Units: wrapped names rejoined, aliases to the directory name (when the config says so); separators kept. */
+function rewriteUnits(text: string, dir: UnitDirectory, canonical: boolean): CellRewrite {
+  const parts = parseUnits(text, dir);
+  const changes: CellRewrite['changes'] = [];
+  let touched = false;
+  for (const part of parts) {
+    if (part.joinedFrom) {
+      touched = true;
+      changes.push({
+        op: 'join-wrapped-unit',
+        before: part.joinedFrom.join('\n'),
+        after: part.text,
+        messages: { 'zh-CN': '被换行拆开的单位名称已合并', 'en-US': 'unit name wrapped over two lines joined' },
+      });
+    }
+    if (canonical && part.canonical !== undefined) {
+      touched = true;
+      changes.push({
+        op: 'canonical-unit',
+        before: part.text,
+        after: part.canonical,
+        messages: { 'zh-CN': '简称改为单位名录中的规范名称', 'en-US': 'short name replaced by the directory name' },
+      });
+      part.text = part.canonical;
+    }
+  }
+  return { text: touched ? joinList(parts) : text, changes };
+}
+
+/** Persons: padding inside names removed ("陈  霞" → "陈霞"), wrapped role entries joined; separators kept. */
+function rewritePersons(text: string, trim: boolean): CellRewrite {
+  if (!trim) return { text, changes: [] };
+  const parts = parsePersons(text);
+  const changes: CellRewrite['changes'] = [];
+  let touched = false;
+  for (const part of parts) {
+    const compact = compactName(part.text);
+    if (compact !== part.text) {
+      touched = true;
+      changes.push({
+        op: 'trim-person',
+        before: part.text,
+        after: compact,
+        messages: { 'zh-CN': '姓名中的空格已去除', 'en-US': 'padding inside a name removed' },
+      });
+      part.text = compact;
+    }
+  }
+  return { text: touched ? joinList(parts) : text, changes };
+}
+
+function outputLabel(label: string, field: Field): string {
+  const first = label.split('\n')[0].trim();
+  if (first !== '') return first;
+  return field === 'subItem' ? '子项' : '';
+}
+
+/**
+ * The repair plan: the repaired table as rows of text, the rows removed and why, and every cell change.
+ * Plain data — an adapter writes it without the engine.
+ */
+export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
+  const dir = unitDirectory(config);
+  const cols = columnsByField(table.header);
+  const headerColumns = table.header.columns;
+  const columns = headerColumns.map((c) => outputLabel(c.label, c.field));
+  const officialColumn = cols.official >= 0 ? cols.official : config.fix.addOfficialColumn ? columns.push('分管领导') - 1 : -1;
+  const statusColumnIndex = headerColumns.find((c) => c.field === 'status')?.column ?? -1;
+  const statusColumn = statusColumnIndex >= 0 ? statusColumnIndex : config.fix.addStatusColumn ? columns.push('状态') - 1 : -1;
+  const width = columns.length;
+  const blank = () => new Array<string>(width).fill('');
+
+  const rows: OutputRow[] = [];
+  const changes: Change[] = [];
+  const rowMap = new Map<number, number | null>();
+  const headerStart = table.header.rows[0];
+  const [rangeTop] = /\d+/.exec(table.range) ?? ['1'];
+  const firstSheetRow = Number(rangeTop);
+
+  // Title lines above the header keep their own rows.
+  for (const line of table.titleLines) {
+    const values = blank();
+    values[0] = line;
+    rows.push({ kind: 'title', sourceRows: [], values });
+  }
+  for (let r = 0; r < headerStart; r++) rowMap.set(firstSheetRow + r, null);
+  rows.push({ kind: 'header', sourceRows: table.header.rows.map((r) => firstSheetRow + r), values: columns.slice() });
+  for (const r of table.header.rows) rowMap.set(firstSheetRow + r, rows.length);
+
+  type Item = { row: number; section?: ParsedTable['sections'][number]; record?: TaskRecord };
+  const items: Item[] = [...table.sections.map((s) => ({ row: s.row, section: s })), ...table.records.map((r) => ({ row: r.row, record: r }))].sort((a, b) => a.row - b.row);
+
+  for (const item of items) {
+    if (item.section) {
+      const values = blank();
+      values[0] = item.section.title;
+      rows.push({ kind: 'section', sourceRows: [item.section.row], values });
+      rowMap.set(item.section.row, rows.length);
+      continue;
+    }
+    const record = item.record as TaskRecord;
+    const parts = record.subItems && record.subItems.length > 0 ? record.subItems : [null];
+    const sourceRowsAll = record.gridRows.map((r) => firstSheetRow + r);
+    parts.forEach((sub, i) => {
+      const values = blank();
+      const outputRow = rows.length + 1;
+      for (const column of headerColumns) {
+        const c = column.column;
+        const ownCells = sub && cols.subItem >= 0 && c >= cols.subItem ? sub.cells : record.cells;
+        let text = ownCells[c] ?? '';
+        let cellChanges: CellRewrite['changes'] = [];
+        if (column.field === 'units') ({ text, changes: cellChanges } = rewriteUnits(text, dir, config.fix.canonicalUnits));
+        else if (column.field === 'persons') ({ text, changes: cellChanges } = rewritePersons(text, config.fix.trimPersons));
+        values[c] = text;
+        for (const ch of cellChanges) changes.push({ ...ch, sourceRows: sub ? [sub.row] : [record.row], outputRow, column: columns[c] });
+      }
+      if (officialColumn >= 0) values[officialColumn] = record.official ?? '';
+      if (statusColumn >= 0) values[statusColumn] = (sub ? sub.status : record.status) ?? '';
+      const sourceRows = sub ? sourceRowsAll.filter((r) => r >= sub.row && r < sub.row + Math.max(sub.rows, 1)) : sourceRowsAll;
+      rows.push({ kind: 'record', sourceRows: sourceRows.length > 0 ? sourceRows : [sub?.row ?? record.row], values });
+      for (const r of sourceRows) rowMap.set(r, outputRow);
+      if (i === 0) recordStructureChanges(record, sourceRowsAll, outputRow, changes);
+    });
+  }
+
+  for (const removed of table.removed) {
+    rowMap.set(removed.row, null);
+    changes.push({
+      op: 'remove-row',
+      sourceRows: [removed.row],
+      outputRow: null,
+      column: null,
+      before: removed.values.filter((v) => v !== '').join(' | '),
+      after: '',
+      messages: REASONS[removed.reason],
+    });
+  }
+  return {
+    sheet: table.sheet,
+    sourceRange: table.range,
+    rowMap: [...rowMap.entries()].sort((a, b) => a[0] - b[0]).map(([row, outputRow]) => ({ row, outputRow })),
+    columns,
+    rows,
+    removed: table.removed,
+    changes: changes.sort((a, b) => (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0)),
+    mergesRemoved: 0,
+  };
+}
+
+/** Log the rows a record was collapsed from, and a record put back together across a page break. */
+function recordStructureChanges(record: TaskRecord, sourceRows: number[], outputRow: number, changes: Change[]): void {
+  if (sourceRows.length > 1) {
+    const first = sourceRows[0];
+    const last = sourceRows[sourceRows.length - 1];
+    changes.push({
+      op: 'collapse-rows',
+      sourceRows,
+      outputRow,
+      column: null,
+      before: `${first}–${last}`,
+      after: String(outputRow),
+      messages: {
+        'zh-CN': `第${first}–${last}行（${sourceRows.length}行）合并为一条记录，各单元格的段落以换行连接`,
+        'en-US': `rows ${first}–${last} (${sourceRows.length}) collapsed into one record; paragraphs joined with line breaks`,
+      },
+    });
+  }
+  const gap = sourceRows.findIndex((r, i) => i > 0 && r !== sourceRows[i - 1] + 1);
+  if (gap > 0) {
+    changes.push({
+      op: 'join-continuation',
+      sourceRows,
+      outputRow,
+      column: null,
+      before: `${sourceRows[gap - 1]} / ${sourceRows[gap]}`,
+      after: String(outputRow),
+      messages: {
+        'zh-CN': `第${sourceRows[gap]}行是上一条记录跨页的续行，已接回`,
+        'en-US': `row ${sourceRows[gap]} continues the record across a page break and is joined back`,
+      },
+    });
+  }
+}
+
+/** The repaired sheet's cell values, row by row. */
+export function planToValues(plan: RepairPlan): string[][] {
+  return plan.rows.map((r) => r.values.slice());
+}

@@ -1,0 +1,82 @@
+import type { Config } from '../config/schema';
+import { parseRangeA1, toA1 } from '../grid/address';
+import { statusIndex } from '../text/status';
+import { unitDirectory, type UnitDirectory } from '../text/units';
+import { columnsByField, type ColumnsByField } from '../table/readTable';
+import type { Finding, ParsedTable, Severity, TaskRecord } from '../types';
+import { message, type MessageParams } from './messages';
+
+/** What every rule sees: the table, the config and lookups built once. */
+export interface RuleContext {
+  table: ParsedTable;
+  config: Config;
+  dir: UnitDirectory;
+  statuses: Map<string, string>;
+  cols: ColumnsByField;
+  originColumn: number;
+}
+
+export function ruleContext(table: ParsedTable, config: Config): RuleContext {
+  return {
+    table,
+    config,
+    dir: unitDirectory(config),
+    statuses: statusIndex(config),
+    cols: columnsByField(table.header),
+    originColumn: parseRangeA1(table.range)?.left ?? 1,
+  };
+}
+
+/** A unit of checking: a record without sub-items, or one sub-item of a task (each has its own units, people, status). */
+export interface Entry {
+  record: TaskRecord;
+  row: number;
+  cells: Record<number, string>;
+  status: string | null;
+  statusRaw: string;
+  /** The entry shares the status cell above it (a merged cell in Word). */
+  statusShared: boolean;
+  units: string[];
+  persons: string[];
+}
+
+export function entries(record: TaskRecord): Entry[] {
+  if (!record.subItems || record.subItems.length === 0) {
+    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }];
+  }
+  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
+}
+
+export interface FindingInput {
+  row: number;
+  /** Grid column of the cell, or -1 for the whole row. */
+  column: number;
+  record?: TaskRecord;
+  section?: number | null;
+  params: MessageParams;
+  value: string | null;
+  suggestion: string | null;
+}
+
+export function makeFinding(ctx: RuleContext, rule: string, severity: Severity, input: FindingInput): Finding {
+  return {
+    rule,
+    severity,
+    row: input.row,
+    cell: input.column >= 0 ? toA1(input.row, ctx.originColumn + input.column) : null,
+    section: input.section !== undefined ? input.section : (input.record?.section ?? null),
+    number: input.record ? input.record.number : null,
+    messages: message(rule, input.params),
+    value: input.value,
+    suggestion: input.suggestion,
+  };
+}
+
+/** A validation rule: one module, one stable id, in the manner of Frictionless's error catalog. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  tags: string[];
+  description: { 'zh-CN': string; 'en-US': string };
+  check(ctx: RuleContext, emit: (input: FindingInput) => void): void;
+}

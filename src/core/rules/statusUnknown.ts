@@ -1,0 +1,31 @@
+import { editDistance } from './similarity';
+import { entries, type Rule } from './context';
+
+export const statusUnknown: Rule = {
+  id: 'status.unknown',
+  severity: 'error',
+  tags: ['#status', '#cell'],
+  description: { 'zh-CN': '进展状态应取自词表（按进度完成、已完成……）。', 'en-US': 'The status must come from the vocabulary (按进度完成, 已完成 …).' },
+  check(ctx, emit) {
+    if (ctx.cols.progress < 0) return;
+    const words = [...ctx.statuses.keys()];
+    for (const record of ctx.table.records) {
+      for (const entry of entries(record)) {
+        if (entry.statusShared || entry.statusRaw === '' || entry.status !== null) continue;
+        const word = entry.statusRaw.replace(/^[▲△\s]+/, '').replace(/[。.，,；;\s]+$/, '');
+        let best: string | null = null;
+        let bestDistance = Infinity;
+        for (const w of words) {
+          const d = editDistance(word.slice(0, w.length + 2), w);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = ctx.statuses.get(w) ?? w;
+          }
+        }
+        // A suggestion only when it is plausibly a slip of the same word, not a sentence.
+        const suggestion = best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 2)) ? best : null;
+        emit({ row: entry.row, column: ctx.cols.progress, record, params: { value: entry.statusRaw, suggestion: suggestion ?? undefined }, value: entry.statusRaw, suggestion });
+      }
+    }
+  },
+};

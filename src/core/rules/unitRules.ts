@@ -1,0 +1,85 @@
+import { classifyUnit, parseUnits } from '../text/units';
+import { closest } from './similarity';
+import { entries, type Rule } from './context';
+
+export const unitUnknown: Rule = {
+  id: 'unit.unknown',
+  severity: 'warning',
+  tags: ['#unit', '#cell'],
+  description: { 'zh-CN': '责任单位应在单位名录中。', 'en-US': 'Each unit must be in the unit directory.' },
+  check(ctx, emit) {
+    if (ctx.cols.units < 0 || ctx.dir.names.length === 0) return;
+    const cache = new Map<string, string[]>();
+    for (const record of ctx.table.records) {
+      for (const entry of entries(record)) {
+        for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
+          if (classifyUnit(part.text, ctx.dir) !== 'unknown') continue;
+          let near = cache.get(part.text);
+          if (!near) {
+            near = closest(part.text, [...ctx.dir.names, ...ctx.dir.aliases.keys()]).map((n) => ctx.dir.aliases.get(n) ?? n);
+            near = [...new Set(near)];
+            cache.set(part.text, near);
+          }
+          emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: near.join('、') || undefined }, value: part.text, suggestion: near[0] ?? null });
+        }
+      }
+    }
+  },
+};
+
+export const unitAlias: Rule = {
+  id: 'unit.alias',
+  severity: 'info',
+  tags: ['#unit', '#cell'],
+  description: { 'zh-CN': '简称或别名应改为名录中的规范名称。', 'en-US': 'Short or alternative names map to the directory name.' },
+  check(ctx, emit) {
+    if (ctx.cols.units < 0) return;
+    for (const record of ctx.table.records) {
+      for (const entry of entries(record)) {
+        for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
+          if (part.canonical !== undefined) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: part.canonical }, value: part.text, suggestion: part.canonical });
+        }
+      }
+    }
+  },
+};
+
+export const unitDuplicate: Rule = {
+  id: 'unit.duplicate',
+  severity: 'warning',
+  tags: ['#unit', '#cell'],
+  description: { 'zh-CN': '同一项的责任单位不应重复。', 'en-US': 'A unit is listed once per record.' },
+  check(ctx, emit) {
+    if (ctx.cols.units < 0) return;
+    for (const record of ctx.table.records) {
+      for (const entry of entries(record)) {
+        const seen = new Set<string>();
+        for (const unit of entry.units) {
+          if (seen.has(unit)) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: unit }, value: unit, suggestion: null });
+          seen.add(unit);
+        }
+      }
+    }
+  },
+};
+
+const LEAD_RE = /[（(]\s*牵头单位\s*[:：]\s*([^）)]+?)\s*[)）]/;
+
+export const unitLeadNotFirst: Rule = {
+  id: 'unit.lead-not-first',
+  severity: 'warning',
+  tags: ['#unit', '#cell'],
+  description: { 'zh-CN': '任务中注明的牵头单位应列在责任单位第一位。', 'en-US': 'The lead unit named in the task comes first in the unit list.' },
+  check(ctx, emit) {
+    if (ctx.cols.units < 0) return;
+    for (const record of ctx.table.records) {
+      const match = LEAD_RE.exec(record.task);
+      if (!match) continue;
+      const leads = match[1].split(/[、，,]/).map((s) => s.trim()).filter((s) => s !== '');
+      const lead = ctx.dir.aliases.get(leads[0]) ?? leads[0];
+      const first = record.units[0];
+      if (first === undefined || first === lead || leads.includes(first)) continue;
+      emit({ row: record.row, column: ctx.cols.units, record, params: { expected: lead, found: first }, value: first, suggestion: lead });
+    }
+  },
+};

@@ -1,0 +1,108 @@
+import type { Config } from '../config/schema';
+import type { Field, HeaderColumn, TableHeader } from '../types';
+import type { GridView } from '../grid/gridView';
+import { compactLabel } from '../text/lists';
+
+type InputField = Exclude<Field, 'extra'>;
+
+/** Match a header label to a field: an exact synonym first, then the longest synonym the label starts with. */
+export function fieldForLabel(label: string, config: Config): InputField | null {
+  const text = compactLabel(label);
+  if (text === '') return null;
+  let best: { field: InputField; length: number } | null = null;
+  for (const [field, synonyms] of Object.entries(config.headerSynonyms) as Array<[InputField, string[]]>) {
+    for (const synonym of synonyms) {
+      const s = compactLabel(synonym);
+      if (text === s) return field;
+      if (text.startsWith(s) && text.length <= s.length + 8 && (best === null || s.length > best.length)) best = { field, length: s.length };
+    }
+  }
+  return best?.field ?? null;
+}
+
+/** Fields a row names, counting a merged cell once. */
+function fieldsInRow(view: GridView, row: number, config: Config): Set<InputField> {
+  const found = new Set<InputField>();
+  for (let c = 0; c < view.columnCount; c++) {
+    const field = fieldForLabel(view.text(row, c), config);
+    if (field) found.add(field);
+  }
+  return found;
+}
+
+/** A header names at least three columns, one of them the task or the progress. */
+export function looksLikeHeader(view: GridView, row: number, config: Config): boolean {
+  const fields = fieldsInRow(view, row, config);
+  return fields.size >= 3 && (fields.has('task') || fields.has('progress'));
+}
+
+const SCAN_LIMIT = 300;
+
+/** Find the header row (or two rows) near the top of the grid. */
+export function findHeader(view: GridView, config: Config): TableHeader | null {
+  const limit = Math.min(view.rowCount, SCAN_LIMIT);
+  for (let r = 0; r < limit; r++) {
+    if (!looksLikeHeader(view, r, config)) continue;
+    const rows = [r];
+    if (r + 1 < view.rowCount && isSecondHeaderRow(view, r, config)) rows.push(r + 1);
+    return { rows, columns: mapColumns(view, rows, config) };
+  }
+  return null;
+}
+
+/** A second header row: the first row's cells are merged down into it, and what it says is a column label, not data. */
+function isSecondHeaderRow(view: GridView, r: number, config: Config): boolean {
+  const next = r + 1;
+  let mergedDown = 0;
+  let labels = 0;
+  let other = 0;
+  for (let c = 0; c < view.columnCount; c++) {
+    const m = view.mergeAt(r, c);
+    if (m && m.row === r && m.rowCount > 1) mergedDown++;
+    const text = view.text(next, c).trim();
+    if (text === '') continue;
+    const above = view.mergeAt(r, c);
+    if (fieldForLabel(text, config) !== null || (above !== null && above.columnCount > 1 && text.length <= 8)) labels++;
+    else other++;
+  }
+  return labels > 0 && other === 0 && (mergedDown > 0 || labels >= 2);
+}
+
+function mapColumns(view: GridView, rows: number[], config: Config): HeaderColumn[] {
+  const [top] = rows;
+  const columns: HeaderColumn[] = [];
+  const used = new Set<InputField>();
+  const width = usedWidth(view);
+  for (let c = 0; c < width; c++) {
+    const topMerge = view.mergeAt(top, c);
+    const topLabel = topMerge ? view.text(topMerge.row, topMerge.column) : view.text(top, c);
+    const subLabel = rows.length > 1 && !view.isCovered(rows[1], c) ? view.text(rows[1], c) : '';
+    const spanIndex = topMerge ? c - topMerge.column : 0;
+    let field: Field = 'extra';
+    const subField = subLabel ? fieldForLabel(subLabel, config) : null;
+    const topField = fieldForLabel(topLabel, config);
+    if (subField && !used.has(subField)) field = subField;
+    else if (topField && spanIndex === 0 && !used.has(topField)) field = topField;
+    else if (topField === 'task' && spanIndex === 1 && !used.has('subItem')) field = 'subItem';
+    if (field !== 'extra') used.add(field);
+    const label = [spanIndex === 0 ? topLabel : '', subLabel].map((s) => s.trim()).filter((s) => s !== '').join('\n');
+    columns.push({ column: c, label: label || (field === 'subItem' ? '子项' : ''), field });
+  }
+  return columns;
+}
+
+/** Columns up to the last one holding any text or merge: empty columns to the right are not part of the table. */
+export function usedWidth(view: GridView): number {
+  let width = 0;
+  for (let r = 0; r < view.rowCount; r++) {
+    const texts = view.rowTexts(r);
+    for (let c = texts.length - 1; c >= width; c--) {
+      if (texts[c] !== '' && texts[c].trim() !== '') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  for (const m of view.merges) width = Math.max(width, m.column + m.columnCount);
+  return width;
+}

@@ -1,0 +1,344 @@
+import type { Config } from '../config/schema';
+import { GridView } from '../grid/gridView';
+import { rangeA1, toA1 } from '../grid/address';
+import {
+  UnusableInputError,
+  type Field,
+  type Finding,
+  type Grid,
+  type ParsedTable,
+  type RemovedRow,
+  type Section,
+  type SubItem,
+  type TableHeader,
+  type TaskRecord,
+} from '../types';
+import { compactName } from '../text/lists';
+import { readStatus, statusIndex } from '../text/status';
+import { parsePersons, parseUnits, unitDirectory, type UnitDirectory } from '../text/units';
+import { findHeader } from './header';
+import { classifyRows, declaredTotalOf, parseSectionHeading, type RowKind } from './rows';
+import { message } from '../rules/messages';
+
+/** One row's text in one column, in reading order. */
+interface Piece {
+  row: number;
+  text: string;
+}
+
+interface Block {
+  rows: number[];
+  cells: Map<number, Piece[]>;
+}
+
+interface RecordBuilder extends Block {
+  section: Section | null;
+  number: string;
+  firstTask: string;
+  subs: Block[];
+}
+
+const SUB_LABEL_RE = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/;
+
+function newBlock(): Block {
+  return { rows: [], cells: new Map() };
+}
+
+function push(block: Block, column: number, piece: Piece): void {
+  const list = block.cells.get(column);
+  if (list) list.push(piece);
+  else block.cells.set(column, [piece]);
+}
+
+/**
+ * The text of a cell put back together from the rows it was split over: paragraphs joined with a line break.
+ * A value repeated in every row is a merged cell someone filled down: it counts once.
+ */
+export function joinPieces(pieces: Piece[] | undefined): string {
+  if (!pieces || pieces.length === 0) return '';
+  if (pieces.length > 1 && pieces[0].text.trim() !== '' && pieces.every((p) => p.text === pieces[0].text)) return pieces[0].text;
+  let start = 0;
+  let end = pieces.length;
+  while (start < end && pieces[start].text.trim() === '') start++;
+  while (end > start && pieces[end - 1].text.trim() === '') end--;
+  return pieces
+    .slice(start, end)
+    .map((p) => p.text)
+    .join('\n');
+}
+
+function lastText(block: Block, column: number): string {
+  const list = block.cells.get(column);
+  return list && list.length > 0 ? list[list.length - 1].text : '';
+}
+
+function hasText(block: Block, column: number): boolean {
+  return (block.cells.get(column) ?? []).some((p) => p.text.trim() !== '');
+}
+
+export interface ColumnsByField {
+  number: number;
+  task: number;
+  subItem: number;
+  plan: number;
+  units: number;
+  persons: number;
+  progress: number;
+  official: number;
+}
+
+export function columnsByField(header: TableHeader): ColumnsByField {
+  const find = (field: Field) => header.columns.find((c) => c.field === field)?.column ?? -1;
+  return {
+    number: find('number'),
+    task: find('task'),
+    subItem: find('subItem'),
+    plan: find('plan'),
+    units: find('units'),
+    persons: find('persons'),
+    progress: find('progress'),
+    official: find('official'),
+  };
+}
+
+/** Read the table: header, title, sections, one record per task with its sub-items; nothing in the grid is dropped silently. */
+export function readTable(grid: Grid, config: Config): ParsedTable {
+  if (grid.values.length === 0 || grid.values.every((row) => row.length === 0)) {
+    throw new UnusableInputError('empty', { 'zh-CN': '选区或工作表是空的，没有可读的表格。', 'en-US': 'The selection or sheet is empty: there is no table to read.' });
+  }
+  const view = new GridView(grid);
+  const header = findHeader(view, config);
+  if (!header) {
+    throw new UnusableInputError('no-header', {
+      'zh-CN': '没有找到表头：表格需要至少三列可识别的列名（如 序号、工作任务、责任单位、进展情况）。',
+      'en-US': 'No header row found: the table needs at least three recognisable column names (such as 序号, 工作任务, 责任单位, 进展情况).',
+    });
+  }
+  const cols = columnsByField(header);
+  const width = header.columns.length;
+  const kinds = classifyRows(view, header, cols.number, config);
+  const dir = unitDirectory(config);
+  const statuses = statusIndex(config);
+  const rank = new Map(config.vocabulary.map((v, i) => [v.status, i] as const));
+
+  const titleLines: string[] = [];
+  for (let r = 0; r < header.rows[0]; r++) {
+    const texts = [...new Set(view.rowTexts(r).map((t) => t.trim()).filter((t) => t !== ''))];
+    if (texts.length > 0) titleLines.push(texts.join(' '));
+  }
+
+  const sections: Section[] = [];
+  const removed: RemovedRow[] = [];
+  const structureFindings: Finding[] = [];
+  const builders: RecordBuilder[] = [];
+  let section: Section | null = null;
+  let current: RecordBuilder | null = null;
+  const start = header.rows[header.rows.length - 1] + 1;
+
+  for (let r = start; r < view.rowCount; r++) {
+    const kind: RowKind = kinds[r];
+    if (kind === 'blank' || kind === 'repeated-header' || kind === 'page-number') {
+      removed.push({ row: view.sheetRow(r), reason: kind, values: view.rowTexts(r).slice(0, width) });
+      continue;
+    }
+    if (kind === 'section') {
+      const text = view.rowTexts(r).find((t) => t.trim() !== '') ?? '';
+      const heading = parseSectionHeading(text);
+      section = { index: sections.length + 1, row: view.sheetRow(r), title: heading.title, official: heading.official, declared: heading.declared, found: 0 };
+      sections.push(section);
+      current = null;
+      continue;
+    }
+    if (kind === 'title') {
+      const text = view.rowTexts(r).find((t) => t.trim() !== '') ?? '';
+      titleLines.push(text.trim());
+      structureFindings.push({
+        rule: 'table.multiple',
+        severity: 'warning',
+        row: view.sheetRow(r),
+        cell: toA1(view.sheetRow(r), view.sheetColumn(0)),
+        section: section?.index ?? null,
+        number: null,
+        messages: message('table.multiple', { value: text.trim() }),
+        value: text.trim(),
+        suggestion: null,
+      });
+      current = null;
+      continue;
+    }
+    current = addDataRow(view, r, cols, width, current, section, builders);
+  }
+
+  const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank));
+  for (const rec of records) {
+    const s = rec.section !== null ? sections[rec.section - 1] : null;
+    if (s) s.found++;
+  }
+  const title = pickTitle(titleLines);
+  return {
+    sheet: grid.sheet ?? null,
+    range: rangeA1(grid.origin.row, grid.origin.column, view.rowCount, Math.max(view.columnCount, 1)),
+    titleLines,
+    title,
+    declaredTotal: declaredTotalOf(titleLines),
+    header,
+    sections,
+    records,
+    removed,
+    structureFindings,
+  };
+}
+
+function pickTitle(lines: string[]): string | null {
+  const candidates = lines.filter((l) => !/^附件\s*\d*$/.test(l) && !/^[（(]\s*共\s*\d+\s*项\s*[)）]$/.test(l));
+  if (candidates.length === 0) return null;
+  return candidates.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+function addDataRow(
+  view: GridView,
+  r: number,
+  cols: ColumnsByField,
+  width: number,
+  current: RecordBuilder | null,
+  section: Section | null,
+  builders: RecordBuilder[],
+): RecordBuilder {
+  const numberCovered = cols.number >= 0 && view.isCoveredFromAbove(r, cols.number);
+  const numberText = cols.number >= 0 ? view.text(r, cols.number).trim() : '';
+  const taskText = cols.task >= 0 ? view.text(r, cols.task) : '';
+  let startsRecord = current === null;
+  if (current !== null && !numberCovered && numberText !== '') {
+    // The same 序号 again with the same task is a filled-down merge, not a new record.
+    const filledDown = numberText === current.number && (taskText.trim() === '' || taskText === current.firstTask || (cols.task >= 0 && view.isCoveredFromAbove(r, cols.task)));
+    startsRecord = !filledDown;
+  }
+  let record = current;
+  if (startsRecord || record === null) {
+    record = { rows: [], cells: new Map(), section, number: numberText, firstTask: taskText, subs: [newBlock()] };
+    builders.push(record);
+  } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1])) {
+    record.subs.push(newBlock());
+  }
+  const sub = record.subs[record.subs.length - 1];
+  record.rows.push(r);
+  sub.rows.push(r);
+  for (let c = 0; c < width; c++) {
+    if (view.isCovered(r, c)) continue;
+    const piece = { row: r, text: view.text(r, c) };
+    push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece);
+  }
+  return record;
+}
+
+/** Within a task, a sub-item starts where the sub-item column begins a new merged cell or a new （n） label. */
+function startsSubItem(view: GridView, r: number, column: number, currentSub: Block): boolean {
+  if (view.isCoveredFromAbove(r, column)) return false;
+  const text = view.text(r, column);
+  if (text.trim() === '') return false;
+  if (!hasText(currentSub, column)) return false;
+  if (text === lastText(currentSub, column)) return false;
+  const merge = view.mergeAt(r, column);
+  if (merge !== null && merge.row === r && merge.rowCount > 1) return true;
+  return SUB_LABEL_RE.test(text);
+}
+
+function finishRecord(
+  view: GridView,
+  b: RecordBuilder,
+  cols: ColumnsByField,
+  width: number,
+  dir: UnitDirectory,
+  statuses: Map<string, string>,
+  rank: Map<string, number>,
+): TaskRecord {
+  const taskCells: Record<number, string> = {};
+  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells.get(c));
+  const subCells = b.subs.map((sub) => {
+    const cells: Record<number, string> = {};
+    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinPieces(sub.cells.get(c));
+    return cells;
+  });
+  const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
+  const unitsOf = (t: string) => parseUnits(t, dir).map((p) => p.canonical ?? p.text);
+  const personsOf = (t: string) => parsePersons(t).map((p) => compactName(p.text));
+  const sheetRows = b.rows.map((r) => view.sheetRow(r));
+  const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
+
+  const official = cols.official >= 0 && text(taskCells, cols.official).trim() !== '' ? text(taskCells, cols.official).trim() : (b.section?.official ?? null);
+  const base = {
+    row: sheetRows[0],
+    rows: sheetRows[sheetRows.length - 1] - sheetRows[0] + 1,
+    gridRows: b.rows,
+    section: b.section?.index ?? null,
+    official,
+    number: b.number,
+  };
+  const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
+
+  if (!hasSubItems) {
+    const cells: Record<number, string> = { ...taskCells, ...subCells[0] };
+    const progress = text(cells, cols.progress);
+    const reading = readStatus(progress, statuses);
+    return {
+      ...base,
+      task: text(cells, cols.task),
+      plan: text(cells, cols.plan),
+      units: unitsOf(text(cells, cols.units)),
+      persons: personsOf(text(cells, cols.persons)),
+      status: reading.status,
+      statusRaw: reading.raw,
+      progress,
+      cells,
+    };
+  }
+
+  const subItems: SubItem[] = [];
+  b.subs.forEach((sub, i) => {
+    const cells = subCells[i];
+    let progress = text(cells, cols.progress);
+    // A progress cell shared by several sub-items (a vertical merge that was filled down) belongs to the first.
+    const previous = subItems[subItems.length - 1];
+    if (previous && progress !== '' && progress === previous.progress) progress = '';
+    if (cols.progress >= 0) cells[cols.progress] = progress;
+    const reading = readStatus(progress, statuses);
+    const shared = reading.missing && previous !== undefined;
+    const label = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/.exec(text(cells, cols.subItem))?.[0].trim() ?? '';
+    const subRows = sub.rows.map((r) => view.sheetRow(r));
+    subItems.push({
+      row: subRows[0] ?? base.row,
+      rows: subRows.length > 0 ? subRows[subRows.length - 1] - subRows[0] + 1 : 0,
+      label,
+      text: text(cells, cols.subItem),
+      units: unitsOf(text(cells, cols.units)),
+      persons: personsOf(text(cells, cols.persons)),
+      status: shared ? previous.status : reading.status,
+      statusShared: shared,
+      statusRaw: shared ? previous.statusRaw : reading.raw,
+      progress,
+      cells,
+    });
+  });
+  const unique = (lists: string[][]) => [...new Set(lists.flat())];
+  const leastAdvanced = subItems.reduce<SubItem | null>((worst, s) => {
+    if (worst === null) return s;
+    const a = s.status === null ? -1 : (rank.get(s.status) ?? -1);
+    const w = worst.status === null ? -1 : (rank.get(worst.status) ?? -1);
+    return a < w ? s : worst;
+  }, null);
+  return {
+    ...base,
+    task: text(taskCells, cols.task),
+    plan: cellOf(cols.plan, subCells[0]),
+    units: unique(subItems.map((s) => s.units)),
+    persons: unique(subItems.map((s) => s.persons)),
+    status: leastAdvanced?.status ?? null,
+    statusRaw: leastAdvanced?.statusRaw ?? '',
+    progress: subItems
+      .map((s) => s.progress)
+      .filter((p) => p !== '')
+      .join('\n'),
+    cells: { ...taskCells, ...subCells[0] },
+    subItems,
+  };
+}

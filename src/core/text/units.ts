@@ -1,0 +1,95 @@
+import type { Config } from '../config/schema';
+import { splitList, type ListPart } from './lists';
+
+export type UnitKind = 'known' | 'alias' | 'placeholder' | 'unknown';
+
+/** The unit directory as lookups: every written form to its canonical name. */
+export interface UnitDirectory {
+  canonical: Map<string, string>;
+  aliases: Map<string, string>;
+  placeholders: string[];
+  names: string[];
+}
+
+export function unitDirectory(config: Config): UnitDirectory {
+  const canonical = new Map<string, string>();
+  const aliases = new Map<string, string>();
+  for (const unit of config.units) {
+    canonical.set(unit.name, unit.name);
+    for (const alias of unit.aliases) aliases.set(alias, unit.name);
+  }
+  return { canonical, aliases, placeholders: config.unitPlaceholders, names: config.units.map((u) => u.name) };
+}
+
+/** 成员单位, 有关部门 … are stand-ins for a group of units, not names to check against the directory. */
+export function isPlaceholder(name: string, dir: UnitDirectory): boolean {
+  return dir.placeholders.some((p) => name === p || name.endsWith(p)) || /^各/.test(name);
+}
+
+export function classifyUnit(name: string, dir: UnitDirectory): UnitKind {
+  if (dir.canonical.has(name)) return 'known';
+  if (dir.aliases.has(name)) return 'alias';
+  if (isPlaceholder(name, dir)) return 'placeholder';
+  return 'unknown';
+}
+
+export interface UnitPart extends ListPart {
+  /** The written parts this entry was rejoined from, when a wrapped name was put back together. */
+  joinedFrom?: string[];
+  /** The canonical name for an alias. */
+  canonical?: string;
+}
+
+/**
+ * Split a 责任单位 cell into units and rejoin names that a narrow column wrapped onto two lines
+ * ("区政务服务" / "数据管理局"): only when the directory knows the joined name and not the parts, or the joined
+ * name is a placeholder group (…领导小组 / 成员单位).
+ */
+export function parseUnits(text: string, dir: UnitDirectory): UnitPart[] {
+  const parts: UnitPart[] = splitList(text);
+  // Right to left, so a name wrapped over three lines joins up.
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const a = parts[i];
+    const b = parts[i + 1];
+    if (!a.separator.includes('\n')) continue;
+    const kindA = classifyUnit(a.text, dir);
+    if (kindA === 'known' || kindA === 'alias') continue;
+    const joined = a.text + b.text;
+    const kindB = classifyUnit(b.text, dir);
+    const joinedKind = classifyUnit(joined, dir);
+    const joinsKnown = (joinedKind === 'known' || joinedKind === 'alias') && kindB !== 'known' && kindB !== 'alias';
+    const joinsPlaceholder = joinedKind === 'placeholder' && kindA !== 'placeholder' && !/^各/.test(b.text) && (kindB === 'placeholder' || kindB === 'unknown');
+    if (joinsKnown || joinsPlaceholder) {
+      parts.splice(i, 2, {
+        text: joined,
+        separator: b.separator,
+        joinedFrom: [...(a.joinedFrom ?? [a.text]), ...(b.joinedFrom ?? [b.text])],
+      });
+    }
+  }
+  for (const part of parts) {
+    const canonical = dir.aliases.get(part.text);
+    if (canonical !== undefined) part.canonical = canonical;
+  }
+  return parts;
+}
+
+const PERSON_TAILS = ['负责人', '主要负责人'];
+
+/** Split a 责任人 cell; "成员单位" / "负责人" wrapped over two lines is one entry. */
+export function parsePersons(text: string): ListPart[] {
+  const parts = splitList(text);
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const b = parts[i + 1];
+    if (!parts[i].separator.includes('\n')) continue;
+    if (PERSON_TAILS.includes(b.text) || (/(单位|部门|小组)$/.test(parts[i].text) && /负责人$/.test(b.text))) {
+      parts.splice(i, 2, { text: parts[i].text + b.text, separator: b.separator });
+    }
+  }
+  return parts;
+}
+
+/** A 责任人 entry that names a role ("各市（区）长", "成员单位负责人"), not one person. */
+export function isRolePerson(name: string): boolean {
+  return /(负责人|[市区县镇]长|^各)/.test(name) || name.length > 6;
+}
