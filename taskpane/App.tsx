@@ -1,0 +1,136 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { CheckmarkCircleRegular, DataBarVerticalRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
+import { useId, useMemo, useState } from 'react';
+import type { Lang } from '../src/core/types';
+import type { WorkbookHost } from '../src/excel/host';
+import { CheckPanel } from './components/CheckPanel';
+import { RepairPanel } from './components/RepairPanel';
+import { SettingsPanel } from './components/SettingsPanel';
+import { BusyBar, ErrorBar, NoticeBar } from './components/StatusBars';
+import { SummaryPanel } from './components/SummaryPanel';
+import { HostContext, LanguageContext, useLanguage, type LanguageState } from './context';
+import { translator } from './i18n';
+import { useWorkbench } from './useWorkbench';
+
+type TabId = 'repair' | 'check' | 'summary' | 'settings';
+const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'settings'];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  select: { minWidth: '7em' },
+  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useLanguage();
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <div className={styles.language}>
+      <label htmlFor={id}>
+        <Text size={200}>{t('app.language')}</Text>
+      </label>
+      <Select id={id} className={styles.select} size="small" value={lang} onChange={(_, data) => setLang(data.value === 'en-US' ? 'en-US' : 'zh-CN')}>
+        <option value="zh-CN">{t('app.language.zh-CN')}</option>
+        <option value="en-US">{t('app.language.en-US')}</option>
+      </Select>
+    </div>
+  );
+}
+
+const TAB_ICONS: Record<TabId, JSX.Element> = {
+  repair: <WrenchRegular />,
+  check: <CheckmarkCircleRegular />,
+  summary: <DataBarVerticalRegular />,
+  settings: <SettingsRegular />,
+};
+
+function Workspace({ inExcel }: { inExcel: boolean }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const workbench = useWorkbench();
+  const [tab, setTab] = useState<TabId>('repair');
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">
+          {t('app.title')}
+        </Text>
+        <LanguageSwitch />
+      </header>
+      {!inExcel && (
+        <MessageBar intent="warning" layout="multiline" data-testid="not-in-excel">
+          <MessageBarBody>
+            <MessageBarTitle>{t('app.notInExcel.title')}</MessageBarTitle>
+            {t('app.notInExcel.body')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(TABS.find((id) => id === data.value) ?? 'repair')}>
+        {TABS.map((id) => (
+          <Tab key={id} value={id} icon={TAB_ICONS[id]}>
+            {t(`tab.${id}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <section className={styles.status} aria-live="polite">
+        {workbench.busy && <BusyBar busy={workbench.busy} />}
+        {workbench.error !== null && <ErrorBar error={workbench.error} onDismiss={workbench.dismissError} />}
+        {workbench.notice && <NoticeBar notice={workbench.notice} onDismiss={workbench.dismissNotice} />}
+      </section>
+      <section role="tabpanel" aria-label={t(`tab.${tab}`)}>
+        {tab === 'repair' && <RepairPanel workbench={workbench} />}
+        {tab === 'check' && <CheckPanel workbench={workbench} />}
+        {tab === 'summary' && <SummaryPanel workbench={workbench} />}
+        {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}
+      </section>
+    </main>
+  );
+}
+
+export interface AppProps {
+  /** The workbook; null outside Excel (the pane still renders, with a notice). */
+  host: WorkbookHost | null;
+  initialLang: Lang;
+  /** Called when the user picks a language, so the choice can be remembered. */
+  onLanguageChosen?: (lang: Lang) => void;
+}
+
+export function App({ host, initialLang, onLanguageChosen }: AppProps) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const language = useMemo<LanguageState>(
+    () => ({
+      lang,
+      t: translator(lang),
+      setLang: (next) => {
+        setLangState(next);
+        onLanguageChosen?.(next);
+      },
+    }),
+    [lang, onLanguageChosen],
+  );
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <LanguageContext.Provider value={language}>
+        <HostContext.Provider value={host}>
+          <Workspace inExcel={host !== null} />
+        </HostContext.Provider>
+      </LanguageContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,143 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSyncRegular, EraserRegular, HighlightRegular } from '@fluentui/react-icons';
+import { useMemo } from 'react';
+import type { Finding, Severity } from '../../src/core/types';
+import { useLanguage } from '../context';
+import { countBySeverity, findingAddress, groupFindings } from '../findings';
+import type { Workbench } from '../useWorkbench';
+import { SourceBar } from './SourceBar';
+
+const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'informative',
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  rule: { fontFamily: tokens.fontFamilyMonospace },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  finding: {
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightRegular,
+    height: 'auto',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  address: { fontFamily: tokens.fontFamilyMonospace, minWidth: '4em', flexShrink: 0, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function FindingButton({ finding, firstColumn, onGo }: { finding: Finding; firstColumn: number; onGo: (f: Finding) => void }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const address = findingAddress(finding, firstColumn);
+  return (
+    <li>
+      <Button appearance="subtle" className={styles.finding} onClick={() => onGo(finding)} title={t('check.goto', { cell: address })}>
+        <span className={styles.address}>{finding.cell ?? t('check.row', { row: finding.row })}</span>
+        <span>
+          {finding.messages[lang]}
+          {finding.suggestion && (
+            <Text size={200} className={styles.muted}>
+              {' '}
+              {t('check.suggestion', { suggestion: finding.suggestion })}
+            </Text>
+          )}
+        </span>
+      </Button>
+    </li>
+  );
+}
+
+export function CheckPanel({ workbench }: { workbench: Workbench }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const { analysis, source, busy } = workbench;
+  const findings = useMemo(() => analysis?.findings ?? [], [analysis]);
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const firstColumn = source?.grid.origin.column ?? 1;
+  const goTo = (finding: Finding) => void workbench.goToFinding(finding);
+
+  return (
+    <div className={styles.root}>
+      <SourceBar
+        source={source}
+        analysis={analysis}
+        disabled={busy !== null}
+        label={analysis ? t('check.recheck') : t('check.run')}
+        onRead={() => void workbench.readAndAnalyze()}
+      />
+      {analysis && (
+        <>
+          <div className={styles.counts} data-testid="check-counts">
+            <Text weight="semibold">{t('check.total', { count: findings.length })}</Text>
+            {(['error', 'warning', 'info'] as const).map((severity) => (
+              <Badge key={severity} appearance="tint" color={SEVERITY_COLOR[severity]}>
+                {t(`check.severity.${severity}`)} {counts[severity]}
+              </Badge>
+            ))}
+          </div>
+          <div className={styles.toolbar}>
+            <Button icon={<HighlightRegular />} disabled={busy !== null || findings.length === 0} onClick={() => void workbench.highlightFindings()}>
+              {t('check.highlight')}
+            </Button>
+            <Button icon={<EraserRegular />} disabled={busy !== null} onClick={() => void workbench.clearHighlights()}>
+              {t('check.clear')}
+            </Button>
+            <Button icon={<ArrowSyncRegular />} disabled={busy !== null} onClick={() => void workbench.readAndAnalyze()}>
+              {t('check.recheck')}
+            </Button>
+          </div>
+          {findings.length === 0 ? (
+            <MessageBar intent="success">
+              <MessageBarBody>{t('check.none')}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <Accordion multiple collapsible data-testid="finding-groups">
+              {groups.map((group) => (
+                <AccordionItem key={group.rule} value={group.rule}>
+                  <AccordionHeader>
+                    <span className={styles.header}>
+                      <Badge appearance="filled" color={SEVERITY_COLOR[group.severity]} size="small">
+                        {t(`check.severity.${group.severity}`)}
+                      </Badge>
+                      <span className={styles.rule}>{group.rule}</span>
+                      <CounterBadge count={group.findings.length} color="informative" size="small" />
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <ul className={styles.list}>
+                      {group.findings.map((finding, i) => (
+                        <FindingButton key={`${finding.row}-${finding.cell ?? ''}-${i}`} finding={finding} firstColumn={firstColumn} onGo={goTo} />
+                      ))}
+                    </ul>
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowExportRegular, ArrowImportRegular, ArrowResetRegular, CheckmarkRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { defaultConfig } from '../../src/core';
+import { useLanguage } from '../context';
+import {
+  checkSettingsText,
+  draftToSettings,
+  editableSettings,
+  settingsToDraft,
+  settingsToText,
+  type ListDraft,
+  type SettingsCheck,
+  type StatusDraft,
+  type UnitDraft,
+} from '../settingsText';
+import type { Workbench } from '../useWorkbench';
+import { ErrorBar } from './StatusBars';
+
+type EditorView = 'lists' | 'json';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  json: { fontFamily: tokens.fontFamilyMonospace, minHeight: '320px' },
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  line: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '8em' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hidden: { display: 'none' },
+});
+
+function StatusEditor({ entry, index, onChange, onRemove }: { entry: StatusDraft; index: number; onChange: (e: StatusDraft) => void; onRemove: () => void }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const n = index + 1;
+  return (
+    <div className={styles.entry}>
+      <div className={styles.line}>
+        <Input className={styles.grow} aria-label={`${t('settings.status')} ${n}`} placeholder={t('settings.status')} value={entry.status} onChange={(_, d) => onChange({ ...entry, status: d.value })} />
+        <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.status || n}`} onClick={onRemove} />
+      </div>
+      <Input aria-label={`${t('settings.synonyms')} ${n}`} placeholder={t('settings.synonyms')} value={entry.synonyms} onChange={(_, d) => onChange({ ...entry, synonyms: d.value })} />
+      <div className={styles.line}>
+        <Checkbox label={t('settings.onSchedule')} checked={entry.onSchedule} onChange={(_, d) => onChange({ ...entry, onSchedule: d.checked === true })} />
+        <Checkbox label={t('settings.lagging')} checked={entry.lagging} onChange={(_, d) => onChange({ ...entry, lagging: d.checked === true })} />
+      </div>
+    </div>
+  );
+}
+
+function UnitEditor({ entry, index, onChange, onRemove }: { entry: UnitDraft; index: number; onChange: (e: UnitDraft) => void; onRemove: () => void }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const n = index + 1;
+  return (
+    <div className={styles.entry}>
+      <div className={styles.line}>
+        <Input className={styles.grow} aria-label={`${t('settings.unitName')} ${n}`} placeholder={t('settings.unitName')} value={entry.name} onChange={(_, d) => onChange({ ...entry, name: d.value })} />
+        <Input aria-label={`${t('settings.person')} ${n}`} placeholder={t('settings.person')} value={entry.person} onChange={(_, d) => onChange({ ...entry, person: d.value })} style={{ width: '7em' }} />
+        <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.name || n}`} onClick={onRemove} />
+      </div>
+      <Input aria-label={`${t('settings.aliases')} ${n}`} placeholder={t('settings.aliases')} value={entry.aliases} onChange={(_, d) => onChange({ ...entry, aliases: d.value })} />
+    </div>
+  );
+}
+
+function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
+  return items.map((existing, i) => (i === index ? item : existing));
+}
+
+export function SettingsPanel({ workbench }: { workbench: Workbench }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const initial = workbench.storedSettings ?? editableSettings(workbench.config);
+  const [view, setView] = useState<EditorView>('lists');
+  const [text, setText] = useState(() => settingsToText(initial));
+  const [draft, setDraft] = useState<ListDraft | null>(() => settingsToDraft(initial, workbench.config, lang));
+  const [check, setCheck] = useState<SettingsCheck | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  /** The settings as currently edited, as JSON text (the one form both editors share). */
+  const currentText = (): string => (view === 'lists' && draft ? settingsToText(draftToSettings(draft)) : text);
+
+  const load = (settings: unknown, asText?: string) => {
+    const nextText = asText ?? settingsToText(settings);
+    const nextDraft = settingsToDraft(settings, workbench.config, lang);
+    setText(nextText);
+    setDraft(nextDraft);
+    if (!nextDraft) setView('json');
+    setDirty(true);
+  };
+
+  const switchView = (next: EditorView) => {
+    if (next === view) return;
+    if (next === 'json') {
+      setText(currentText());
+    } else {
+      const parsed = checkSettingsText(text);
+      let settings: unknown = null;
+      try {
+        settings = JSON.parse(text) as unknown;
+      } catch {
+        setCheck(parsed);
+        return;
+      }
+      const nextDraft = settingsToDraft(settings, workbench.config, lang);
+      if (!nextDraft) {
+        setCheck(parsed);
+        return;
+      }
+      setDraft(nextDraft);
+    }
+    setView(next);
+  };
+
+  const validate = (): SettingsCheck => {
+    const result = checkSettingsText(currentText());
+    setCheck(result);
+    return result;
+  };
+
+  const save = async () => {
+    const result = validate();
+    if (!result.ok) return;
+    if (await workbench.saveSettings(result.settings)) setDirty(false);
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const content = await file.text();
+    const result = checkSettingsText(content);
+    setCheck(result);
+    if (result.ok) load(result.settings, content);
+    else {
+      setText(content);
+      setView('json');
+      setDirty(true);
+    }
+  };
+
+  const exportFile = () => {
+    const blob = new Blob([currentText()], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'report-tables-settings.json';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const editDraft = (next: ListDraft) => {
+    setDraft(next);
+    setDirty(true);
+    setCheck(null);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Text>{t('settings.intro')}</Text>
+      <div className={styles.toolbar}>
+        <Button appearance="primary" icon={<SaveRegular />} disabled={workbench.busy !== null} onClick={() => void save()}>
+          {t('settings.save')}
+        </Button>
+        <Button icon={<CheckmarkRegular />} onClick={() => validate()}>
+          {t('settings.validate')}
+        </Button>
+        <Button icon={<ArrowImportRegular />} onClick={() => fileInput.current?.click()}>
+          {t('settings.import')}
+        </Button>
+        <Button icon={<ArrowExportRegular />} onClick={exportFile}>
+          {t('settings.export')}
+        </Button>
+        <Button icon={<ArrowResetRegular />} onClick={() => load(editableSettings(defaultConfig()))}>
+          {t('settings.reset')}
+        </Button>
+        <input ref={fileInput} className={styles.hidden} type="file" accept=".json,application/json" aria-hidden="true" tabIndex={-1} onChange={(e) => void importFile(e)} />
+      </div>
+      {dirty && <Text size={200}>{t('settings.unsaved')}</Text>}
+      {check && check.ok && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('settings.valid', { statuses: check.config.vocabulary.length, units: check.config.units.length })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {check && !check.ok && <ErrorBar error={check.error} onDismiss={() => setCheck(null)} />}
+      <TabList size="small" selectedValue={view} onTabSelect={(_, data) => switchView(data.value === 'json' ? 'json' : 'lists')} aria-label={t('settings.view')}>
+        <Tab value="lists">{t('settings.view.lists')}</Tab>
+        <Tab value="json">{t('settings.view.json')}</Tab>
+      </TabList>
+      {view === 'json' || !draft ? (
+        <Field label={t('settings.json')}>
+          <Textarea
+            className={styles.json}
+            resize="vertical"
+            value={text}
+            spellCheck={false}
+            onChange={(_, data) => {
+              setText(data.value);
+              setDirty(true);
+              setCheck(null);
+            }}
+          />
+        </Field>
+      ) : (
+        <>
+          <Text weight="semibold" as="h3">
+            {t('settings.vocabulary')}
+          </Text>
+          <div className={styles.list}>
+            {draft.vocabulary.map((entry, i) => (
+              <StatusEditor
+                key={i}
+                entry={entry}
+                index={i}
+                onChange={(next) => editDraft({ ...draft, vocabulary: replaceAt(draft.vocabulary, i, next) })}
+                onRemove={() => editDraft({ ...draft, vocabulary: draft.vocabulary.filter((_, j) => j !== i) })}
+              />
+            ))}
+            <Button icon={<AddRegular />} onClick={() => editDraft({ ...draft, vocabulary: [...draft.vocabulary, { status: '', synonyms: '', onSchedule: false, lagging: false }] })}>
+              {t('settings.add')}
+            </Button>
+          </div>
+          <Divider />
+          <Text weight="semibold" as="h3">
+            {t('settings.units')}
+          </Text>
+          <div className={styles.list}>
+            {draft.units.map((entry, i) => (
+              <UnitEditor
+                key={i}
+                entry={entry}
+                index={i}
+                onChange={(next) => editDraft({ ...draft, units: replaceAt(draft.units, i, next) })}
+                onRemove={() => editDraft({ ...draft, units: draft.units.filter((_, j) => j !== i) })}
+              />
+            ))}
+            <Button icon={<AddRegular />} onClick={() => editDraft({ ...draft, units: [...draft.units, { name: '', aliases: '', person: '' }] })}>
+              {t('settings.add')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

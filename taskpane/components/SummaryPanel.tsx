@@ -1,0 +1,107 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DataBarVerticalRegular } from '@fluentui/react-icons';
+import type { Lang, Summary } from '../../src/core/types';
+import { useLanguage } from '../context';
+import type { Workbench } from '../useWorkbench';
+import { SourceBar } from './SourceBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  scroll: { overflowX: 'auto' },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  totalRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
+});
+
+export function formatShare(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+function ByOfficialTable({ summary }: { summary: Summary }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const statusTotals = summary.statuses.map((status) => summary.byStatus.find((s) => s.status === status)?.count ?? 0);
+  return (
+    <div className={styles.scroll}>
+      <Table size="extra-small" aria-label={t('summary.byOfficial')} data-testid="summary-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('summary.official')}</TableHeaderCell>
+            {summary.statuses.map((status) => (
+              <TableHeaderCell key={status}>{status}</TableHeaderCell>
+            ))}
+            <TableHeaderCell>{t('summary.total')}</TableHeaderCell>
+            <TableHeaderCell>{t('summary.onSchedule')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {summary.byOfficial.map((row) => (
+            <TableRow key={row.official}>
+              <TableCell>{row.official || t('summary.noOfficial')}</TableCell>
+              {summary.statuses.map((status) => (
+                <TableCell key={status} className={styles.number}>
+                  {row.counts[status] ?? 0}
+                </TableCell>
+              ))}
+              <TableCell className={styles.number}>{row.total}</TableCell>
+              <TableCell className={styles.number}>{formatShare(row.share, lang)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow className={styles.totalRow}>
+            <TableCell>{t('summary.total')}</TableCell>
+            {statusTotals.map((count, i) => (
+              <TableCell key={summary.statuses[i]} className={styles.number}>
+                {count}
+              </TableCell>
+            ))}
+            <TableCell className={styles.number}>{summary.total}</TableCell>
+            <TableCell className={styles.number}>{formatShare(summary.total > 0 ? summary.onSchedule / summary.total : 0, lang)}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function SummaryPanel({ workbench }: { workbench: Workbench }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const { analysis, source, busy } = workbench;
+  const summary = analysis?.summary ?? null;
+  return (
+    <div className={styles.root}>
+      <SourceBar source={source} analysis={analysis} disabled={busy !== null} onRead={() => void workbench.readAndAnalyze()} />
+      {summary ? (
+        <>
+          <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy !== null} onClick={() => void workbench.writeSummary()}>
+            {t('summary.write')}
+          </Button>
+          <Text data-testid="summary-overall">
+            {t('summary.overall', {
+              total: summary.total,
+              onSchedule: summary.onSchedule,
+              share: formatShare(summary.total > 0 ? summary.onSchedule / summary.total : 0, lang),
+              lagging: summary.lagging.length,
+            })}
+          </Text>
+          <Text weight="semibold" size={400} as="h2">
+            {t('summary.byOfficial')}
+          </Text>
+          <ByOfficialTable summary={summary} />
+        </>
+      ) : (
+        <Text>{t('summary.empty')}</Text>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Lang } from '../src/core/types';
+import type { Translate } from './i18n';
+
+/** What a MessageBar shows for an error: a title line and detail lines. */
+export interface ErrorText {
+  title: string;
+  lines: string[];
+}
+
+function bilingualMessages(error: unknown): Record<Lang, string> | null {
+  if (typeof error !== 'object' || error === null || !('messages' in error)) return null;
+  const messages = (error as { messages: unknown }).messages;
+  if (typeof messages !== 'object' || messages === null) return null;
+  const zh = (messages as Record<string, unknown>)['zh-CN'];
+  const en = (messages as Record<string, unknown>)['en-US'];
+  return typeof zh === 'string' && typeof en === 'string' ? { 'zh-CN': zh, 'en-US': en } : null;
+}
+
+function configIssues(error: unknown): Array<{ path: string; message: string }> | null {
+  if (typeof error !== 'object' || error === null || !('issues' in error)) return null;
+  const issues = (error as { issues: unknown }).issues;
+  if (!Array.isArray(issues)) return null;
+  return issues.filter(
+    (issue): issue is { path: string; message: string } =>
+      typeof issue === 'object' && issue !== null && typeof issue.path === 'string' && typeof issue.message === 'string',
+  );
+}
+
+/**
+ * Words for an error. HostError and UnusableInputError carry their own zh-CN/en-US messages; a ConfigError lists
+ * where in the settings each problem is. Anything else is unexpected and says so with its own message.
+ */
+export function describeError(error: unknown, lang: Lang, t: Translate): ErrorText {
+  const messages = bilingualMessages(error);
+  if (messages) return { title: messages[lang], lines: [] };
+  const issues = configIssues(error);
+  if (issues) {
+    return {
+      title: t('error.config', { count: issues.length }),
+      lines: issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { title: t('error.title'), lines: [t('error.unknown', { message })] };
+}

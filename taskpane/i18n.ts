@@ -1,0 +1,257 @@
+/**
+ * Every string the taskpane shows, in zh-CN (the default) and en-US. Both dictionaries have the same keys (the type
+ * checks it at compile time, tests/addin/i18n.test.ts at run time) and the same {placeholders}.
+ */
+import type { Lang } from '../src/core/types';
+
+const zhCN = {
+  'app.title': '报表整理',
+  'app.language': '语言',
+  'app.language.zh-CN': '中文',
+  'app.language.en-US': 'English',
+  'app.notInExcel.title': '需要在 Excel 中运行',
+  'app.notInExcel.body': '此窗格是 Excel 加载项：请在 Excel 中通过“开始 > 报表整理”打开。现在只能查看界面和设置。',
+  'app.loading': '正在连接 Excel…',
+  'app.dismiss': '关闭',
+
+  'tab.repair': '整理',
+  'tab.check': '校验',
+  'tab.summary': '汇总',
+  'tab.settings': '设置',
+
+  'source.read': '读取选区并分析',
+  'source.reread': '重新读取选区',
+  'source.hint': '先在工作表中选中整张表格（含标题和表头），再点击下面的按钮。',
+  'source.info': '已读取 {sheet}!{address}：{records} 项任务，{sections} 个部分',
+  'source.none': '尚未读取表格。',
+
+  'stage.read': '正在读取表格…',
+  'stage.analyze': '正在分析…',
+  'stage.write': '正在写入…',
+  'stage.highlight': '正在标记…',
+  'stage.summary': '正在生成汇总表…',
+  'stage.settings': '正在保存设置…',
+  'stage.progress': '{done} / {total}',
+
+  'repair.preview': '整理预览',
+  'repair.collapsed': '合并的行',
+  'repair.collapsed.count': '{records} 项任务由 {rows} 行合并而来',
+  'repair.removed': '删除的行',
+  'repair.changed': '修改的单元格',
+  'repair.nothing': '表格已经整齐，无需整理。',
+  'repair.rows': '第 {rows} 行',
+  'repair.toOutput': '→ 整理后第 {row} 行',
+  'repair.more': '另有 {count} 条未列出，应用后见“整理记录”工作表。',
+  'repair.reason.blank': '空行',
+  'repair.reason.repeated-header': '重复的表头',
+  'repair.reason.page-number': '页码',
+  'repair.mode': '写入方式',
+  'repair.mode.new-sheet': '写入新工作表（原表不变）',
+  'repair.mode.in-place': '在原处替换（先备份原工作表）',
+  'repair.apply': '应用整理',
+  'repair.applied': '已写入工作表“{sheet}”。',
+  'repair.outputSize': '整理后共 {rows} 行，{changes} 处修改',
+
+  'check.run': '校验选区',
+  'check.recheck': '重新校验',
+  'check.highlight': '在表中标出',
+  'check.clear': '清除标记',
+  'check.highlighted': '已在表中标出 {count} 处问题。',
+  'check.cleared': '已清除标记。',
+  'check.none': '没有发现问题。',
+  'check.total': '共 {count} 个问题',
+  'check.severity.error': '错误',
+  'check.severity.warning': '警告',
+  'check.severity.info': '提示',
+  'check.goto': '定位到 {cell}',
+  'check.row': '第 {row} 行',
+  'check.suggestion': '建议：{suggestion}',
+
+  'summary.write': '生成汇总表',
+  'summary.written': '已写入汇总表：{sheets}。',
+  'summary.byOfficial': '按分管领导汇总',
+  'summary.official': '分管领导',
+  'summary.total': '合计',
+  'summary.onSchedule': '按进度占比',
+  'summary.overall': '共 {total} 项，按进度 {onSchedule} 项（{share}），滞后 {lagging} 项',
+  'summary.noOfficial': '（未分管）',
+  'summary.empty': '先读取表格，才能汇总。',
+
+  'settings.intro': '状态词和单位名录保存在本工作簿中。可以只写需要改的部分，未写的部分使用默认值。',
+  'settings.vocabulary': '状态词',
+  'settings.units': '单位名录',
+  'settings.json': '设置（JSON）',
+  'settings.status': '状态',
+  'settings.synonyms': '同义写法（用顿号或逗号分隔）',
+  'settings.onSchedule': '算作按进度',
+  'settings.lagging': '列入滞后清单',
+  'settings.unitName': '单位名称',
+  'settings.aliases': '别名（用顿号或逗号分隔）',
+  'settings.person': '责任人',
+  'settings.add': '添加',
+  'settings.remove': '删除',
+  'settings.moveUp': '上移',
+  'settings.validate': '检查',
+  'settings.valid': '设置有效：{statuses} 个状态词，{units} 个单位。',
+  'settings.invalid': '设置有误',
+  'settings.save': '保存到工作簿',
+  'settings.saved': '设置已保存到工作簿。',
+  'settings.import': '导入 JSON',
+  'settings.export': '导出 JSON',
+  'settings.reset': '恢复默认',
+  'settings.loadFailed': '工作簿中保存的设置无效，已改用默认设置。',
+  'settings.unsaved': '有未保存的修改。',
+  'settings.view': '编辑方式',
+  'settings.view.lists': '列表',
+  'settings.view.json': 'JSON',
+
+  'error.title': '出错了',
+  'error.unknown': '发生了意外错误：{message}',
+  'error.config': '设置有 {count} 处问题：',
+  'error.noHost': '不在 Excel 中，无法操作工作簿。',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
+
+const enUS: Messages = {
+  'app.title': 'Report tables',
+  'app.language': 'Language',
+  'app.language.zh-CN': '中文',
+  'app.language.en-US': 'English',
+  'app.notInExcel.title': 'Runs inside Excel',
+  'app.notInExcel.body': 'This pane is an Excel add-in: open it in Excel from Home > Report tables. Here you can only look around and edit settings.',
+  'app.loading': 'Connecting to Excel…',
+  'app.dismiss': 'Dismiss',
+
+  'tab.repair': 'Repair',
+  'tab.check': 'Check',
+  'tab.summary': 'Summary',
+  'tab.settings': 'Settings',
+
+  'source.read': 'Read selection and analyze',
+  'source.reread': 'Read the selection again',
+  'source.hint': 'Select the whole table on the sheet (title and header included), then use the button below.',
+  'source.info': 'Read {sheet}!{address}: {records} tasks in {sections} sections',
+  'source.none': 'No table read yet.',
+
+  'stage.read': 'Reading the table…',
+  'stage.analyze': 'Analyzing…',
+  'stage.write': 'Writing…',
+  'stage.highlight': 'Marking cells…',
+  'stage.summary': 'Writing the summary sheets…',
+  'stage.settings': 'Saving settings…',
+  'stage.progress': '{done} / {total}',
+
+  'repair.preview': 'Repair preview',
+  'repair.collapsed': 'Rows joined',
+  'repair.collapsed.count': '{records} tasks rebuilt from {rows} rows',
+  'repair.removed': 'Rows removed',
+  'repair.changed': 'Cells changed',
+  'repair.nothing': 'The table is already tidy: nothing to repair.',
+  'repair.rows': 'Row {rows}',
+  'repair.toOutput': '→ output row {row}',
+  'repair.more': '{count} more not listed; after applying, see the Change log sheet.',
+  'repair.reason.blank': 'blank',
+  'repair.reason.repeated-header': 'repeated header',
+  'repair.reason.page-number': 'page number',
+  'repair.mode': 'Where to write',
+  'repair.mode.new-sheet': 'Into a new sheet (the original stays as it is)',
+  'repair.mode.in-place': 'In place (the original sheet is backed up first)',
+  'repair.apply': 'Apply repair',
+  'repair.applied': 'Written to sheet "{sheet}".',
+  'repair.outputSize': '{rows} rows after repair, {changes} changes',
+
+  'check.run': 'Check selection',
+  'check.recheck': 'Check again',
+  'check.highlight': 'Mark in sheet',
+  'check.clear': 'Clear marks',
+  'check.highlighted': 'Marked {count} problems in the sheet.',
+  'check.cleared': 'Marks cleared.',
+  'check.none': 'No problems found.',
+  'check.total': '{count} problems',
+  'check.severity.error': 'Error',
+  'check.severity.warning': 'Warning',
+  'check.severity.info': 'Note',
+  'check.goto': 'Go to {cell}',
+  'check.row': 'Row {row}',
+  'check.suggestion': 'Suggestion: {suggestion}',
+
+  'summary.write': 'Write summary sheets',
+  'summary.written': 'Summary sheets written: {sheets}.',
+  'summary.byOfficial': 'By official',
+  'summary.official': 'Official',
+  'summary.total': 'Total',
+  'summary.onSchedule': 'On schedule',
+  'summary.overall': '{total} tasks, {onSchedule} on schedule ({share}), {lagging} lagging',
+  'summary.noOfficial': '(none)',
+  'summary.empty': 'Read a table first to summarize it.',
+
+  'settings.intro': 'Status words and the unit directory are stored in this workbook. Write only what you change; the rest keeps the defaults.',
+  'settings.vocabulary': 'Status words',
+  'settings.units': 'Unit directory',
+  'settings.json': 'Settings (JSON)',
+  'settings.status': 'Status',
+  'settings.synonyms': 'Other spellings (comma separated)',
+  'settings.onSchedule': 'Counts as on schedule',
+  'settings.lagging': 'Listed as lagging',
+  'settings.unitName': 'Unit name',
+  'settings.aliases': 'Aliases (comma separated)',
+  'settings.person': 'Responsible person',
+  'settings.add': 'Add',
+  'settings.remove': 'Remove',
+  'settings.moveUp': 'Move up',
+  'settings.validate': 'Check',
+  'settings.valid': 'Settings are valid: {statuses} status words, {units} units.',
+  'settings.invalid': 'Settings have problems',
+  'settings.save': 'Save to workbook',
+  'settings.saved': 'Settings saved in the workbook.',
+  'settings.import': 'Import JSON',
+  'settings.export': 'Export JSON',
+  'settings.reset': 'Restore defaults',
+  'settings.loadFailed': 'The settings stored in this workbook are not valid; the defaults are used instead.',
+  'settings.unsaved': 'There are unsaved changes.',
+  'settings.view': 'Edit as',
+  'settings.view.lists': 'Lists',
+  'settings.view.json': 'JSON',
+
+  'error.title': 'Something went wrong',
+  'error.unknown': 'An unexpected error occurred: {message}',
+  'error.config': 'The settings have {count} problems:',
+  'error.noHost': 'Not running in Excel: the workbook cannot be changed.',
+};
+
+export const dictionaries: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one language: `{name}` placeholders are filled from params. */
+export function translator(lang: Lang): Translate {
+  const messages = dictionaries[lang];
+  return (key, params) => {
+    const text = messages[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+/**
+ * The pane's language: the user's explicit choice, else Office's display language ("en…" → English), else the
+ * manifest's ?lang= hint, else Chinese.
+ */
+export function pickLanguage(choice: {
+  override?: string | null;
+  displayLanguage?: string | null;
+  urlLang?: string | null;
+}): Lang {
+  const asLang = (value: string | null | undefined): Lang | null => {
+    if (!value) return null;
+    const lower = value.toLowerCase();
+    if (lower.startsWith('en')) return 'en-US';
+    if (lower.startsWith('zh')) return 'zh-CN';
+    return null;
+  };
+  if (choice.override === 'zh-CN' || choice.override === 'en-US') return choice.override;
+  if (choice.displayLanguage) return asLang(choice.displayLanguage) ?? 'zh-CN';
+  return asLang(choice.urlLang) ?? 'zh-CN';
+}

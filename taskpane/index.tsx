@@ -1,0 +1,3 @@
+import { startTaskpane } from './main';
+
+void startTaskpane();
