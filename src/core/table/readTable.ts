@@ -17,7 +17,7 @@ import { compactName } from '../text/lists';
 import { readStatus, statusIndex } from '../text/status';
 import { parsePersons, parseUnits, unitDirectory, type UnitDirectory } from '../text/units';
 import { findHeader } from './header';
-import { classifyRows, declaredTotalOf, parseSectionHeading, type RowKind } from './rows';
+import { classifyRows, declaredTotalOf, isSectionHeading, parseSectionHeading, type RowKind } from './rows';
 import { message } from '../rules/messages';
 
 /** One row's text in one column, in reading order. */
@@ -121,17 +121,20 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
   const statuses = statusIndex(config);
   const rank = new Map(config.vocabulary.map((v, i) => [v.status, i] as const));
 
+  const sections: Section[] = [];
+  let section: Section | null = null;
   const titleLines: string[] = [];
   for (let r = 0; r < header.rows[0]; r++) {
     const texts = [...new Set(view.rowTexts(r).map((t) => t.trim()).filter((t) => t !== ''))];
-    if (texts.length > 0) titleLines.push(texts.join(' '));
+    if (texts.length === 0) continue;
+    // The first section's heading often stands above the header (each section has its own header).
+    if (texts.length === 1 && isSectionHeading(texts[0])) section = openSection(sections, view.sheetRow(r), texts[0]);
+    else titleLines.push(texts.join(' '));
   }
 
-  const sections: Section[] = [];
   const removed: RemovedRow[] = [];
   const structureFindings: Finding[] = [];
   const builders: RecordBuilder[] = [];
-  let section: Section | null = null;
   let current: RecordBuilder | null = null;
   const start = header.rows[header.rows.length - 1] + 1;
 
@@ -143,9 +146,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     }
     if (kind === 'section') {
       const text = view.rowTexts(r).find((t) => t.trim() !== '') ?? '';
-      const heading = parseSectionHeading(text);
-      section = { index: sections.length + 1, row: view.sheetRow(r), title: heading.title, official: heading.official, declared: heading.declared, found: 0 };
-      sections.push(section);
+      section = openSection(sections, view.sheetRow(r), text);
       current = null;
       continue;
     }
@@ -166,7 +167,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
       current = null;
       continue;
     }
-    current = addDataRow(view, r, cols, width, current, section, builders);
+    current = addDataRow(view, r, cols, width, current, section, builders, statuses);
   }
 
   const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank));
@@ -189,6 +190,13 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
   };
 }
 
+function openSection(sections: Section[], row: number, text: string): Section {
+  const heading = parseSectionHeading(text);
+  const section = { index: sections.length + 1, row, title: heading.title, official: heading.official, declared: heading.declared, found: 0 };
+  sections.push(section);
+  return section;
+}
+
 function pickTitle(lines: string[]): string | null {
   const candidates = lines.filter((l) => !/^附件\s*\d*$/.test(l) && !/^[（(]\s*共\s*\d+\s*项\s*[)）]$/.test(l));
   if (candidates.length === 0) return null;
@@ -203,21 +211,20 @@ function addDataRow(
   current: RecordBuilder | null,
   section: Section | null,
   builders: RecordBuilder[],
+  statuses: Map<string, string>,
 ): RecordBuilder {
   const numberCovered = cols.number >= 0 && view.isCoveredFromAbove(r, cols.number);
   const numberText = cols.number >= 0 ? view.text(r, cols.number).trim() : '';
   const taskText = cols.task >= 0 ? view.text(r, cols.task) : '';
   let startsRecord = current === null;
   if (current !== null && !numberCovered && numberText !== '') {
-    // The same 序号 again with the same task is a filled-down merge, not a new record.
-    const filledDown = numberText === current.number && (taskText.trim() === '' || taskText === current.firstTask || (cols.task >= 0 && view.isCoveredFromAbove(r, cols.task)));
-    startsRecord = !filledDown;
+    startsRecord = !(numberText === current.number && isFilledDownRow(view, r, current, cols, width, statuses));
   }
   let record = current;
   if (startsRecord || record === null) {
     record = { rows: [], cells: new Map(), section, number: numberText, firstTask: taskText, subs: [newBlock()] };
     builders.push(record);
-  } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1])) {
+  } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1], cols.task)) {
     record.subs.push(newBlock());
   }
   const sub = record.subs[record.subs.length - 1];
@@ -225,16 +232,36 @@ function addDataRow(
   sub.rows.push(r);
   for (let c = 0; c < width; c++) {
     if (view.isCovered(r, c)) continue;
-    const piece = { row: r, text: view.text(r, c) };
+    // A task cell merged across the sub-item column and then filled: the copy is not a sub-item.
+    const horizontalCopy = c === cols.subItem && cols.task >= 0 && view.text(r, c) !== '' && view.text(r, c) === view.text(r, cols.task);
+    const piece = { row: r, text: horizontalCopy ? '' : view.text(r, c) };
     push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece);
   }
   return record;
 }
 
+/**
+ * The same 序号 again: a block someone unmerged and filled down (values copied into every row), or a second record
+ * with a duplicated number? Filled-down rows repeat some other cell of the row above, or continue a paragraph
+ * instead of opening with a status word.
+ */
+function isFilledDownRow(view: GridView, r: number, current: RecordBuilder, cols: ColumnsByField, width: number, statuses: Map<string, string>): boolean {
+  const previous = current.rows[current.rows.length - 1];
+  for (let c = 0; c < width; c++) {
+    if (c === cols.number) continue;
+    const text = view.text(r, c);
+    if (text.trim() !== '' && text === view.text(previous, c)) return true;
+  }
+  if (cols.progress < 0) return true;
+  const progress = view.text(r, cols.progress);
+  return progress.trim() === '' || readStatus(progress, statuses).status === null;
+}
+
 /** Within a task, a sub-item starts where the sub-item column begins a new merged cell or a new （n） label. */
-function startsSubItem(view: GridView, r: number, column: number, currentSub: Block): boolean {
+function startsSubItem(view: GridView, r: number, column: number, currentSub: Block, taskColumn: number): boolean {
   if (view.isCoveredFromAbove(r, column)) return false;
   const text = view.text(r, column);
+  if (taskColumn >= 0 && text === view.text(r, taskColumn)) return false;
   if (text.trim() === '') return false;
   if (!hasText(currentSub, column)) return false;
   if (text === lastText(currentSub, column)) return false;

@@ -86,6 +86,10 @@ function classifyRow(
   return 'data';
 }
 
+export function isSectionHeading(text: string): boolean {
+  return SECTION_RE.test(text);
+}
+
 export interface SectionHeading {
   title: string;
   official: string | null;
