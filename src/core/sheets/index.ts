@@ -9,7 +9,7 @@ import { chartTitles, label, removalMessages, removedMarker, sheetNames } from '
 
 export type { SheetSpec } from './types';
 export { sheetNames, summarySheetNames, changeLogSheetNames } from './labels';
-export { repairedSheetName, cleanSheetName, MAX_SHEET_NAME } from './sheetName';
+export { repairedSheetName, uniqueSheetName, cleanSheetName, MAX_SHEET_NAME } from './sheetName';
 
 /** Excel refuses longer cell text. */
 export const MAX_CELL_TEXT = 32767;

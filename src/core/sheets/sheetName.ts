@@ -51,3 +51,15 @@ export function repairedSheetName(source: string, existing: readonly string[], l
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** `base`, or `base 2`, `base 3` … : the first name not in `existing` (case-insensitively), at most 31 characters. */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((name) => name.toLocaleLowerCase()));
+  const stem = cleanSheetName(base) || 'Sheet';
+  const separator = /[A-Za-z0-9]$/.test(stem) ? ' ' : '';
+  for (let n = 1; ; n += 1) {
+    const tail = n === 1 ? '' : `${separator}${n}`;
+    const name = `${truncateUtf16(stem, MAX_SHEET_NAME - tail.length).trimEnd()}${tail}`;
+    if (!taken.has(name.toLocaleLowerCase())) return name;
+  }
+}

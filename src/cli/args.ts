@@ -1,0 +1,136 @@
+import type { Lang } from '../core/types';
+import { CliError } from './errors';
+
+export type Command = 'check' | 'fix' | 'summarize';
+
+export interface CliOptions {
+  command: Command;
+  files: string[];
+  output: string | null;
+  sheet: string | null;
+  range: string | null;
+  config: string | null;
+  json: boolean;
+  lang: Lang;
+}
+
+export type ParsedArgs = { kind: 'help'; lang: Lang } | { kind: 'run'; options: CliOptions };
+
+const commands: readonly Command[] = ['check', 'fix', 'summarize'];
+
+/** Options that take a value, and the commands that accept them. */
+const valueOptions: Record<string, { key: 'output' | 'sheet' | 'range' | 'config' | 'lang'; commands: readonly Command[] }> = {
+  '-o': { key: 'output', commands: ['fix', 'summarize'] },
+  '--output': { key: 'output', commands: ['fix', 'summarize'] },
+  '--sheet': { key: 'sheet', commands },
+  '--range': { key: 'range', commands },
+  '--config': { key: 'config', commands },
+  '--lang': { key: 'lang', commands },
+};
+
+/** The language asked for, looked up before anything else so even argument errors speak it. */
+export function langFromArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined) return parseLang(value) ?? 'zh-CN';
+  }
+  return 'zh-CN';
+}
+
+export function parseLang(value: string): Lang | null {
+  const lower = value.toLowerCase();
+  if (lower === 'en' || lower === 'en-us' || lower === 'en-gb') return 'en-US';
+  if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-hans') return 'zh-CN';
+  return null;
+}
+
+function usageError(zh: string, en: string): CliError {
+  return new CliError('usage', { 'zh-CN': zh, 'en-US': en }, true);
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const lang = langFromArgv(argv);
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help', lang };
+  const [first, ...rest] = argv;
+  if (!commands.includes(first as Command)) {
+    throw usageError(`未知命令：${first}（可用：check、fix、summarize）`, `unknown command: ${first} (use check, fix or summarize)`);
+  }
+  const command = first as Command;
+  const options: CliOptions = { command, files: [], output: null, sheet: null, range: null, config: null, json: false, lang };
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i];
+    if (arg === '--json') {
+      if (command !== 'check') throw usageError(`--json 只用于 check`, `--json only applies to check`);
+      options.json = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const spec = valueOptions[name];
+    if (spec) {
+      if (!spec.commands.includes(command)) throw usageError(`${name} 不适用于 ${command}`, `${name} does not apply to ${command}`);
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === '') throw usageError(`${name} 缺少取值`, `${name} needs a value`);
+      if (spec.key === 'lang') {
+        if (parseLang(value) === null) throw usageError(`--lang 只能是 zh-CN 或 en：${value}`, `--lang must be zh-CN or en: ${value}`);
+      } else {
+        options[spec.key] = value;
+      }
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw usageError(`未知选项：${arg}`, `unknown option: ${arg}`);
+    options.files.push(arg);
+  }
+  if (options.files.length === 0) throw usageError(`请指定 .xlsx 文件`, `no .xlsx file given`);
+  if (command !== 'check') {
+    if (options.files.length > 1) throw usageError(`${command} 一次只处理一个文件`, `${command} takes one file at a time`);
+    if (options.output === null) throw usageError(`${command} 需要 -o 输出文件`, `${command} needs -o OUTPUT.xlsx`);
+  }
+  return { kind: 'run', options };
+}
+
+export function usage(lang: Lang): string {
+  if (lang === 'en-US') {
+    return `report-tables — clean, validate and summarize key-task progress tables (.xlsx)
+
+Usage:
+  report-tables check FILE.xlsx [FILE2.xlsx …] [--sheet NAME] [--range A1:F900] [--config FILE] [--json] [--lang zh-CN|en]
+  report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
+  report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
+
+  check      report the table's sections, records and findings (--json: one JSON document, an array for several files)
+  fix        write OUT.xlsx: the workbook unchanged plus a repaired sheet (one row per record) and a change log
+  summarize  write OUT.xlsx: the workbook plus summary sheets by official, status and unit, and the lagging tasks
+
+Options:
+  --sheet NAME      the sheet to read (default: the first sheet)
+  --range A1:F900   the cells to read (default: from A1 to the last cell with a value)
+  --config FILE     a JSON configuration (status words, units, header names, rule severities)
+  --lang            language of messages and sheet names (default zh-CN)
+
+Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missing sheet, bad option or config), 3 internal error.`;
+  }
+  return `report-tables（报表整理）— 整理、校验、汇总重点工作进展情况表（.xlsx）
+
+用法：
+  report-tables check 文件.xlsx [文件2.xlsx …] [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--json] [--lang zh-CN|en]
+  report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
+  report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
+
+  check      检查表格：列出各部分、事项数和发现的问题（--json 输出 JSON，多个文件时为数组）
+  fix        写出 输出.xlsx：原工作簿不变，另加整理后的工作表（每项一行）和整理记录
+  summarize  写出 输出.xlsx：原工作簿另加按分管领导、进展状态、责任单位的汇总表和滞后事项清单
+
+选项：
+  --sheet 工作表    要读取的工作表（默认第一个）
+  --range A1:F900   要读取的区域（默认从 A1 到最后一个有内容的单元格）
+  --config 文件     JSON 配置（进展状态用语、单位名录、表头名称、规则级别）
+  --lang            提示和工作表名称的语言（默认 zh-CN）
+
+退出码：0 无错误，1 check 发现错误，2 输入无法使用（文件、工作表、选项或配置有误），3 内部错误。`;
+}
+
+export function usageHint(lang: Lang): string {
+  return lang === 'en-US' ? 'Run report-tables --help for usage.' : '运行 report-tables --help 查看用法。';
+}

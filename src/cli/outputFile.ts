@@ -1,0 +1,40 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Workbook } from 'exceljs';
+import { CliError } from './errors';
+
+/** Refuse to write over the input: the original workbook is the clerk's only copy. */
+export async function checkOutputPath(input: string, output: string): Promise<void> {
+  const same = path.resolve(input) === path.resolve(output) || (await sameFile(input, output));
+  if (same) {
+    throw new CliError('overwrite-input', {
+      'zh-CN': `输出文件不能是输入文件本身（${output}）：请用 -o 指定另一个文件名`,
+      'en-US': `the output must not be the input file (${output}): give another name with -o`,
+    });
+  }
+  if (!/\.xlsx$/i.test(output)) {
+    throw new CliError('output-not-xlsx', { 'zh-CN': `输出文件须以 .xlsx 结尾：${output}`, 'en-US': `the output file must end in .xlsx: ${output}` });
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Write next to the target and rename, so a failed write never leaves half a workbook under the output name. */
+export async function writeWorkbook(workbook: Workbook, output: string): Promise<void> {
+  const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    await fs.rename(temp, output);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new CliError('write-failed', { 'zh-CN': `无法写入 ${output}（${code}）`, 'en-US': `cannot write ${output} (${code})` });
+  }
+}
