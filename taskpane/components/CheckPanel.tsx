@@ -14,7 +14,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular, HighlightRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import type { Finding, Severity } from '../../src/core/types';
+import { ruleCatalog } from '../../src/core';
+import type { Finding, Lang, Severity } from '../../src/core/types';
 import { useLanguage } from '../context';
 import { countBySeverity, findingAddress, groupFindings } from '../findings';
 import type { Workbench } from '../useWorkbench';
@@ -68,8 +69,11 @@ function FindingButton({ finding, firstColumn, onGo }: { finding: Finding; first
   );
 }
 
+/** What each rule checks, in both languages, for the group headings. */
+const RULE_DESCRIPTIONS: ReadonlyMap<string, Record<Lang, string>> = new Map(ruleCatalog().map((rule) => [rule.id, rule.description]));
+
 export function CheckPanel({ workbench }: { workbench: Workbench }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const styles = useStyles();
   const { analysis, source, busy } = workbench;
   const findings = useMemo(() => analysis?.findings ?? [], [analysis]);
@@ -121,11 +125,14 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
                       <Badge appearance="filled" color={SEVERITY_COLOR[group.severity]} size="small">
                         {t(`check.severity.${group.severity}`)}
                       </Badge>
-                      <span className={styles.rule}>{group.rule}</span>
+                      <span>{RULE_DESCRIPTIONS.get(group.rule)?.[lang] ?? group.rule}</span>
                       <CounterBadge count={group.findings.length} color="informative" size="small" />
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
+                    <Text size={200} className={`${styles.muted} ${styles.rule}`}>
+                      {group.rule}
+                    </Text>
                     <ul className={styles.list}>
                       {group.findings.map((finding, i) => (
                         <FindingButton key={`${finding.row}-${finding.cell ?? ''}-${i}`} finding={finding} firstColumn={firstColumn} onGo={goTo} />
