@@ -47,6 +47,17 @@ export class GridView {
     return this.texts[row]?.[column] ?? '';
   }
 
+  /** What the cell shows: the merged area's value for every cell inside it. */
+  shownText(row: number, column: number): string {
+    const m = this.mergeAt(row, column);
+    return m ? this.text(m.row, m.column) : this.text(row, column);
+  }
+
+  /** Some merged area lies in this column (the grid came from a paste that kept merges). */
+  columnHasMerges(column: number): boolean {
+    return this.merges.some((m) => column >= m.column && column < m.column + m.columnCount && m.rowCount > 1);
+  }
+
   rowTexts(row: number): string[] {
     return this.texts[row] ?? [];
   }

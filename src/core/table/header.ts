@@ -85,6 +85,8 @@ function mapColumns(view: GridView, rows: number[], config: Config): HeaderColum
     else if (topField && spanIndex === 0 && !used.has(topField)) field = topField;
     // The column beside the task under one merged 工作任务 (or its filled-down copy) holds the sub-items.
     else if (topField === 'task' && (spanIndex === 1 || columns[c - 1]?.field === 'task') && !used.has('subItem')) field = 'subItem';
+    // A converter that drops merges leaves the sub-item column beside the task without a label.
+    else if (topLabel.trim() === '' && subLabel.trim() === '' && columns[c - 1]?.field === 'task' && !used.has('subItem')) field = 'subItem';
     if (field !== 'extra') used.add(field);
     const label = [spanIndex === 0 ? topLabel : '', subLabel].map((s) => s.trim()).filter((s) => s !== '').join('\n');
     columns.push({ column: c, label: label || (field === 'subItem' ? '子项' : ''), field });

@@ -136,6 +136,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
   const structureFindings: Finding[] = [];
   const builders: RecordBuilder[] = [];
   let current: RecordBuilder | null = null;
+  const mergedNumbers = cols.number >= 0 && view.columnHasMerges(cols.number);
   const start = header.rows[header.rows.length - 1] + 1;
 
   for (let r = start; r < view.rowCount; r++) {
@@ -167,7 +168,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
       current = null;
       continue;
     }
-    current = addDataRow(view, r, cols, width, current, section, builders, statuses);
+    current = addDataRow(view, r, cols, width, current, section, builders, statuses, mergedNumbers);
   }
 
   const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank));
@@ -212,6 +213,7 @@ function addDataRow(
   section: Section | null,
   builders: RecordBuilder[],
   statuses: Map<string, string>,
+  mergedNumbers: boolean,
 ): RecordBuilder {
   const numberCovered = cols.number >= 0 && view.isCoveredFromAbove(r, cols.number);
   const numberText = cols.number >= 0 ? view.text(r, cols.number).trim() : '';
@@ -219,6 +221,11 @@ function addDataRow(
   let startsRecord = current === null;
   if (current !== null && !numberCovered && numberText !== '') {
     startsRecord = !(numberText === current.number && isFilledDownRow(view, r, current, cols, width, statuses));
+  } else if (current !== null && !numberCovered && cols.task >= 0 && taskText.trim() !== '' && taskText !== current.firstTask && !view.isCoveredFromAbove(r, cols.task)) {
+    // No 序号 but a task of its own: a record whose number was lost, not a continuation — where the paste kept its
+    // merges (a continuation would sit under the merged 序号) or where its progress opens with a status word.
+    const progress = cols.progress >= 0 ? view.text(r, cols.progress) : '';
+    startsRecord = mergedNumbers || readStatus(progress, statuses).status !== null;
   }
   let record = current;
   if (startsRecord || record === null) {
@@ -228,10 +235,13 @@ function addDataRow(
     record.subs.push(newBlock());
   }
   const sub = record.subs[record.subs.length - 1];
+  // A page break may repeat the record's 序号 and task above its rest: they count once.
+  const repeatsRecord = record.rows.length > 0 && numberText !== '' && numberText === record.number && taskText === record.firstTask;
   record.rows.push(r);
   sub.rows.push(r);
   for (let c = 0; c < width; c++) {
     if (view.isCovered(r, c)) continue;
+    if (repeatsRecord && (c === cols.number || c === cols.task)) continue;
     // A task cell merged across the sub-item column and then filled: the copy is not a sub-item.
     const horizontalCopy = c === cols.subItem && cols.task >= 0 && view.text(r, c) !== '' && view.text(r, c) === view.text(r, cols.task);
     const piece = { row: r, text: horizontalCopy ? '' : view.text(r, c) };
@@ -246,11 +256,12 @@ function addDataRow(
  * instead of opening with a status word.
  */
 function isFilledDownRow(view: GridView, r: number, current: RecordBuilder, cols: ColumnsByField, width: number, statuses: Map<string, string>): boolean {
+  if (cols.task >= 0 && view.text(r, cols.task) !== '' && view.text(r, cols.task) === current.firstTask) return true;
   const previous = current.rows[current.rows.length - 1];
   for (let c = 0; c < width; c++) {
     if (c === cols.number) continue;
     const text = view.text(r, c);
-    if (text.trim() !== '' && text === view.text(previous, c)) return true;
+    if (text.trim() !== '' && text === view.shownText(previous, c)) return true;
   }
   if (cols.progress < 0) return true;
   const progress = view.text(r, cols.progress);
@@ -321,12 +332,14 @@ function finishRecord(
   }
 
   const subItems: SubItem[] = [];
+  let lastOwnProgress = '';
   b.subs.forEach((sub, i) => {
     const cells = subCells[i];
     let progress = text(cells, cols.progress);
     // A progress cell shared by several sub-items (a vertical merge that was filled down) belongs to the first.
     const previous = subItems[subItems.length - 1];
-    if (previous && progress !== '' && progress === previous.progress) progress = '';
+    if (previous && progress !== '' && progress === lastOwnProgress) progress = '';
+    else if (progress !== '') lastOwnProgress = progress;
     if (cols.progress >= 0) cells[cols.progress] = progress;
     const reading = readStatus(progress, statuses);
     const shared = reading.missing && previous !== undefined;

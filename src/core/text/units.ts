@@ -46,32 +46,51 @@ export interface UnitPart extends ListPart {
  * name is a placeholder group (…领导小组 / 成员单位).
  */
 export function parseUnits(text: string, dir: UnitDirectory): UnitPart[] {
-  const parts: UnitPart[] = splitList(text);
-  // Right to left, so a name wrapped over three lines joins up.
+  const parts: UnitPart[] = splitList(text).map((part) => {
+    // A line break inside brackets is a wrapped name: 市农业局（ / 市委农办）.
+    if (!part.text.includes('\n')) return part;
+    const lines = part.text.split('\n').map((l) => l.trim());
+    return { text: lines.join(''), separator: part.separator, joinedFrom: lines };
+  });
+  // First names the directory knows, then placeholder groups (…领导小组 / 成员单位); right to left within each pass,
+  // so a name wrapped over three lines joins up.
+  joinWrapped(parts, (a, b) => {
+    const joinedKind = classifyUnit(a.text + b.text, dir);
+    const kindB = classifyUnit(b.text, dir);
+    return (joinedKind === 'known' || joinedKind === 'alias') && kindB !== 'known' && kindB !== 'alias';
+  }, dir);
+  joinWrapped(parts, (a, b) => {
+    const kindA = classifyUnit(a.text, dir);
+    const kindB = classifyUnit(b.text, dir);
+    return (
+      classifyUnit(a.text + b.text, dir) === 'placeholder' &&
+      kindA !== 'placeholder' &&
+      !/^各/.test(b.text) &&
+      (kindB === 'placeholder' || kindB === 'unknown') &&
+      (b.joinedFrom === undefined || kindB === 'placeholder')
+    );
+  }, dir);
+  for (const part of parts) {
+    const canonical = dir.aliases.get(part.text);
+    if (canonical !== undefined) part.canonical = canonical;
+  }
+  return parts;
+}
+
+function joinWrapped(parts: UnitPart[], shouldJoin: (a: UnitPart, b: UnitPart) => boolean, dir: UnitDirectory): void {
   for (let i = parts.length - 2; i >= 0; i--) {
     const a = parts[i];
     const b = parts[i + 1];
     if (!a.separator.includes('\n')) continue;
     const kindA = classifyUnit(a.text, dir);
     if (kindA === 'known' || kindA === 'alias') continue;
-    const joined = a.text + b.text;
-    const kindB = classifyUnit(b.text, dir);
-    const joinedKind = classifyUnit(joined, dir);
-    const joinsKnown = (joinedKind === 'known' || joinedKind === 'alias') && kindB !== 'known' && kindB !== 'alias';
-    const joinsPlaceholder = joinedKind === 'placeholder' && kindA !== 'placeholder' && !/^各/.test(b.text) && (kindB === 'placeholder' || kindB === 'unknown');
-    if (joinsKnown || joinsPlaceholder) {
-      parts.splice(i, 2, {
-        text: joined,
-        separator: b.separator,
-        joinedFrom: [...(a.joinedFrom ?? [a.text]), ...(b.joinedFrom ?? [b.text])],
-      });
-    }
+    if (!shouldJoin(a, b)) continue;
+    parts.splice(i, 2, {
+      text: a.text + b.text,
+      separator: b.separator,
+      joinedFrom: [...(a.joinedFrom ?? [a.text]), ...(b.joinedFrom ?? [b.text])],
+    });
   }
-  for (const part of parts) {
-    const canonical = dir.aliases.get(part.text);
-    if (canonical !== undefined) part.canonical = canonical;
-  }
-  return parts;
 }
 
 const PERSON_TAILS = ['负责人', '主要负责人'];
