@@ -21,28 +21,27 @@ const MERGE_VALUE_TYPE = 1;
 export function readGrid(worksheet: Worksheet, range: string | null = null): Grid {
   const box = range === null ? null : parseRange(range);
   const rows: Array<CellValue[] | undefined> = [];
+  // The last row and column with a value anywhere on the sheet: an explicit range is read up to there, not beyond.
   let lastRow = 0;
   let lastColumn = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (box && (rowNumber < box.top || rowNumber > box.bottom)) return;
+    const inRows = !box || (rowNumber >= box.top && rowNumber <= box.bottom);
     let values: CellValue[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (box && (columnNumber < box.left || columnNumber > box.right)) return;
       const value = cellValue(cell);
       if (value === null || value === '') return;
+      if (columnNumber > lastColumn) lastColumn = columnNumber;
+      lastRow = rowNumber;
+      if (!inRows || (box && (columnNumber < box.left || columnNumber > box.right))) return;
       values ??= [];
       values[columnNumber - 1] = value;
-      if (columnNumber > lastColumn) lastColumn = columnNumber;
     });
-    if (values) {
-      rows[rowNumber - 1] = values;
-      lastRow = rowNumber;
-    }
+    if (values) rows[rowNumber - 1] = values;
   });
 
   const top = box ? box.top : 1;
   const left = box ? box.left : 1;
-  // A range larger than the used area (A:Z, A1:Z100000) is read only as far as there are values.
+  // A range larger than the used area (A:Z, A1:XFD1048576) stops at the sheet's last value.
   const bottom = box ? Math.min(box.bottom, Math.max(lastRow, top)) : lastRow;
   const right = box ? Math.min(box.right, Math.max(lastColumn, left)) : lastColumn;
   const width = right >= left ? right - left + 1 : 0;

@@ -104,8 +104,10 @@ export function writeSpecSheet(workbook: Workbook, spec: SheetSpec, options: Spe
   return worksheet;
 }
 
-function safeCell(value: string | number): string | number {
-  return typeof value === 'string' ? cellText(value) : value;
+/** Empty text stays an empty cell; long text is cut to what a cell holds. */
+function safeCell(value: string | number): string | number | null {
+  if (typeof value !== 'string') return value;
+  return value === '' ? null : cellText(value);
 }
 
 /** Excel tables need at least one data row and distinct, non-empty column names. */

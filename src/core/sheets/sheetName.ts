@@ -8,7 +8,7 @@ export const MAX_SHEET_NAME = 31;
 export function cleanSheetName(name: string): string {
   return name
     .replace(/[:\\/?*[\]]/g, '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .replace(/^'+|'+$/g, '')
     .trim();
 }

@@ -66,3 +66,32 @@ export function gridFromLines(lines: string[], merges: Grid['merges'] = []): Gri
   const width = Math.max(...values.map((row) => row.length));
   return { values: values.map((row) => [...row, ...Array<null>(width - row.length).fill(null)]), merges, origin: { row: 1, column: 1 } };
 }
+
+/**
+ * A small report table: title, declared count, header, three records (the first over two merged sheet rows),
+ * one unknown status word (an error) and one unit written by its alias (an info).
+ */
+export function miniTable(): Grid {
+  return gridFromLines(
+    [
+      '2018年重点工作进展情况表',
+      '（共3项）',
+      '序号|工作任务|责任单位|责任人|进展情况',
+      '1|推进综治视联网建设。|市委政法委|赖惠镇|按进度完成。',
+      '||市公安局|谢焱冰|（1）已完成测试。',
+      '2|完善城乡社区治理。|市民政局|谢鸿猷|正在推进。',
+      '3|=SUM(A1:A3)|市发改局|王长青|未按进度完成。',
+    ],
+    [
+      { row: 3, column: 0, rowCount: 2, columnCount: 1 },
+      { row: 3, column: 1, rowCount: 2, columnCount: 1 },
+    ],
+  );
+}
+
+/** The mini table with every status known: no errors. */
+export function cleanMiniTable(): Grid {
+  const grid = miniTable();
+  grid.values[5][4] = '按进度完成。';
+  return grid;
+}
