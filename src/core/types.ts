@@ -222,8 +222,12 @@ export interface ParsedTable {
   sheet: string | null;
   range: string;
   titleLines: string[];
+  /** 1-based sheet row of each title line. */
+  titleRows: number[];
   title: string | null;
   declaredTotal: number | null;
+  /** 1-based sheet row of the title line that says 共N项, null when none does. */
+  declaredTotalRow: number | null;
   header: TableHeader;
   sections: Section[];
   records: TaskRecord[];

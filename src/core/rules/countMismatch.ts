@@ -19,10 +19,9 @@ export const countMismatch: Rule = {
       });
     }
     if (table.declaredTotal !== null && table.declaredTotal !== table.records.length) {
-      const titleRow = parseTitleRow(ctx.table.range);
       emit({
-        row: titleRow,
-        column: -1,
+        row: table.declaredTotalRow ?? parseTitleRow(ctx.table.range),
+        column: table.declaredTotalRow !== null ? 0 : -1,
         section: null,
         params: { expected: table.declaredTotal, found: table.records.length, other: table.title ?? '' },
         value: table.title,

@@ -3,7 +3,7 @@ import type { Finding, ParsedTable, Severity } from '../types';
 import { makeFinding, ruleContext, type Rule } from './context';
 import { countMismatch } from './countMismatch';
 import { numberingDuplicate, numberingGap, numberingMissing } from './numberingRules';
-import { personCountMismatch, personInconsistent } from './personRules';
+import { personCountMismatch, personInconsistent, personShifted } from './personRules';
 import { recordDuplicate } from './recordDuplicate';
 import { requiredEmpty } from './requiredEmpty';
 import { statusMissing } from './statusMissing';
@@ -24,6 +24,7 @@ export const rules: Rule[] = [
   unitLeadNotFirst,
   unitDuplicate,
   personCountMismatch,
+  personShifted,
   personInconsistent,
   recordDuplicate,
 ];

@@ -13,8 +13,13 @@ export interface MessageParams {
 
 type Template = (p: MessageParams) => string;
 
-const q = (s: string | number | undefined) => `“${s ?? ''}”`;
-const qe = (s: string | number | undefined) => `"${s ?? ''}"`;
+/** Long cell texts are cut in messages: the finding's `value` keeps the whole text. */
+const cut = (s: string | number | undefined) => {
+  const text = String(s ?? '');
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+const q = (s: string | number | undefined) => `“${cut(s)}”`;
+const qe = (s: string | number | undefined) => `"${cut(s)}"`;
 
 const templates: Record<string, Record<Lang, Template>> = {
   'status.missing': {
@@ -52,6 +57,10 @@ const templates: Record<string, Record<Lang, Template>> = {
   'person.count-mismatch': {
     'zh-CN': (p) => `责任人有 ${p.found} 个，责任单位有 ${p.expected} 个，无法一一对应。${p.suggestion ?? ''}`,
     'en-US': (p) => `${p.found} people for ${p.expected} units: they do not line up one to one. ${p.suggestion ?? ''}`.trim(),
+  },
+  'person.shifted': {
+    'zh-CN': (p) => `责任人名单似乎错位了一格：${p.value}。是否应为：${p.suggestion}？`,
+    'en-US': (p) => `The people list looks shifted by one place: ${p.value}. Should it be: ${p.suggestion}?`,
   },
   'person.inconsistent': {
     'zh-CN': (p) => `${q(p.other)}的责任人在本表其他 ${p.count} 处写作${q(p.suggestion)}，此处为${q(p.value)}。`,

@@ -57,6 +57,59 @@ function majority(counts: Map<string, number>): { person: string; count: number;
   return best === null ? null : { person: best, count: bestCount, total };
 }
 
+/** The clear-majority person for a unit: at least three mentions and three in four of them. */
+function clearMajority(byUnit: Map<string, Map<string, number>>, unit: string): string | null {
+  const counts = byUnit.get(unit);
+  const top = counts ? majority(counts) : null;
+  return top && top.count >= 3 && top.count / top.total >= 0.75 ? top.person : null;
+}
+
+/**
+ * A people list with one name too few (or too many) whose names fit the units once a gap is put in (or a name
+ * taken out) at the right place: the list slid by one. Returns the realigned list, or null when no realignment
+ * explains at least two more names than the list as written.
+ */
+export function realignPersons(entry: Entry, byUnit: Map<string, Map<string, number>>): string[] | null {
+  const { units, persons } = entry;
+  if (Math.abs(units.length - persons.length) !== 1 || persons.length === 0) return null;
+  const score = (list: Array<string | null>) => units.reduce((n, u, i) => n + (list[i] !== null && list[i] === clearMajority(byUnit, u) ? 1 : 0), 0);
+  const baseline = score(persons);
+  let best: Array<string | null> | null = null;
+  let bestScore = baseline + 1;
+  for (let k = 0; k <= persons.length; k++) {
+    const candidate: Array<string | null> =
+      units.length > persons.length ? [...persons.slice(0, k), null, ...persons.slice(k)] : [...persons.slice(0, k), ...persons.slice(k + 1)];
+    const value = score(candidate);
+    if (value > bestScore) {
+      best = candidate;
+      bestScore = value;
+    }
+  }
+  return best ? best.map((p) => p ?? '？') : null;
+}
+
+export const personShifted: Rule = {
+  id: 'person.shifted',
+  severity: 'warning',
+  tags: ['#person', '#cell'],
+  description: {
+    'zh-CN': '责任人名单整体错位了一格（少写或多写了一人）。',
+    'en-US': 'The people list slid by one place against the units (a name missing or extra).',
+  },
+  check(ctx, emit) {
+    if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
+    const byUnit = personsByUnit(ctx);
+    for (const record of ctx.table.records) {
+      for (const entry of entries(record)) {
+        const aligned = realignPersons(entry, byUnit);
+        if (!aligned) continue;
+        const pair = (list: string[]) => entry.units.map((u, i) => `${u}—${list[i] ?? '？'}`).join('、');
+        emit({ row: entry.row, column: ctx.cols.persons, record, params: { value: pair(entry.persons), suggestion: pair(aligned) }, value: entry.persons.join('、'), suggestion: aligned.join('、') });
+      }
+    }
+  },
+};
+
 export const personInconsistent: Rule = {
   id: 'person.inconsistent',
   severity: 'warning',

@@ -124,12 +124,16 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
   const sections: Section[] = [];
   let section: Section | null = null;
   const titleLines: string[] = [];
+  const titleRows: number[] = [];
   for (let r = 0; r < header.rows[0]; r++) {
     const texts = [...new Set(view.rowTexts(r).map((t) => t.trim()).filter((t) => t !== ''))];
     if (texts.length === 0) continue;
     // The first section's heading often stands above the header (each section has its own header).
     if (texts.length === 1 && isSectionHeading(texts[0])) section = openSection(sections, view.sheetRow(r), texts[0]);
-    else titleLines.push(texts.join(' '));
+    else {
+      titleLines.push(texts.join(' '));
+      titleRows.push(view.sheetRow(r));
+    }
   }
 
   const removed: RemovedRow[] = [];
@@ -154,6 +158,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     if (kind === 'title') {
       const text = view.rowTexts(r).find((t) => t.trim() !== '') ?? '';
       titleLines.push(text.trim());
+      titleRows.push(view.sheetRow(r));
       structureFindings.push({
         rule: 'table.multiple',
         severity: 'warning',
@@ -181,8 +186,10 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     sheet: grid.sheet ?? null,
     range: rangeA1(grid.origin.row, grid.origin.column, view.rowCount, Math.max(view.columnCount, 1)),
     titleLines,
+    titleRows,
     title,
     declaredTotal: declaredTotalOf(titleLines),
+    declaredTotalRow: titleRows[titleLines.findIndex((l) => /共\s*\d+\s*项/.test(l))] ?? null,
     header,
     sections,
     records,
@@ -236,7 +243,7 @@ function addDataRow(
   }
   const sub = record.subs[record.subs.length - 1];
   // A page break may repeat the record's 序号 and task above its rest: they count once.
-  const repeatsRecord = record.rows.length > 0 && numberText !== '' && numberText === record.number && taskText === record.firstTask;
+  const repeatsRecord = record.rows.length > 0 && numberText !== '' && numberText === record.number && sameTask(taskText, record.firstTask);
   record.rows.push(r);
   sub.rows.push(r);
   for (let c = 0; c < width; c++) {
@@ -250,13 +257,18 @@ function addDataRow(
   return record;
 }
 
+/** A task cell repeated at a page break: the whole text again, or its first paragraph. */
+function sameTask(text: string, firstTask: string): boolean {
+  return text.trim() !== '' && (text === firstTask || firstTask.startsWith(`${text}\n`));
+}
+
 /**
  * The same 序号 again: a block someone unmerged and filled down (values copied into every row), or a second record
  * with a duplicated number? Filled-down rows repeat some other cell of the row above, or continue a paragraph
  * instead of opening with a status word.
  */
 function isFilledDownRow(view: GridView, r: number, current: RecordBuilder, cols: ColumnsByField, width: number, statuses: Map<string, string>): boolean {
-  if (cols.task >= 0 && view.text(r, cols.task) !== '' && view.text(r, cols.task) === current.firstTask) return true;
+  if (cols.task >= 0 && sameTask(view.text(r, cols.task), current.firstTask)) return true;
   const previous = current.rows[current.rows.length - 1];
   for (let c = 0; c < width; c++) {
     if (c === cols.number) continue;
