@@ -23,6 +23,8 @@ export interface Notice {
 }
 
 export interface Workbench {
+  /** A workbook is there to work on (false outside Excel). */
+  connected: boolean;
   source: SourceSnapshot | null;
   analysis: Analysis | null;
   busy: BusyState | null;
@@ -212,6 +214,7 @@ export function useWorkbench(): Workbench {
   );
 
   return {
+    connected: host !== null,
     source,
     analysis,
     busy,

@@ -87,7 +87,7 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
       <SourceBar
         source={source}
         analysis={analysis}
-        disabled={busy !== null}
+        disabled={busy !== null || !workbench.connected}
         label={analysis ? t('check.recheck') : t('check.run')}
         onRead={() => void workbench.readAndAnalyze()}
       />

@@ -98,7 +98,7 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
 
   return (
     <div className={styles.root}>
-      <SourceBar source={source} analysis={analysis} disabled={busy !== null} onRead={() => void workbench.readAndAnalyze()} />
+      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
       {preview && analysis && (
         <>
           <Text weight="semibold" size={400} as="h2">

@@ -185,7 +185,7 @@ export function SettingsPanel({ workbench }: { workbench: Workbench }) {
     <div className={styles.root}>
       <Text>{t('settings.intro')}</Text>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<SaveRegular />} disabled={workbench.busy !== null} onClick={() => void save()}>
+        <Button appearance="primary" icon={<SaveRegular />} disabled={workbench.busy !== null || !workbench.connected} onClick={() => void save()}>
           {t('settings.save')}
         </Button>
         <Button icon={<CheckmarkRegular />} onClick={() => validate()}>

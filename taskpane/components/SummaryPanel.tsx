@@ -80,7 +80,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
   const summary = analysis?.summary ?? null;
   return (
     <div className={styles.root}>
-      <SourceBar source={source} analysis={analysis} disabled={busy !== null} onRead={() => void workbench.readAndAnalyze()} />
+      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
       {summary ? (
         <>
           <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy !== null} onClick={() => void workbench.writeSummary()}>
