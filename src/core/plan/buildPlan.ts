@@ -136,7 +136,8 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
       const sourceRows = sub ? sourceRowsAll.filter((r) => r >= sub.row && r < sub.row + Math.max(sub.rows, 1)) : sourceRowsAll;
       rows.push({ kind: 'record', sourceRows: sourceRows.length > 0 ? sourceRows : [sub?.row ?? record.row], values });
       for (const r of sourceRows) rowMap.set(r, outputRow);
-      if (i === 0) recordStructureChanges(record, sourceRowsAll, outputRow, changes);
+      logCollapse(sourceRows, outputRow, changes);
+      if (i === 0) logContinuation(sourceRowsAll, outputRow, changes);
     });
   }
 
@@ -164,39 +165,41 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
   };
 }
 
-/** Log the rows a record was collapsed from, and a record put back together across a page break. */
-function recordStructureChanges(record: TaskRecord, sourceRows: number[], outputRow: number, changes: Change[]): void {
-  if (sourceRows.length > 1) {
-    const first = sourceRows[0];
-    const last = sourceRows[sourceRows.length - 1];
-    changes.push({
-      op: 'collapse-rows',
-      sourceRows,
-      outputRow,
-      column: null,
-      before: `${first}–${last}`,
-      after: String(outputRow),
-      messages: {
-        'zh-CN': `第${first}–${last}行（${sourceRows.length}行）合并为一条记录，各单元格的段落以换行连接`,
-        'en-US': `rows ${first}–${last} (${sourceRows.length}) collapsed into one record; paragraphs joined with line breaks`,
-      },
-    });
-  }
+/** Log the sheet rows one output row was collapsed from. */
+function logCollapse(sourceRows: number[], outputRow: number, changes: Change[]): void {
+  if (sourceRows.length <= 1) return;
+  const first = sourceRows[0];
+  const last = sourceRows[sourceRows.length - 1];
+  changes.push({
+    op: 'collapse-rows',
+    sourceRows,
+    outputRow,
+    column: null,
+    before: `${first}–${last}`,
+    after: String(outputRow),
+    messages: {
+      'zh-CN': `第${first}–${last}行（${sourceRows.length}行）合并为一行，各单元格的段落以换行连接`,
+      'en-US': `rows ${first}–${last} (${sourceRows.length}) collapsed into one row; paragraphs joined with line breaks`,
+    },
+  });
+}
+
+/** Log a record put back together across a page break (its rows are not contiguous on the sheet). */
+function logContinuation(sourceRows: number[], outputRow: number, changes: Change[]): void {
   const gap = sourceRows.findIndex((r, i) => i > 0 && r !== sourceRows[i - 1] + 1);
-  if (gap > 0) {
-    changes.push({
-      op: 'join-continuation',
-      sourceRows,
-      outputRow,
-      column: null,
-      before: `${sourceRows[gap - 1]} / ${sourceRows[gap]}`,
-      after: String(outputRow),
-      messages: {
-        'zh-CN': `第${sourceRows[gap]}行是上一条记录跨页的续行，已接回`,
-        'en-US': `row ${sourceRows[gap]} continues the record across a page break and is joined back`,
-      },
-    });
-  }
+  if (gap <= 0) return;
+  changes.push({
+    op: 'join-continuation',
+    sourceRows,
+    outputRow,
+    column: null,
+    before: `${sourceRows[gap - 1]} / ${sourceRows[gap]}`,
+    after: String(outputRow),
+    messages: {
+      'zh-CN': `第${sourceRows[gap]}行是上一条记录跨页的续行，已接回`,
+      'en-US': `row ${sourceRows[gap]} continues the record across a page break and is joined back`,
+    },
+  });
 }
 
 /** The repaired sheet's cell values, row by row. */

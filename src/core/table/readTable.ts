@@ -52,11 +52,12 @@ function push(block: Block, column: number, piece: Piece): void {
 
 /**
  * The text of a cell put back together from the rows it was split over: paragraphs joined with a line break.
- * A value repeated in every row is a merged cell someone filled down: it counts once.
+ * A value repeated in every row that has one is a merged cell someone filled down: it counts once.
  */
 export function joinPieces(pieces: Piece[] | undefined): string {
   if (!pieces || pieces.length === 0) return '';
-  if (pieces.length > 1 && pieces[0].text.trim() !== '' && pieces.every((p) => p.text === pieces[0].text)) return pieces[0].text;
+  const written = pieces.filter((p) => p.text.trim() !== '');
+  if (written.length > 1 && written.every((p) => p.text === written[0].text)) return written[0].text;
   let start = 0;
   let end = pieces.length;
   while (start < end && pieces[start].text.trim() === '') start++;
