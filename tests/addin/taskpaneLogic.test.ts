@@ -1,5 +1,5 @@
 /** What the taskpane derives from an analysis and from settings, checked without a browser. */
-import { analyze, ConfigError, defaultConfig, parseConfig } from '../../src/core';
+import { analyze, ConfigError, defaultConfig, parseConfig, planToValues } from '../../src/core';
 import type { Finding, Grid } from '../../src/core/types';
 import { HostError } from '../../src/excel/host';
 import { describeError } from '../../taskpane/errors';
@@ -30,6 +30,12 @@ describe('repair preview', () => {
     expect(preview.cellChanges.every((c) => c.op !== 'collapse-rows' && c.op !== 'remove-row')).toBe(true);
     expect(preview.collapsed.length + preview.cellChanges.length).toBe(plan.changes.filter((c) => c.op !== 'remove-row').length);
     expect(preview.outputRows).toBe(plan.rows.length);
+  });
+
+  test('says there is nothing to do for a table that is already repaired', () => {
+    const { plan } = analyze(wordPaste001());
+    const repaired: Grid = { values: planToValues(plan), merges: [], origin: { row: 1, column: 1 } };
+    expect(previewPlan(analyze(repaired).plan).unchanged).toBe(true);
   });
 
   test('says there is nothing to do when the plan changes nothing', () => {
