@@ -1,0 +1,178 @@
+/**
+ * Writing a repair plan into the workbook: into a new sheet (default) or in place after backing the source
+ * sheet up. The source is checked for edits first; if anything fails part way, what was written is undone.
+ */
+import type { Lang, RepairPlan } from '../core/types';
+import { planToValues } from '../core';
+import { changeLogSheet, repairedSheetName } from '../core/sheets';
+import type { ApplyMode, Progress, SourceSnapshot } from './host';
+import { Rect, parseA1 } from './addresses';
+import { hostError, toHostError } from './errors';
+import { readBlocks } from './readGrid';
+import { runExcel, supports } from './runtime';
+import { uniqueSheetName } from './sheetNames';
+import { writeSpecSheet } from './specSheet';
+import { WrittenValue, fittedWidths, rectangular, widthPoints, writeCells } from './writeCells';
+
+const BACKUP_SUFFIX: Record<Lang, string> = { 'zh-CN': '（备份）', 'en-US': ' (backup)' };
+
+export interface ApplyOptions {
+  mode: ApplyMode;
+  lang: Lang;
+}
+
+export function applyPlanToWorkbook(
+  source: SourceSnapshot,
+  plan: RepairPlan,
+  options: ApplyOptions,
+  onProgress?: (p: Progress) => void,
+): Promise<{ sheet: string }> {
+  return runExcel(
+    async (context) => {
+      const undo: Undo = { createdSheets: [], restoreSource: null };
+      try {
+        return await apply(context, source, plan, options, undo, onProgress);
+      } catch (error) {
+        await rollBack(context, undo);
+        throw toHostError(error);
+      }
+    },
+    { undoGroup: true },
+  );
+}
+
+/** What to undo if a later step fails. */
+interface Undo {
+  createdSheets: string[];
+  /** In place: the source range was cleared; copy it back from the backup sheet. */
+  restoreSource: { sheet: string; backup: string; rect: Rect } | null;
+}
+
+async function apply(
+  context: Excel.RequestContext,
+  source: SourceSnapshot,
+  plan: RepairPlan,
+  options: ApplyOptions,
+  undo: Undo,
+  onProgress?: (p: Progress) => void,
+): Promise<{ sheet: string }> {
+  const sourceRect = parseA1(source.address);
+  if (!sourceRect) throw hostError('source-missing');
+  const rows = rectangular(planToValues(plan));
+  const width = rows[0]?.length ?? 0;
+
+  const worksheets = context.workbook.worksheets.load('items/name');
+  const sourceSheet = worksheets.getItemOrNullObject(source.sheet).load('name,position');
+  await context.sync();
+  if (sourceSheet.isNullObject) throw hostError('source-missing');
+  const names = worksheets.items.map((sheet) => sheet.name);
+  const protection = sourceSheet.protection.load('protected');
+  const outside = options.mode === 'in-place' ? cellsOutside(sourceSheet, sourceRect, rows.length, width) : [];
+  await context.sync();
+
+  // The user may have edited the source since it was read: never overwrite those edits.
+  const current = await readBlocks(context, sourceSheet, sourceRect, { merges: false, onProgress, stage: 'verify' });
+  if (current.fingerprint !== source.fingerprint) throw hostError('source-changed');
+
+  let target: Excel.Worksheet;
+  let targetName: string;
+  let top = 0;
+  let left = 0;
+  if (options.mode === 'in-place') {
+    if (protection.protected) throw hostError('protected');
+    if (outside.some((range) => !range.isNullObject)) throw hostError('target-not-empty');
+    if (!supports('1.10')) throw hostError('unsupported');
+    const backupName = uniqueSheetName(`${source.sheet}${BACKUP_SUFFIX[options.lang]}`, names);
+    const backup = sourceSheet.copy('After', sourceSheet);
+    backup.name = backupName;
+    await context.sync();
+    names.push(backupName);
+    undo.restoreSource = { sheet: source.sheet, backup: backupName, rect: sourceRect };
+    const cleared = sourceSheet.getRangeByIndexes(sourceRect.row, sourceRect.column, sourceRect.rowCount, sourceRect.columnCount);
+    cleared.unmerge();
+    cleared.clear('All');
+    target = sourceSheet;
+    targetName = source.sheet;
+    top = sourceRect.row;
+    left = sourceRect.column;
+  } else {
+    targetName = repairedSheetName(source.sheet, names, options.lang);
+    target = worksheets.add(targetName);
+    target.position = sourceSheet.position + 1;
+    undo.createdSheets.push(targetName);
+    names.push(targetName);
+  }
+
+  await writeCells(context, target, top, left, rows, { onProgress });
+  formatRepaired(target, top, left, rows, plan, options.mode === 'new-sheet');
+  await context.sync();
+
+  const log = changeLogSheet(plan, options.lang);
+  const logName = uniqueSheetName(log.name, names);
+  const logSheet = worksheets.add(logName);
+  undo.createdSheets.push(logName);
+  await writeSpecSheet(context, logSheet, { ...log, name: logName });
+
+  target.activate();
+  target.getRangeByIndexes(top, left, 1, 1).select();
+  await context.sync();
+  return { sheet: targetName };
+}
+
+/** Ranges right of and below the source that the repaired table would cover (in place only). */
+function cellsOutside(sheet: Excel.Worksheet, source: Rect, rowCount: number, columnCount: number): Excel.Range[] {
+  const ranges: Excel.Range[] = [];
+  if (columnCount > source.columnCount) {
+    ranges.push(sheet.getRangeByIndexes(source.row, source.column + source.columnCount, Math.max(rowCount, source.rowCount), columnCount - source.columnCount));
+  }
+  if (rowCount > source.rowCount) {
+    ranges.push(sheet.getRangeByIndexes(source.row + source.rowCount, source.column, rowCount - source.rowCount, Math.min(columnCount, source.columnCount)));
+  }
+  return ranges.map((range) => range.getUsedRangeOrNullObject(true).load('address'));
+}
+
+/** Wrapped text, top-aligned, widths fitted to the text, rows autofitted; titles, headers and sections bold. */
+function formatRepaired(sheet: Excel.Worksheet, top: number, left: number, rows: WrittenValue[][], plan: RepairPlan, newSheet: boolean): void {
+  const width = rows[0]?.length ?? 0;
+  if (rows.length === 0 || width === 0) return;
+  const all = sheet.getRangeByIndexes(top, left, rows.length, width);
+  all.format.wrapText = true;
+  all.format.verticalAlignment = 'Top';
+  fittedWidths(rows).forEach((chars, c) => {
+    sheet.getRangeByIndexes(top, left + c, 1, 1).format.columnWidth = widthPoints(chars);
+  });
+  plan.rows.forEach((row, r) => {
+    if (r < rows.length && row.kind !== 'record') sheet.getRangeByIndexes(top + r, left, 1, width).format.font.bold = true;
+  });
+  all.format.autofitRows();
+  const header = plan.rows.findIndex((row) => row.kind === 'header');
+  if (newSheet && header >= 0) sheet.freezePanes.freezeRows(header + 1);
+}
+
+async function rollBack(context: Excel.RequestContext, undo: Undo): Promise<void> {
+  if (!undo.restoreSource && undo.createdSheets.length === 0) return;
+  try {
+    if (undo.restoreSource) {
+      const { sheet, backup, rect } = undo.restoreSource;
+      const source = context.workbook.worksheets.getItem(sheet);
+      const whole = source.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      // Clear whatever the failed write left, at least the source range, then copy the backup's cells back.
+      const bottom = whole.isNullObject ? rect.row + rect.rowCount : Math.max(rect.row + rect.rowCount, whole.rowIndex + whole.rowCount);
+      const right = whole.isNullObject ? rect.column + rect.columnCount : Math.max(rect.column + rect.columnCount, whole.columnIndex + whole.columnCount);
+      const dirty = source.getRangeByIndexes(rect.row, rect.column, bottom - rect.row, right - rect.column);
+      dirty.unmerge();
+      dirty.clear('All');
+      const from = context.workbook.worksheets.getItem(backup).getRangeByIndexes(rect.row, rect.column, bottom - rect.row, right - rect.column);
+      dirty.copyFrom(from, 'All');
+      await context.sync();
+      undo.createdSheets.push(backup);
+    }
+    const created = undo.createdSheets.map((name) => context.workbook.worksheets.getItemOrNullObject(name).load('name'));
+    await context.sync();
+    for (const sheet of created) if (!sheet.isNullObject) sheet.delete();
+    await context.sync();
+  } catch {
+    // The original error matters more; a failed rollback leaves the backup sheet for the user.
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Marking findings on the source sheet: a fill by severity and a note with the messages on each cell. What the
+ * cells looked like before is kept in a workbook setting, so clearing puts back the user's own fills.
+ */
+import type { Finding, Lang, Severity } from '../core/types';
+import type { SourceSnapshot } from './host';
+import { cellA1, columnLetters, parseA1, qualified } from './addresses';
+import { hostError } from './errors';
+import { supports } from './runtime';
+
+export const HIGHLIGHT_SETTING = 'reportTables.highlights';
+
+/** Light fills that keep black text readable: Excel's own "bad", "neutral" and a pale blue. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** Excel reports "no fill" as white. */
+const NO_FILL = '#FFFFFF';
+/** Cells handled per sync, so the proxies of one request stay few. */
+const CELLS_PER_SYNC = 1000;
+const NOTE_MAX = 2000;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  'en-US': { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+const SUGGESTION_LABEL: Record<Lang, string> = { 'zh-CN': '建议', 'en-US': 'Suggestion' };
+
+interface HighlightedCell {
+  address: string;
+  /** The fill before highlighting; null for none. */
+  fill: string | null;
+  /** A note was added by us (and is removed on clear). */
+  note: boolean;
+}
+
+interface HighlightRecord {
+  version: 1;
+  sheet: string;
+  cells: HighlightedCell[];
+}
+
+interface Mark {
+  address: string;
+  severity: Severity;
+  lines: string[];
+}
+
+/** One mark per cell: the most severe finding's colour, every finding's message in the note. */
+export function marksFor(source: SourceSnapshot, findings: Finding[], lang: Lang): Mark[] {
+  const marks = new Map<string, Mark>();
+  const firstColumn = source.grid.origin.column - 1;
+  const columnCount = source.grid.values[0]?.length ?? 1;
+  for (const finding of findings) {
+    const text = `【${SEVERITY_LABEL[lang][finding.severity]}】${finding.messages[lang]}${finding.suggestion ? `\n${SUGGESTION_LABEL[lang]}：${finding.suggestion}` : ''}`;
+    // A row-level finding colours the row across the table; its note goes on the row's first cell.
+    const addresses = finding.cell
+      ? [finding.cell.toUpperCase()]
+      : Array.from({ length: columnCount }, (_, c) => `${columnLetters(firstColumn + c)}${finding.row}`);
+    addresses.forEach((written, i) => {
+      const rect = parseA1(written);
+      if (!rect) return;
+      // Notes belong to one cell: a range is marked by its first cell.
+      const address = cellA1(rect.row, rect.column);
+      const mark = marks.get(address) ?? { address, severity: finding.severity, lines: [] };
+      if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[mark.severity]) mark.severity = finding.severity;
+      if (i === 0 && !mark.lines.includes(text)) mark.lines.push(text);
+      marks.set(address, mark);
+    });
+  }
+  return [...marks.values()];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function highlightFindings(context: Excel.RequestContext, source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
+  await clearRecordedHighlights(context);
+  const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheet).load('name');
+  await context.sync();
+  if (sheet.isNullObject) throw hostError('source-missing');
+  const protection = sheet.protection.load('protected');
+  await context.sync();
+  if (protection.protected) throw hostError('protected');
+  const marks = marksFor(source, findings, lang);
+  if (marks.length === 0) return;
+  const withNotes = supports('1.18');
+
+  // Remember what each cell looked like, and whether it already has a note of the user's (left alone).
+  const record: HighlightRecord = { version: 1, sheet: source.sheet, cells: [] };
+  for (const batch of chunks(marks, CELLS_PER_SYNC)) {
+    const probes = batch.map((mark) => ({
+      mark,
+      fill: sheet.getRange(mark.address).format.fill.load('color'),
+      note: withNotes && mark.lines.length > 0 ? context.workbook.notes.getItemOrNullObject(qualified(source.sheet, mark.address)).load('content') : null,
+    }));
+    await context.sync();
+    for (const probe of probes) {
+      const color = probe.fill.color;
+      record.cells.push({ address: probe.mark.address, fill: !color || color.toUpperCase() === NO_FILL ? null : color, note: probe.note !== null && probe.note.isNullObject });
+    }
+  }
+
+  // Saved first: if a write below fails, clearHighlights can still put every cell back.
+  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(record));
+  const noteFor = new Map(record.cells.map((cell) => [cell.address, cell.note]));
+  try {
+    for (const batch of chunks(marks, CELLS_PER_SYNC)) {
+      for (const mark of batch) {
+        const range = sheet.getRange(mark.address);
+        range.format.fill.color = SEVERITY_FILL[mark.severity];
+        if (noteFor.get(mark.address)) context.workbook.notes.add(range, truncate(mark.lines.join('\n'), NOTE_MAX));
+      }
+      await context.sync();
+    }
+  } catch (error) {
+    await clearRecordedHighlights(context).catch(() => undefined);
+    throw error;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function parseRecord(value: unknown): HighlightRecord | null {
+  let data: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      data = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Partial<HighlightRecord>;
+  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
+  const cells = record.cells.filter(
+    (cell): cell is HighlightedCell =>
+      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
+  );
+  return { version: 1, sheet: record.sheet, cells };
+}
+
+/** Puts back the fills recorded by the last highlight and removes its notes; nothing recorded, nothing done. */
+export async function clearRecordedHighlights(context: Excel.RequestContext): Promise<void> {
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING).load('value');
+  await context.sync();
+  if (setting.isNullObject) return;
+  const record = parseRecord(setting.value);
+  const sheet = record ? context.workbook.worksheets.getItemOrNullObject(record.sheet).load('name') : null;
+  await context.sync();
+  if (!record || !sheet || sheet.isNullObject) {
+    setting.delete();
+    await context.sync();
+    return;
+  }
+  const withNotes = supports('1.18');
+  const batches = chunks(record.cells, CELLS_PER_SYNC);
+  for (const batch of batches) {
+    const notes = withNotes
+      ? batch.filter((cell) => cell.note).map((cell) => context.workbook.notes.getItemOrNullObject(qualified(record.sheet, cell.address)).load('content'))
+      : [];
+    if (notes.length) await context.sync();
+    for (const note of notes) if (!note.isNullObject) note.delete();
+    for (const cell of batch) {
+      const fill = sheet.getRange(cell.address).format.fill;
+      if (cell.fill === null) fill.clear();
+      else fill.color = cell.fill;
+    }
+    await context.sync();
+  }
+  setting.delete();
+  await context.sync();
+}
+
