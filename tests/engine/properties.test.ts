@@ -15,7 +15,9 @@ const statusWords = config.vocabulary.map((v) => v.status);
 const CHARS = '推进建设完成项目工作加快开展全市重点服务管理改革发展创新体系城市农村教育卫生交通水利环境'.split('');
 
 const word = fc.array(fc.constantFrom(...CHARS), { minLength: 2, maxLength: 18 }).map((a) => a.join(''));
-const paragraphs = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max });
+// Paragraphs of one cell differ: in a filled-down sheet a cell repeating one paragraph cannot be told from a
+// merged cell copied into every row, and the reader counts such a copy once.
+const paragraphs = (min: number, max: number) => fc.uniqueArray(word, { minLength: min, maxLength: max });
 const unitList = fc.uniqueArray(fc.constantFrom(...unitNames), { minLength: 1, maxLength: 4 });
 const personName = fc.array(fc.constantFrom(...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许'.split('')), { minLength: 2, maxLength: 3 }).map((a) => a.join(''));
 

@@ -269,16 +269,19 @@ function sameTask(text: string, firstTask: string): boolean {
  * instead of opening with a status word.
  */
 function isFilledDownRow(view: GridView, r: number, current: RecordBuilder, cols: ColumnsByField, width: number, statuses: Map<string, string>): boolean {
-  if (cols.task >= 0 && sameTask(view.text(r, cols.task), current.firstTask)) return true;
+  const task = cols.task >= 0 ? view.text(r, cols.task) : '';
+  if (sameTask(task, current.firstTask)) return true;
   const previous = current.rows[current.rows.length - 1];
+  const progress = cols.progress >= 0 ? view.text(r, cols.progress) : '';
+  const opensWithStatus = progress.trim() !== '' && progress !== view.shownText(previous, cols.progress) && readStatus(progress, statuses).status !== null;
+  // Its own task and its own status: a second record under a duplicated number.
+  if (task.trim() !== '' && task !== view.shownText(previous, cols.task) && opensWithStatus) return false;
   for (let c = 0; c < width; c++) {
     if (c === cols.number) continue;
     const text = view.text(r, c);
     if (text.trim() !== '' && text === view.shownText(previous, c)) return true;
   }
-  if (cols.progress < 0) return true;
-  const progress = view.text(r, cols.progress);
-  return progress.trim() === '' || readStatus(progress, statuses).status === null;
+  return !opensWithStatus;
 }
 
 /** Within a task, a sub-item starts where the sub-item column begins a new merged cell or a new （n） label. */
