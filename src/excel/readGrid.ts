@@ -91,6 +91,7 @@ export async function readBlocks(context: Excel.RequestContext, sheet: Excel.Wor
   const areas = new Map<string, Rect>();
   const fingerprint = new Fingerprint();
   let blockRows = options.blockRows;
+  const minRows = Math.min(MIN_BLOCK_ROWS, options.blockRows);
   let start = 0;
   request.onProgress?.({ stage, done: 0, total: rect.rowCount });
   while (start < rect.rowCount) {
@@ -101,8 +102,8 @@ export async function readBlocks(context: Excel.RequestContext, sheet: Excel.Wor
     try {
       block = await readBlock(context, sheet, blockRect, mergeRect);
     } catch (error) {
-      if (isPayloadTooLarge(error) && count > MIN_BLOCK_ROWS) {
-        blockRows = Math.max(MIN_BLOCK_ROWS, Math.floor(count / 2));
+      if (isPayloadTooLarge(error) && count > minRows) {
+        blockRows = Math.max(minRows, Math.floor(count / 2));
         continue;
       }
       if (!mergeRect) throw error;
@@ -119,7 +120,7 @@ export async function readBlocks(context: Excel.RequestContext, sheet: Excel.Wor
     start += count;
     request.onProgress?.({ stage, done: start, total: rect.rowCount });
     const bytesPerRow = jsonBytes(block.values) / count;
-    blockRows = Math.max(MIN_BLOCK_ROWS, Math.min(options.blockRows, Math.floor(options.blockBytes / Math.max(1, bytesPerRow))));
+    blockRows = Math.max(minRows, Math.min(options.blockRows, Math.floor(options.blockBytes / Math.max(1, bytesPerRow))));
   }
   return { values, merges: clipMerges([...areas.values()], rect), fingerprint: fingerprint.digest(rect.rowCount, rect.columnCount) };
 }

@@ -229,21 +229,22 @@ export class FakeSheet {
       }
       return false;
     };
+    // Grow one side at a time as far as it goes, so a long table costs one scan per row, not one per step.
     for (let grew = true; grew; ) {
       grew = false;
-      if (top > 0 && anyValue(top - 1, left - 1, top - 1, right + 1)) {
+      while (top > 0 && anyValue(top - 1, left - 1, top - 1, right + 1)) {
         top -= 1;
         grew = true;
       }
-      if (anyValue(bottom + 1, left - 1, bottom + 1, right + 1)) {
+      while (anyValue(bottom + 1, left - 1, bottom + 1, right + 1)) {
         bottom += 1;
         grew = true;
       }
-      if (left > 0 && anyValue(top - 1, left - 1, bottom + 1, left - 1)) {
+      while (left > 0 && anyValue(top - 1, left - 1, bottom + 1, left - 1)) {
         left -= 1;
         grew = true;
       }
-      if (anyValue(top - 1, right + 1, bottom + 1, right + 1)) {
+      while (anyValue(top - 1, right + 1, bottom + 1, right + 1)) {
         right += 1;
         grew = true;
       }

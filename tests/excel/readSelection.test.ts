@@ -1,0 +1,130 @@
+/** Reading the selected table: the right range, values and merged areas in grid coordinates. */
+import type { Grid } from '../../src/core/types';
+import { createOfficeHost, HostError } from '../../src/excel';
+import { FakeWorkbook, workbookFromGrid } from '../support/fakeExcel';
+import { reportGrid, useWorkbook } from './helpers';
+
+let uninstall: (() => void) | null = null;
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+function open(book: FakeWorkbook): FakeWorkbook {
+  uninstall = useWorkbook(book);
+  return book;
+}
+
+const sortMerges = (merges: Grid['merges']): Grid['merges'] => [...merges].sort((a, b) => a.row - b.row || a.column - b.column);
+
+describe('readSelection', () => {
+  test('a single selected cell reads the table region around it, with its origin and merges', async () => {
+    const grid = reportGrid(5, {
+      origin: { row: 3, column: 2 },
+      merges: [
+        { row: 0, column: 0, rowCount: 1, columnCount: 6 },
+        { row: 3, column: 3, rowCount: 2, columnCount: 1 },
+      ],
+    });
+    const book = open(workbookFromGrid(grid, { select: 'D5' }));
+    book.sheet('进展表').enter(20, 0, '表外的备注'); // far away, separated by blank rows: not part of the table
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.sheet).toBe('进展表');
+    expect(snapshot.address).toBe('B3:G9');
+    expect(snapshot.grid.origin).toEqual({ row: 3, column: 2 });
+    expect(snapshot.grid.values).toEqual(grid.values.map((row, r) => row.map((v, c) => (grid.merges.some((m) => m.row < r && r < m.row + m.rowCount && m.column === c) ? null : v))));
+    expect(sortMerges(snapshot.grid.merges)).toEqual(sortMerges(grid.merges));
+  });
+
+  test('selecting whole columns reads only the used rows', async () => {
+    const book = open(workbookFromGrid(reportGrid(3)));
+    book.select('进展表', 'A:F');
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.address).toBe('A1:F5');
+    expect(snapshot.grid.values).toHaveLength(5);
+  });
+
+  test('a multi-cell selection is read as it is', async () => {
+    const book = open(workbookFromGrid(reportGrid(6)));
+    book.select('进展表', 'A2:C4');
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.address).toBe('A2:C4');
+    expect(snapshot.grid.values[0]).toEqual(['序号', '工作任务', '节点计划']);
+    expect(snapshot.grid.values[1]![0]).toBe(1);
+  });
+
+  test('numbers stay numbers, empty cells become null and dates read as the text a clerk sees', async () => {
+    const book = open(new FakeWorkbook());
+    const sheet = book.addSheet('表1');
+    sheet.enter(0, 0, '序号');
+    sheet.enter(0, 1, '节点计划');
+    sheet.enter(1, 0, 7);
+    sheet.enter(1, 1, '2024/6/30');
+    sheet.enter(2, 0, '8');
+    book.select('表1', 'A1');
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.grid.values).toEqual([
+      ['序号', '节点计划'],
+      [7, '2024/6/30'],
+      [8, null],
+    ]);
+  });
+
+  test('merged areas that start in an earlier block, or above the selection, are found once and clipped', async () => {
+    const grid = reportGrid(30, {
+      merges: [
+        { row: 0, column: 0, rowCount: 1, columnCount: 6 },
+        { row: 8, column: 1, rowCount: 6, columnCount: 1 }, // crosses the block boundary at grid row 10
+        { row: 19, column: 5, rowCount: 3, columnCount: 1 }, // crosses the boundary at grid row 20
+      ],
+    });
+    const book = open(workbookFromGrid(grid));
+    book.select('进展表', 'A11:F32'); // starts inside the area B9:B14
+    const progress: number[] = [];
+    const snapshot = await createOfficeHost({ read: { blockRows: 5 } }).readSelection((p) => progress.push(p.done));
+    expect(sortMerges(snapshot.grid.merges)).toEqual([
+      { row: 0, column: 1, rowCount: 4, columnCount: 1 },
+      { row: 9, column: 5, rowCount: 3, columnCount: 1 },
+    ]);
+    expect(progress).toEqual([0, 5, 10, 15, 20, 22]);
+  });
+
+  test('more than 512 merged areas in a block are still all read', async () => {
+    const rows = 1200;
+    const values = Array.from({ length: rows }, (_, r) => [`任务${r}`, null, `单位${r}`]);
+    const merges = Array.from({ length: rows }, (_, r) => ({ row: r, column: 0, rowCount: 1, columnCount: 2 }));
+    const book = open(workbookFromGrid({ values, merges, origin: { row: 1, column: 1 }, sheet: '表1' }));
+    book.select('表1', 'A1:C1200');
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.grid.merges).toHaveLength(rows);
+    expect(new Set(snapshot.grid.merges.map((m) => m.row)).size).toBe(rows);
+  });
+
+  test('an empty selection is refused with a message in both languages', async () => {
+    const book = open(new FakeWorkbook());
+    book.addSheet('空表');
+    book.select('空表', 'C3');
+    const error = await createOfficeHost().readSelection().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe('empty-selection');
+    expect((error as HostError).messages['zh-CN']).toMatch(/没有内容/);
+  });
+
+  test('the fingerprint changes when a value changes and not otherwise', async () => {
+    const book = open(workbookFromGrid(reportGrid(4)));
+    const host = createOfficeHost();
+    const first = await host.readSelection();
+    const again = await host.readSelection();
+    expect(again.fingerprint).toBe(first.fingerprint);
+    book.sheet('进展表').enter(3, 4, '李四');
+    const edited = await host.readSelection();
+    expect(edited.fingerprint).not.toBe(first.fingerprint);
+  });
+
+  test('hosts without getMergedAreasOrNullObject still read values', async () => {
+    open(workbookFromGrid(reportGrid(3), { apiVersion: '1.12' }));
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.grid.values).toHaveLength(5);
+    expect(snapshot.grid.merges).toEqual([]);
+  });
+});
