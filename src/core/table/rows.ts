@@ -80,7 +80,7 @@ function classifyRow(
     const first = cells[0];
     const merge = view.mergeAt(r, first.column);
     const wide = merge !== null && merge.columnCount >= 2;
-    if (PAGE_RE.test(text) && /[-—–第\/]/.test(text)) return 'page-number';
+    if (PAGE_RE.test(text) && /[-—–第/]/.test(text)) return 'page-number';
     if (SECTION_RE.test(text) && (first.column <= Math.max(numberColumn, 0) || wide)) return 'section';
   }
   return 'data';
