@@ -379,6 +379,9 @@ describe('allFixtures', () => {
     const names = fixtures.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of ['000-word-paste', '000-filled-down', '000-pdf', '001-word-paste', '001-filled-down', '001-pdf', 'subitems']) expect(names).toContain(name);
+    const atC4 = fixtures.find((f) => f.name === '000-word-paste-at-C4');
+    expect(atC4?.grid.origin).toEqual({ row: 4, column: 3 });
+    expect(atC4?.grid.values).toEqual(fixtures.find((f) => f.name === '000-word-paste')?.grid.values);
     for (const f of fixtures) {
       expect(f.expected.length).toBeGreaterThan(0);
       expectWellFormedMerges(f.grid);
