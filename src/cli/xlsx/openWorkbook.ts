@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import { CliError } from '../errors';
+import { installLinearMerges } from './linearMerges';
 
 /** Compound-file (OLE2) signature: an encrypted .xlsx or an Excel 97-2003 .xls. */
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -39,6 +40,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
       'en-US': `${name} is not an .xlsx workbook (it may be text, CSV or another format)`,
     });
   }
+  installLinearMerges();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
