@@ -1,5 +1,5 @@
 /**
- * Reading a table from the workbook: choose the range (the selection, or the region around a single selected
+ * Reading a table from the workbook: choose the range (the selection, or the used range around a single selected
  * cell), then read values and merged areas in row blocks — one sync per block — so big tables stay under
  * Excel's payload limits and the taskpane can show progress.
  */
@@ -33,17 +33,16 @@ function rectOf(range: Excel.Range): Rect {
 }
 
 /**
- * The range to read: a multi-cell selection as it is, a single cell grows to the region around it (or the used
- * range when it stands alone); either way cut to the used range, so selecting whole columns never reads a
- * million empty rows.
+ * The range to read: a multi-cell selection as it is, a single cell the sheet's used range, both cut to the used
+ * range so that selecting whole columns never reads a million empty rows. Not Excel's surrounding region
+ * (Ctrl+*): blank rows are common inside these tables (page breaks, empty Word paragraphs) and a task spanning
+ * two merged columns leaves the second one blank for pages, so the region would cut the table apart; the
+ * engine finds the table, its titles and a second table within the used range itself.
  */
-export function chooseSourceRect(selected: Rect, region: Rect | null, used: Rect | null): Rect | null {
+export function chooseSourceRect(selected: Rect, used: Rect | null): Rect | null {
   if (!used) return null;
-  let base = selected;
-  if (selected.rowCount === 1 && selected.columnCount === 1) {
-    base = region && region.rowCount * region.columnCount > 1 ? region : used;
-  }
-  return intersect(base, used);
+  const single = selected.rowCount === 1 && selected.columnCount === 1;
+  return intersect(single ? used : selected, used);
 }
 
 export async function readSelectionSnapshot(
@@ -54,9 +53,8 @@ export async function readSelectionSnapshot(
   const selected = context.workbook.getSelectedRange().load(RECT_PROPERTIES);
   const sheet = selected.worksheet.load('name');
   const used = sheet.getUsedRangeOrNullObject(true).load(RECT_PROPERTIES);
-  const region = supports('1.7') ? selected.getSurroundingRegion().load(RECT_PROPERTIES) : null;
   await context.sync();
-  const rect = chooseSourceRect(rectOf(selected), region ? rectOf(region) : null, used.isNullObject ? null : rectOf(used));
+  const rect = chooseSourceRect(rectOf(selected), used.isNullObject ? null : rectOf(used));
   if (!rect) throw hostError('empty-selection');
   const read = await readBlocks(context, sheet, rect, { merges: supports('1.13'), onProgress, options });
   if (read.values.every((row) => row.every((value) => value === null))) throw hostError('empty-selection');

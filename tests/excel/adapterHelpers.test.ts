@@ -54,15 +54,14 @@ describe('uniqueSheetName', () => {
 });
 
 describe('chooseSourceRect', () => {
-  const used = { row: 0, column: 0, rowCount: 100, columnCount: 6 };
-  test('a single cell grows to its region, or the used range when it stands alone', () => {
-    const region = { row: 2, column: 0, rowCount: 50, columnCount: 6 };
-    expect(chooseSourceRect({ row: 5, column: 1, rowCount: 1, columnCount: 1 }, region, used)).toEqual(region);
-    expect(chooseSourceRect({ row: 5, column: 1, rowCount: 1, columnCount: 1 }, { row: 5, column: 1, rowCount: 1, columnCount: 1 }, used)).toEqual(used);
+  const used = { row: 2, column: 1, rowCount: 100, columnCount: 6 };
+  test('a single cell reads the used range; a larger selection is cut to it', () => {
+    expect(chooseSourceRect({ row: 50, column: 3, rowCount: 1, columnCount: 1 }, used)).toEqual(used);
+    expect(chooseSourceRect({ row: 0, column: 0, rowCount: 1048576, columnCount: 3 }, used)).toEqual({ row: 2, column: 1, rowCount: 100, columnCount: 2 });
+    expect(chooseSourceRect({ row: 10, column: 2, rowCount: 5, columnCount: 2 }, used)).toEqual({ row: 10, column: 2, rowCount: 5, columnCount: 2 });
   });
-  test('whole columns are cut to the used rows; nothing used means nothing to read', () => {
-    expect(chooseSourceRect({ row: 0, column: 0, rowCount: 1048576, columnCount: 3 }, null, used)).toEqual({ ...used, columnCount: 3 });
-    expect(chooseSourceRect({ row: 0, column: 0, rowCount: 5, columnCount: 5 }, null, null)).toBeNull();
+  test('nothing used means nothing to read', () => {
+    expect(chooseSourceRect({ row: 0, column: 0, rowCount: 5, columnCount: 5 }, null)).toBeNull();
   });
 });
 

@@ -18,7 +18,7 @@ function open(book: FakeWorkbook): FakeWorkbook {
 const sortMerges = (merges: Grid['merges']): Grid['merges'] => [...merges].sort((a, b) => a.row - b.row || a.column - b.column);
 
 describe('readSelection', () => {
-  test('a single selected cell reads the table region around it, with its origin and merges', async () => {
+  test('a single selected cell reads the table around it, with its origin and merges', async () => {
     const grid = reportGrid(5, {
       origin: { row: 3, column: 2 },
       merges: [
@@ -26,14 +26,24 @@ describe('readSelection', () => {
         { row: 3, column: 3, rowCount: 2, columnCount: 1 },
       ],
     });
-    const book = open(workbookFromGrid(grid, { select: 'D5' }));
-    book.sheet('进展表').enter(20, 0, '表外的备注'); // far away, separated by blank rows: not part of the table
+    open(workbookFromGrid(grid, { select: 'D5' }));
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.sheet).toBe('进展表');
     expect(snapshot.address).toBe('B3:G9');
     expect(snapshot.grid.origin).toEqual({ row: 3, column: 2 });
     expect(snapshot.grid.values).toEqual(grid.values.map((row, r) => row.map((v, c) => (grid.merges.some((m) => m.row < r && r < m.row + m.rowCount && m.column === c) ? null : v))));
     expect(sortMerges(snapshot.grid.merges)).toEqual(sortMerges(grid.merges));
+  });
+
+  test('blank rows and a blank merged-over column inside the table do not cut it', async () => {
+    const grid = reportGrid(6);
+    grid.values.splice(4, 0, Array(6).fill(null), Array(6).fill(null)); // a page break left two empty rows
+    for (const row of grid.values) row.splice(2, 0, null); // 工作任务 spans B:C, leaving C blank
+    grid.merges = [{ row: 1, column: 1, rowCount: 1, columnCount: 2 }];
+    open(workbookFromGrid(grid, { select: 'D8' }));
+    const snapshot = await createOfficeHost().readSelection();
+    expect(snapshot.address).toBe('A1:G10');
+    expect(snapshot.grid.values[1]).toEqual(['序号', '工作任务', null, '节点计划', '责任单位', '责任人', '进展情况']);
   });
 
   test('selecting whole columns reads only the used rows', async () => {
