@@ -6,6 +6,7 @@
  *   npm run dev-server   https://localhost:3000/ with office-addin-dev-certs certificates (only when serving)
  * `--env e2e` builds the browser end-to-end harness instead (tests/e2e/harness.tsx: the in-memory Excel, no office.js).
  */
+const { execFileSync } = require('child_process');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -30,11 +31,13 @@ function rewriteManifestUrls(xml, prodUrl) {
   return xml.split(`${DEV_ORIGIN}/`).join(prodUrl).split(DEV_ORIGIN).join(origin);
 }
 
-/** Draws the icons (scripts/make-icons.ts) into assets/ so every build ships freshly generated PNGs. */
+/**
+ * Draws the icons (scripts/make-icons.ts) into assets/ so every build ships freshly generated PNGs. A child process,
+ * so it works the same from the webpack CLI and from inside jest (the e2e test), whose module loader tsx cannot hook.
+ */
 function makeIcons() {
-  const { require: tsxRequire } = require('tsx/cjs/api');
-  const { writeIcons } = tsxRequire('./scripts/make-icons.ts', __filename);
-  writeIcons(path.join(__dirname, 'assets'));
+  const script = path.join(__dirname, 'scripts', 'make-icons.ts');
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), script, path.join(__dirname, 'assets')], { stdio: 'ignore' });
 }
 
 async function devServerHttpsOptions() {
@@ -55,7 +58,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode,
-    devtool: dev ? 'source-map' : false,
+    devtool: dev && !e2e ? 'source-map' : false,
     entry: e2e ? { taskpane: taskpaneEntry } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts' },
     output: {
       path: outputDir,

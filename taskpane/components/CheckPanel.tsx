@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, EraserRegular, HighlightRegular } from '@fluentui/react-icons';
+import { EraserRegular, HighlightRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { ruleCatalog } from '../../src/core';
 import type { Finding, Lang, Severity } from '../../src/core/types';
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  header: { display: 'grid', gridTemplateColumns: 'auto 1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'center', width: '100%', textAlign: 'start' },
   rule: { fontFamily: tokens.fontFamilyMonospace },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   finding: {
@@ -108,9 +108,6 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
             <Button icon={<EraserRegular />} disabled={busy !== null} onClick={() => void workbench.clearHighlights()}>
               {t('check.clear')}
             </Button>
-            <Button icon={<ArrowSyncRegular />} disabled={busy !== null} onClick={() => void workbench.readAndAnalyze()}>
-              {t('check.recheck')}
-            </Button>
           </div>
           {findings.length === 0 ? (
             <MessageBar intent="success">
@@ -126,7 +123,7 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
                         {t(`check.severity.${group.severity}`)}
                       </Badge>
                       <span>{RULE_DESCRIPTIONS.get(group.rule)?.[lang] ?? group.rule}</span>
-                      <CounterBadge count={group.findings.length} color="informative" size="small" />
+                      <CounterBadge count={group.findings.length} overflowCount={99999} color="informative" size="small" />
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>

@@ -39,7 +39,7 @@ function CountHeader({ label, count }: { label: string; count: number }) {
   return (
     <span className={styles.header}>
       {label}
-      <CounterBadge count={count} showZero color={count > 0 ? 'brand' : 'informative'} size="small" />
+      <CounterBadge count={count} overflowCount={99999} showZero color={count > 0 ? 'brand' : 'informative'} size="small" />
     </span>
   );
 }

@@ -19,7 +19,10 @@ import { SourceBar } from './SourceBar';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   scroll: { overflowX: 'auto' },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  table: { tableLayout: 'auto', width: 'auto', minWidth: '100%' },
+  statusHeader: { minWidth: '3.5em', verticalAlign: 'bottom' },
+  name: { whiteSpace: 'nowrap' },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   totalRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
@@ -33,21 +36,23 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
   const statusTotals = summary.statuses.map((status) => summary.byStatus.find((s) => s.status === status)?.count ?? 0);
   return (
     <div className={styles.scroll}>
-      <Table size="extra-small" aria-label={t('summary.byOfficial')} data-testid="summary-table">
+      <Table size="extra-small" className={styles.table} aria-label={t('summary.byOfficial')} data-testid="summary-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('summary.official')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>{t('summary.official')}</TableHeaderCell>
             {summary.statuses.map((status) => (
-              <TableHeaderCell key={status}>{status}</TableHeaderCell>
+              <TableHeaderCell key={status} className={styles.statusHeader}>
+                {status}
+              </TableHeaderCell>
             ))}
-            <TableHeaderCell>{t('summary.total')}</TableHeaderCell>
-            <TableHeaderCell>{t('summary.onSchedule')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>{t('summary.total')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>{t('summary.onSchedule')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {summary.byOfficial.map((row) => (
             <TableRow key={row.official}>
-              <TableCell>{row.official || t('summary.noOfficial')}</TableCell>
+              <TableCell className={styles.name}>{row.official || t('summary.noOfficial')}</TableCell>
               {summary.statuses.map((status) => (
                 <TableCell key={status} className={styles.number}>
                   {row.counts[status] ?? 0}
@@ -58,7 +63,7 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
             </TableRow>
           ))}
           <TableRow className={styles.totalRow}>
-            <TableCell>{t('summary.total')}</TableCell>
+            <TableCell className={styles.name}>{t('summary.total')}</TableCell>
             {statusTotals.map((count, i) => (
               <TableCell key={summary.statuses[i]} className={styles.number}>
                 {count}

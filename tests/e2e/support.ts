@@ -1,28 +1,25 @@
 /** Building, serving and opening the taskpane harness for the browser end-to-end test. */
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import webpack from 'webpack';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const HARNESS_DIR = path.join(ROOT, 'test-artifacts', 'e2e-dist');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-type WebpackConfigFactory = (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<webpack.Configuration>;
-
-/** Builds tests/e2e/harness.tsx with the project's webpack config (`--env e2e`, development mode for speed). */
+/**
+ * Builds tests/e2e/harness.tsx with the project's webpack config (`--env e2e`, development mode for speed), in a child
+ * process: webpack's plugins load ES modules, which jest's module sandbox does not allow.
+ */
 export async function buildHarness(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const factory = require(path.join(ROOT, 'webpack.config.js')) as WebpackConfigFactory;
-  const config = await factory({ e2e: true }, { mode: 'development' });
-  config.devtool = false;
+  const cli = require.resolve('webpack-cli/bin/cli.js');
   await new Promise<void>((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error) return reject(error);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, colors: false })));
-      resolve();
+    execFile(process.execPath, [cli, '--mode', 'development', '--env', 'e2e'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`building the e2e harness failed:\n${stdout}\n${stderr}`));
+      else resolve();
     });
   });
 }

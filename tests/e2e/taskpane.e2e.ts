@@ -48,6 +48,11 @@ function bookState(): Promise<BookState> {
   }, SHEET);
 }
 
+function fullRange(): string {
+  const width = Math.max(...grid.values.map((row) => row.length));
+  return `${a1(grid.origin.row - 1, grid.origin.column - 1)}:${a1(grid.origin.row - 1 + grid.values.length - 1, grid.origin.column - 1 + width - 1)}`;
+}
+
 function a1(row0: number, column0: number): string {
   let n = column0 + 1;
   let letters = '';
@@ -80,7 +85,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   // Nothing leaves the machine: office.js comes from Microsoft's CDN in production; here the in-memory Excel stands in.
   await context.route('**/*', (route) =>
     route.request().url().startsWith(server.url) ? route.continue() : route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }),
@@ -110,6 +115,7 @@ test('repair: reads the selection, previews the changes, writes a new sheet', as
   await expect(info.textContent()).resolves.toContain(`${expected.table.records.length} 项任务`);
   await expect(info.textContent()).resolves.toContain(SHEET);
   await page.getByRole('button', { name: /合并的行/ }).click();
+  await page.getByText(/项任务由 \d+ 行合并而来/).waitFor();
   await shot('02-repair-preview');
   const collapsed = expected.plan.changes.filter((c) => c.op === 'collapse-rows').length;
   await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(String(collapsed));
@@ -134,10 +140,11 @@ test('check: findings grouped by rule; a finding selects its cell; marks go on a
   const first = groups[0];
   const title = ruleCatalog().find((r) => r.id === first.rule)?.description['zh-CN'] ?? first.rule;
   await page.getByRole('button', { name: new RegExp(escapeRegExp(title)) }).click();
-  await shot('04-check-findings');
-
   const target = first.findings[0];
   const label = target.cell ?? `第 ${target.row} 行`;
+  await page.getByText(first.rule, { exact: true }).waitFor();
+  await shot('04-check-findings');
+
   await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).first().click();
   const want = `${SHEET}!${target.cell ?? a1(target.row - 1, grid.origin.column - 1)}`;
   const selected = await settle(async () => {
@@ -170,7 +177,7 @@ test('summary: writes the summary sheets and shows the table by official', async
 
 test('settings: lists and JSON, problems shown with their path, saved to the workbook', async () => {
   await openTab('设置');
-  await page.getByRole('textbox', { name: '单位名称 2' }).waitFor();
+  await page.getByRole('textbox', { name: '单位名称 2', exact: true }).waitFor();
   await shot('07-settings-lists');
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: '设置（JSON）' });
@@ -188,10 +195,16 @@ test('switches to English', async () => {
   await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
   await page.getByRole('tab', { name: 'Repair' }).click();
   await page.getByRole('heading', { name: 'Report tables' }).waitFor();
-  await page.getByRole('button', { name: 'Read selection and analyze' }).click();
+  // The finding clicked earlier left one cell selected: not a table, and the pane says so in English.
+  await page.getByRole('button', { name: 'Read the selection again' }).click();
+  await page.getByRole('alert').waitFor();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^[A-Za-z]/);
+  await shot('09-english-error');
+  await page.evaluate(({ sheet, range }) => window.e2eBook?.select(sheet, range), { sheet: SHEET, range: fullRange() });
+  await page.getByRole('button', { name: 'Read the selection again' }).click();
   await page.getByTestId('source-info').waitFor();
   await expect(page.getByTestId('source-info').textContent()).resolves.toMatch(/^Read /);
-  await shot('09-english');
+  await shot('10-english');
 });
 
 test('outside Excel it still renders, with a notice', async () => {
@@ -202,7 +215,7 @@ test('outside Excel it still renders, with a notice', async () => {
   await outside.reload();
   await outside.getByTestId('not-in-excel').waitFor();
   await expect(outside.getByTestId('not-in-excel').textContent()).resolves.toContain('需要在 Excel 中运行');
-  await outside.screenshot({ path: path.join(SCREENSHOT_DIR, '10-outside-excel.png'), fullPage: true });
+  await outside.screenshot({ path: path.join(SCREENSHOT_DIR, '11-outside-excel.png'), fullPage: true });
   await outside.close();
 });
 
