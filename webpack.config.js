@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file run by Node directly */
-/* global require, module, process, __dirname, __filename, URL */
+/* global require, module, process, __dirname, URL */
 /* Builds the taskpane (React + Fluent UI) and the ribbon's function file, and copies the manifest.
  *   npm run build        production bundle in dist/, manifest URLs rewritten to the production host
  *   npm run build:dev    development bundle in dist/, manifest left on https://localhost:3000/
