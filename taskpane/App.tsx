@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  tabs: { flexWrap: 'wrap' },
 });
 
 function LanguageSwitch() {
@@ -81,7 +82,16 @@ function Workspace({ inExcel }: { inExcel: boolean }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(TABS.find((id) => id === data.value) ?? 'repair')}>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, data) => {
+          setTab(TABS.find((id) => id === data.value) ?? 'repair');
+          // A notice belongs to the job that raised it; errors stay until dismissed.
+          workbench.dismissNotice();
+        }}
+      >
         {TABS.map((id) => (
           <Tab key={id} value={id} icon={TAB_ICONS[id]}>
             {t(`tab.${id}`)}

@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: 'auto', minWidth: '100%' },
   statusHeader: { minWidth: '3.5em', verticalAlign: 'bottom' },
   name: { whiteSpace: 'nowrap' },
+  officialHeader: { minWidth: '5em', whiteSpace: 'nowrap', verticalAlign: 'bottom' },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   totalRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
@@ -39,38 +40,38 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
       <Table size="extra-small" className={styles.table} aria-label={t('summary.byOfficial')} data-testid="summary-table">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.statusHeader}>{t('summary.official')}</TableHeaderCell>
+            <TableHeaderCell className={styles.officialHeader}>{t('summary.official')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>{t('summary.total')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>{t('summary.onSchedule')}</TableHeaderCell>
             {summary.statuses.map((status) => (
               <TableHeaderCell key={status} className={styles.statusHeader}>
                 {status}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell className={styles.statusHeader}>{t('summary.total')}</TableHeaderCell>
-            <TableHeaderCell className={styles.statusHeader}>{t('summary.onSchedule')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {summary.byOfficial.map((row) => (
             <TableRow key={row.official}>
               <TableCell className={styles.name}>{row.official || t('summary.noOfficial')}</TableCell>
+              <TableCell className={styles.number}>{row.total}</TableCell>
+              <TableCell className={styles.number}>{formatShare(row.share, lang)}</TableCell>
               {summary.statuses.map((status) => (
                 <TableCell key={status} className={styles.number}>
                   {row.counts[status] ?? 0}
                 </TableCell>
               ))}
-              <TableCell className={styles.number}>{row.total}</TableCell>
-              <TableCell className={styles.number}>{formatShare(row.share, lang)}</TableCell>
             </TableRow>
           ))}
           <TableRow className={styles.totalRow}>
             <TableCell className={styles.name}>{t('summary.total')}</TableCell>
+            <TableCell className={styles.number}>{summary.total}</TableCell>
+            <TableCell className={styles.number}>{formatShare(summary.total > 0 ? summary.onSchedule / summary.total : 0, lang)}</TableCell>
             {statusTotals.map((count, i) => (
               <TableCell key={summary.statuses[i]} className={styles.number}>
                 {count}
               </TableCell>
             ))}
-            <TableCell className={styles.number}>{summary.total}</TableCell>
-            <TableCell className={styles.number}>{formatShare(summary.total > 0 ? summary.onSchedule / summary.total : 0, lang)}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

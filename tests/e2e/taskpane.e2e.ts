@@ -64,7 +64,7 @@ function a1(row0: number, column0: number): string {
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 async function openTab(name: string): Promise<void> {
