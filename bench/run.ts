@@ -21,6 +21,7 @@ import type { Grid } from '../src/core/types';
 import { changeLogSheet, repairedSheetName } from '../src/core/sheets';
 import { installLinearMerges } from '../src/cli/xlsx/linearMerges';
 import { readGrid } from '../src/cli/xlsx/readGrid';
+import { writeWorkbook } from '../src/cli/outputFile';
 import { existingTableNames, writeRepairedSheet, writeSpecSheet } from '../src/cli/xlsx/writeSheets';
 import { renderWordPasteGrid } from '../tests/fixtures/render';
 import { loadSeed } from '../tests/fixtures/seedTable';
@@ -150,8 +151,8 @@ async function cliPhases(input: string, output: string): Promise<Record<string, 
   writeRepairedSheet(workbook, repairedSheetName(worksheet.name, names), analysis.plan, values);
   writeSpecSheet(workbook, changeLogSheet(analysis.plan, 'zh-CN'), { asTable: true, tableNames: existingTableNames(workbook) });
   lap('build output sheets');
-  await workbook.xlsx.writeFile(output);
-  lap('exceljs write');
+  await writeWorkbook(workbook, output);
+  lap('write (exceljs + native deflate)');
   return phases;
 }
 

@@ -4,8 +4,21 @@ export interface CliIO {
   stderr(text: string): void;
 }
 
+let pipeGuarded = false;
+
+/** `report-tables check … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace. */
+function guardClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export const processIO: CliIO = {
   stdout: (text) => {
+    guardClosedPipe();
     process.stdout.write(text);
   },
   stderr: (text) => {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Workbook } from 'exceljs';
 import { CliError } from './errors';
+import { deflateStoredZip } from './xlsx/zip';
 
 /** Refuse to write over the input: the original workbook is the clerk's only copy. */
 export async function checkOutputPath(input: string, output: string): Promise<void> {
@@ -26,11 +27,15 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Write next to the target and rename, so a failed write never leaves half a workbook under the output name. */
+/**
+ * Write next to the target and rename, so a failed write never leaves half a workbook under the output name.
+ * exceljs writes an uncompressed zip and Node's native deflate compresses it (see deflateStoredZip).
+ */
 export async function writeWorkbook(workbook: Workbook, output: string): Promise<void> {
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temp);
+    const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+    await fs.writeFile(temp, await deflateStoredZip(stored as unknown as Uint8Array));
     await fs.rename(temp, output);
   } catch (error) {
     await fs.rm(temp, { force: true });
