@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file run by Node directly */
-/* global require, module, process, __dirname, URL */
+/* global require, module, process, __dirname, URL, console */
 /* Builds the taskpane (React + Fluent UI) and the ribbon's function file, and copies the manifest.
  *   npm run build        production bundle in dist/, manifest URLs rewritten to the production host
  *   npm run build:dev    development bundle in dist/, manifest left on https://localhost:3000/
@@ -7,6 +7,7 @@
  * `--env e2e` builds the browser end-to-end harness instead (tests/e2e/harness.tsx: the in-memory Excel, no office.js).
  */
 const { execFileSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -40,10 +41,24 @@ function makeIcons() {
   execFileSync(process.execPath, [require.resolve('tsx/cli'), script, path.join(__dirname, 'assets')], { stdio: 'ignore' });
 }
 
+/**
+ * The dev server's certificate from office-addin-dev-certs (generated and trusted on first use). Where the CA cannot be
+ * put into the system store (Linux without sudo, a container) the generated files are used anyway, with a warning:
+ * the machine running Excel must then trust ca.crt by hand.
+ */
 async function devServerHttpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const files = ['ca.crt', 'localhost.key', 'localhost.crt'].map((name) => path.join(dir, name));
+    if (!files.every((file) => fs.existsSync(file))) throw error;
+    console.warn(`[dev-server] ${error.message.split('\n')[0]}\n[dev-server] Serving with the certificate in ${dir}; trust ${files[0]} where Excel runs.`);
+    const [ca, key, cert] = files.map((file) => fs.readFileSync(file));
+    return { ca, key, cert };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
