@@ -11,7 +11,6 @@ const zhCN = {
   'app.language.en-US': 'English',
   'app.notInExcel.title': '需要在 Excel 中运行',
   'app.notInExcel.body': '此窗格是 Excel 加载项：请在 Excel 中通过“开始 > 报表整理”打开。现在只能查看界面和设置。',
-  'app.loading': '正在连接 Excel…',
   'app.dismiss': '关闭',
 
   'tab.repair': '整理',
@@ -23,7 +22,6 @@ const zhCN = {
   'source.reread': '重新读取选区',
   'source.hint': '先在工作表中选中整张表格（含标题和表头），再点击下面的按钮。',
   'source.info': '已读取 {sheet}!{address}：{records} 项任务，{sections} 个部分',
-  'source.none': '尚未读取表格。',
 
   'stage.read': '正在读取表格…',
   'stage.analyze': '正在分析…',
@@ -90,10 +88,8 @@ const zhCN = {
   'settings.person': '责任人',
   'settings.add': '添加',
   'settings.remove': '删除',
-  'settings.moveUp': '上移',
   'settings.validate': '检查',
   'settings.valid': '设置有效：{statuses} 个状态词，{units} 个单位。',
-  'settings.invalid': '设置有误',
   'settings.save': '保存到工作簿',
   'settings.saved': '设置已保存到工作簿。',
   'settings.import': '导入 JSON',
@@ -121,7 +117,6 @@ const enUS: Messages = {
   'app.language.en-US': 'English',
   'app.notInExcel.title': 'Runs inside Excel',
   'app.notInExcel.body': 'This pane is an Excel add-in: open it in Excel from Home > Report tables. Here you can only look around and edit settings.',
-  'app.loading': 'Connecting to Excel…',
   'app.dismiss': 'Dismiss',
 
   'tab.repair': 'Repair',
@@ -133,7 +128,6 @@ const enUS: Messages = {
   'source.reread': 'Read the selection again',
   'source.hint': 'Select the whole table on the sheet (title and header included), then use the button below.',
   'source.info': 'Read {sheet}!{address}: {records} tasks in {sections} sections',
-  'source.none': 'No table read yet.',
 
   'stage.read': 'Reading the table…',
   'stage.analyze': 'Analyzing…',
@@ -200,10 +194,8 @@ const enUS: Messages = {
   'settings.person': 'Responsible person',
   'settings.add': 'Add',
   'settings.remove': 'Remove',
-  'settings.moveUp': 'Move up',
   'settings.validate': 'Check',
   'settings.valid': 'Settings are valid: {statuses} status words, {units} units.',
-  'settings.invalid': 'Settings have problems',
   'settings.save': 'Save to workbook',
   'settings.saved': 'Settings saved in the workbook.',
   'settings.import': 'Import JSON',
