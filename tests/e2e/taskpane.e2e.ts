@@ -207,6 +207,23 @@ test('switches to English', async () => {
   await shot('10-english');
 });
 
+test('repair in place keeps a backup, and the repaired table reads back as tidy', async () => {
+  const before = await bookState();
+  await page.getByRole('radio', { name: /In place/ }).check();
+  await page.getByRole('button', { name: 'Apply repair' }).click();
+  await notice(/Written to sheet/);
+  const after = await bookState();
+  expect(after.sheetNames).toContain(SHEET);
+  // the backup sits next to the original, named after it
+  const added = after.sheetNames.filter((name) => !before.sheetNames.includes(name));
+  expect(added.filter((name) => name.startsWith(SHEET))).toHaveLength(1);
+  await page.getByRole('button', { name: 'Read the selection again' }).click();
+  await page.getByTestId('source-info').waitFor();
+  await page.getByText('The table is already tidy: nothing to repair.').waitFor();
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${expected.table.records.length} tasks`);
+  await shot('11-in-place-reread');
+});
+
 test('outside Excel it still renders, with a notice', async () => {
   const outside = await page.context().newPage();
   outside.on('pageerror', (error) => pageErrors.push(error.message));
@@ -215,7 +232,7 @@ test('outside Excel it still renders, with a notice', async () => {
   await outside.reload();
   await outside.getByTestId('not-in-excel').waitFor();
   await expect(outside.getByTestId('not-in-excel').textContent()).resolves.toContain('需要在 Excel 中运行');
-  await outside.screenshot({ path: path.join(SCREENSHOT_DIR, '11-outside-excel.png'), fullPage: true });
+  await outside.screenshot({ path: path.join(SCREENSHOT_DIR, '12-outside-excel.png'), fullPage: true });
   await outside.close();
 });
 
