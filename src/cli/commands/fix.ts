@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
-import type { Lang, RepairPlan } from '../../core/types';
+import type { Workbook } from 'exceljs';
+import type { Config } from '../../core';
+import type { Lang } from '../../core/types';
 import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../../core/sheets';
 import type { CliOptions } from '../args';
 import { analyzeFile } from '../analyzeFile';
@@ -19,28 +21,57 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   const output = options.output ?? '';
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
-  const { workbook, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
-  const { plan } = analysis;
-  const names = () => workbook.worksheets.map((ws) => ws.name);
-  const repairedName = repairedSheetName(worksheet.name, names(), options.lang);
-  const written = writeRepairedSheet(workbook, repairedName, plan, planToValues(plan));
-  const log = changeLogSheet(plan, options.lang);
-  log.name = uniqueSheetName(log.name, names());
-  writeSpecSheet(workbook, log, { asTable: true, tableNames: existingTableNames(workbook) });
+  const { workbook, outcome } = await addRepairSheets(file, options, config);
   await writeWorkbook(workbook, output);
-  io.stdout(`${fixReport(path.basename(output), repairedName, log.name, written.rows, log.rows.length, plan, options.lang)}\n`);
-  if (written.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(written.truncatedCells, options.lang)}\n`);
+  io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
+  if (outcome.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(outcome.truncatedCells, options.lang)}\n`);
   return EXIT_OK;
 }
 
-function fixReport(output: string, sheet: string, logSheet: string, rows: number, logRows: number, plan: RepairPlan, lang: Lang): string {
-  const removed = plan.removed.length;
+interface FixOutcome {
+  sheet: string;
+  logSheet: string;
+  rows: number;
+  logRows: number;
+  changes: number;
+  removed: number;
+  mergesRemoved: number;
+  truncatedCells: number;
+}
+
+/** Analyze and add the two sheets. Only the workbook outlives this call: the grid and analysis are freed before writing. */
+async function addRepairSheets(file: string, options: CliOptions, config: Config | undefined): Promise<{ workbook: Workbook; outcome: FixOutcome }> {
+  const { workbook, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
+  const { plan } = analysis;
+  const names = () => workbook.worksheets.map((ws) => ws.name);
+  const sheet = repairedSheetName(worksheet.name, names(), options.lang);
+  const written = writeRepairedSheet(workbook, sheet, plan, planToValues(plan));
+  const log = changeLogSheet(plan, options.lang);
+  log.name = uniqueSheetName(log.name, names());
+  writeSpecSheet(workbook, log, { asTable: true, tableNames: existingTableNames(workbook) });
+  return {
+    workbook,
+    outcome: {
+      sheet,
+      logSheet: log.name,
+      rows: written.rows,
+      logRows: log.rows.length,
+      changes: plan.changes.length,
+      removed: plan.removed.length,
+      mergesRemoved: plan.mergesRemoved,
+      truncatedCells: written.truncatedCells,
+    },
+  };
+}
+
+function fixReport(output: string, o: FixOutcome, lang: Lang): string {
+  const nothing = o.changes === 0 && o.removed === 0;
   if (lang === 'en-US') {
-    const what = plan.changes.length === 0 && removed === 0 ? 'no changes were needed' : `${logRows} entries in "${logSheet}", ${removed} rows removed, ${plan.mergesRemoved} merges undone`;
-    return `Wrote ${output}: sheet "${sheet}" (${rows} rows); ${what}.`;
+    const what = nothing ? 'no changes were needed' : `${o.logRows} entries in "${o.logSheet}", ${o.removed} rows removed, ${o.mergesRemoved} merges undone`;
+    return `Wrote ${output}: sheet "${o.sheet}" (${o.rows} rows); ${what}.`;
   }
-  const what = plan.changes.length === 0 && removed === 0 ? '无需整理' : `整理记录“${logSheet}”${logRows} 条，删除 ${removed} 行，取消合并 ${plan.mergesRemoved} 处`;
-  return `已写入 ${output}：工作表“${sheet}”（${rows} 行）；${what}。`;
+  const what = nothing ? '无需整理' : `整理记录“${o.logSheet}”${o.logRows} 条，删除 ${o.removed} 行，取消合并 ${o.mergesRemoved} 处`;
+  return `已写入 ${output}：工作表“${o.sheet}”（${o.rows} 行）；${what}。`;
 }
 
 function truncationWarning(cells: number, lang: Lang): string {
