@@ -2,7 +2,8 @@
 # Installs Debian's Chromium for the taskpane's browser end-to-end test (playwright-core drives it; it never downloads a browser).
 # Does nothing when /usr/bin/chromium is already there. Needs root (apt-get).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+# The pane speaks Chinese: without a CJK font its screenshots show empty boxes, so the font is checked too.
+if [ -x /usr/bin/chromium ] && dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
   echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
   exit 0
 fi
