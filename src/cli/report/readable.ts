@@ -44,10 +44,14 @@ const text = {
     more: (n: number) => `... ${n} more, see --json for all`,
     row: (row: number) => `row ${row}`,
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
-    summary: (errors: number, warnings: number, infos: number) => `Total: ${errors} errors, ${warnings} warnings, ${infos} infos.`,
+    summary: (errors: number, warnings: number, infos: number) => `Total: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}.`,
     onSchedule: (on: number, total: number) => `On schedule (incl. completed): ${on} of ${total}`,
   },
 };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 
 /** The human-readable `check` report of one file. */
 export function readableReport(doc: CheckDocument, lang: Lang): string {
@@ -58,7 +62,7 @@ export function readableReport(doc: CheckDocument, lang: Lang): string {
   const declared = doc.declaredTotal === null ? '' : lang === 'zh-CN' ? `（${t.declaredTotal(doc.declaredTotal)}）` : `  (${t.declaredTotal(doc.declaredTotal)})`;
   lines.push(`${t.title}${colon}${doc.title ?? t.noTitle}${declared}`);
   if (doc.sections.length > 0) {
-    lines.push(`${t.sections}${colon}`);
+    lines.push(`${t.sections}${colon.trim()}`);
     for (const section of doc.sections) lines.push(`  ${t.section(section.title, section.declared, section.found)}`);
   }
   const withSubItems = doc.records.filter((record) => record.subItems !== undefined).length;
@@ -68,7 +72,7 @@ export function readableReport(doc: CheckDocument, lang: Lang): string {
   if (doc.findings.length === 0) {
     lines.push(t.noFindings);
   } else {
-    lines.push(`${t.findings}${colon}`);
+    lines.push(`${t.findings}${colon.trim()}`);
     for (const group of groupByRule(doc.findings)) {
       lines.push(`  ${t.rule(t.severity[group.severity], group.rule, group.findings.length)}`);
       for (const finding of group.findings.slice(0, FINDINGS_SHOWN_PER_RULE)) {
