@@ -33,7 +33,7 @@ const zhCN = {
 
   'repair.preview': '整理预览',
   'repair.collapsed': '合并的行',
-  'repair.collapsed.count': '{records} 项任务由 {rows} 行合并而来',
+  'repair.collapsed.count': '{rows} 行合并为 {records} 行（每项任务或子项一行）',
   'repair.removed': '删除的行',
   'repair.changed': '修改的单元格',
   'repair.nothing': '表格已经整齐，无需整理。',
@@ -139,7 +139,7 @@ const enUS: Messages = {
 
   'repair.preview': 'Repair preview',
   'repair.collapsed': 'Rows joined',
-  'repair.collapsed.count': '{records} tasks rebuilt from {rows} rows',
+  'repair.collapsed.count': '{rows} rows collapsed into {records} (one per task or sub-item)',
   'repair.removed': 'Rows removed',
   'repair.changed': 'Cells changed',
   'repair.nothing': 'The table is already tidy: nothing to repair.',
