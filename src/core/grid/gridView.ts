@@ -3,7 +3,7 @@ import type { CellValue, Grid, MergedArea } from '../types';
 /** The text of a cell as a clerk sees it. Line endings are unified; nothing else is changed. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'string') return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }

@@ -17,7 +17,9 @@ interface CellRewrite {
 
 /** Units: wrapped names rejoined, aliases to the directory name (when the config says so); separators kept. */
 function rewriteUnits(text: string, dir: UnitDirectory, canonical: boolean): CellRewrite {
-  const parts = parseUnits(text, dir);
+  const parsed = parseUnits(text, dir);
+  if (!parsed.some((part) => part.joinedFrom !== undefined || (canonical && part.canonical !== undefined))) return { text, changes: [] };
+  const parts = parsed.map((part) => ({ ...part }));
   const changes: CellRewrite['changes'] = [];
   let touched = false;
   for (const part of parts) {
@@ -47,7 +49,9 @@ function rewriteUnits(text: string, dir: UnitDirectory, canonical: boolean): Cel
 /** Persons: padding inside names removed ("陈  霞" → "陈霞"), wrapped role entries joined; separators kept. */
 function rewritePersons(text: string, trim: boolean): CellRewrite {
   if (!trim) return { text, changes: [] };
-  const parts = parsePersons(text);
+  const parsed = parsePersons(text);
+  if (parsed.every((part) => compactName(part.text) === part.text)) return { text, changes: [] };
+  const parts = parsed.map((part) => ({ ...part }));
   const changes: CellRewrite['changes'] = [];
   let touched = false;
   for (const part of parts) {

@@ -40,11 +40,17 @@ export interface Entry {
   persons: string[];
 }
 
+const entryCache = new WeakMap<TaskRecord, Entry[]>();
+
 export function entries(record: TaskRecord): Entry[] {
-  if (!record.subItems || record.subItems.length === 0) {
-    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }];
-  }
-  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
+  const cached = entryCache.get(record);
+  if (cached) return cached;
+  const list: Entry[] =
+    !record.subItems || record.subItems.length === 0
+      ? [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }]
+      : record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
+  entryCache.set(record, list);
+  return list;
 }
 
 export interface FindingInput {

@@ -25,8 +25,18 @@ export const personCountMismatch: Rule = {
   },
 };
 
-/** Who the table itself names for each unit, counted over the entries whose lists line up. */
+const byUnitCache = new WeakMap<RuleContext, Map<string, Map<string, number>>>();
+
+/** Who the table itself names for each unit, counted over the entries whose lists line up (once per check run). */
 function personsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
+  const cached = byUnitCache.get(ctx);
+  if (cached) return cached;
+  const byUnit = countPersonsByUnit(ctx);
+  byUnitCache.set(ctx, byUnit);
+  return byUnit;
+}
+
+function countPersonsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
   const byUnit = new Map<string, Map<string, number>>();
   for (const record of ctx.table.records) {
     for (const entry of entries(record)) {

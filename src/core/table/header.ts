@@ -5,17 +5,29 @@ import { compactLabel } from '../text/lists';
 
 type InputField = Exclude<Field, 'extra'>;
 
+const compiledSynonyms = new WeakMap<Config, Array<{ field: InputField; synonym: string }>>();
+
+function synonymsOf(config: Config): Array<{ field: InputField; synonym: string }> {
+  let list = compiledSynonyms.get(config);
+  if (!list) {
+    list = [];
+    for (const [field, synonyms] of Object.entries(config.headerSynonyms) as Array<[InputField, string[]]>) {
+      for (const synonym of synonyms) list.push({ field, synonym: compactLabel(synonym) });
+    }
+    compiledSynonyms.set(config, list);
+  }
+  return list;
+}
+
 /** Match a header label to a field: an exact synonym first, then the longest synonym the label starts with. */
 export function fieldForLabel(label: string, config: Config): InputField | null {
+  if (label === '' || label.length > 40) return null;
   const text = compactLabel(label);
   if (text === '') return null;
   let best: { field: InputField; length: number } | null = null;
-  for (const [field, synonyms] of Object.entries(config.headerSynonyms) as Array<[InputField, string[]]>) {
-    for (const synonym of synonyms) {
-      const s = compactLabel(synonym);
-      if (text === s) return field;
-      if (text.startsWith(s) && text.length <= s.length + 8 && (best === null || s.length > best.length)) best = { field, length: s.length };
-    }
+  for (const { field, synonym } of synonymsOf(config)) {
+    if (text === synonym) return field;
+    if (text.length <= synonym.length + 8 && text.startsWith(synonym) && (best === null || synonym.length > best.length)) best = { field, length: synonym.length };
   }
   return best?.field ?? null;
 }

@@ -21,7 +21,8 @@ function rowCells(view: GridView, row: number): Array<{ column: number; text: st
 /** Is this row the header again (a page break, or each section's own header)? */
 function repeatsHeader(view: GridView, row: number, header: TableHeader, config: Config): boolean {
   const cells = rowCells(view, row);
-  if (cells.length < 2) return false;
+  // Header labels are short: a row with a long cell is data, whatever else it says.
+  if (cells.length < 2 || cells.some((cell) => cell.text.length > 16)) return false;
   for (const h of header.rows) {
     const matches = cells.filter((cell) => {
       const m = view.mergeAt(h, cell.column);

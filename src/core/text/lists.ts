@@ -5,8 +5,8 @@ export interface ListPart {
   separator: string;
 }
 
-const OPENERS = '（(【[《“‘〔';
-const CLOSERS = '）)】]》”’〕';
+const OPENERS = new Set('（(【[《“‘〔');
+const CLOSERS = new Set('）)】]》”’〕');
 const SEPARATORS = new Set(['\n', '、', '，', ',', '；', ';']);
 
 /**
@@ -29,8 +29,8 @@ export function splitList(text: string): ListPart[] {
     current = '';
   };
   for (const ch of text) {
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch) && depth > 0) depth--;
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch) && depth > 0) depth--;
     if (depth === 0 && SEPARATORS.has(ch)) {
       flush();
       gap += ch;
@@ -56,5 +56,6 @@ export function compactName(name: string): string {
 
 /** For comparing labels: no whitespace of any kind, full-width colons and spaces folded. */
 export function compactLabel(text: string): string {
+  if (!/[\s\u3000：]/.test(text)) return text;
   return text.replace(/[\s\u3000]+/g, '').replace(/：/g, ':');
 }

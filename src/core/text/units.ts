@@ -5,20 +5,34 @@ export type UnitKind = 'known' | 'alias' | 'placeholder' | 'unknown';
 
 /** The unit directory as lookups: every written form to its canonical name. */
 export interface UnitDirectory {
+  /** parseUnits results by cell text: the same unit cells recur all over a table. Read-only to callers. */
+  parsed: Map<string, readonly UnitPart[]>;
   canonical: Map<string, string>;
   aliases: Map<string, string>;
   placeholders: string[];
   names: string[];
 }
 
+const directories = new WeakMap<Config, UnitDirectory>();
+
+/** The directory for a config, built once and shared by reading, checking and planning. */
 export function unitDirectory(config: Config): UnitDirectory {
+  let dir = directories.get(config);
+  if (!dir) {
+    dir = buildDirectory(config);
+    directories.set(config, dir);
+  }
+  return dir;
+}
+
+function buildDirectory(config: Config): UnitDirectory {
   const canonical = new Map<string, string>();
   const aliases = new Map<string, string>();
   for (const unit of config.units) {
     canonical.set(unit.name, unit.name);
     for (const alias of unit.aliases) aliases.set(alias, unit.name);
   }
-  return { canonical, aliases, placeholders: config.unitPlaceholders, names: config.units.map((u) => u.name) };
+  return { parsed: new Map(), canonical, aliases, placeholders: config.unitPlaceholders, names: config.units.map((u) => u.name) };
 }
 
 /** 成员单位, 有关部门 … are stand-ins for a group of units, not names to check against the directory. */
@@ -45,7 +59,15 @@ export interface UnitPart extends ListPart {
  * ("区政务服务" / "数据管理局"): only when the directory knows the joined name and not the parts, or the joined
  * name is a placeholder group (…领导小组 / 成员单位).
  */
-export function parseUnits(text: string, dir: UnitDirectory): UnitPart[] {
+export function parseUnits(text: string, dir: UnitDirectory): readonly UnitPart[] {
+  const cached = dir.parsed.get(text);
+  if (cached) return cached;
+  const parts = parseUnitsUncached(text, dir);
+  dir.parsed.set(text, parts);
+  return parts;
+}
+
+function parseUnitsUncached(text: string, dir: UnitDirectory): UnitPart[] {
   const parts: UnitPart[] = splitList(text).map((part) => {
     // A line break inside brackets is a wrapped name: 市农业局（ / 市委农办）.
     if (!part.text.includes('\n')) return part;
@@ -95,8 +117,21 @@ function joinWrapped(parts: UnitPart[], shouldJoin: (a: UnitPart, b: UnitPart) =
 
 const PERSON_TAILS = ['负责人', '主要负责人'];
 
-/** Split a 责任人 cell; "成员单位" / "负责人" wrapped over two lines is one entry. */
-export function parsePersons(text: string): ListPart[] {
+const parsedPersons = new Map<string, readonly ListPart[]>();
+
+/** Split a 责任人 cell; "成员单位" / "负责人" wrapped over two lines is one entry. Read-only result, memoized. */
+export function parsePersons(text: string): readonly ListPart[] {
+  let parts = parsedPersons.get(text);
+  if (!parts) {
+    // Bounded: the same few hundred people recur; a huge table of distinct cells must not grow this forever.
+    if (parsedPersons.size > 100_000) parsedPersons.clear();
+    parts = parsePersonsUncached(text);
+    parsedPersons.set(text, parts);
+  }
+  return parts;
+}
+
+function parsePersonsUncached(text: string): ListPart[] {
   const parts = splitList(text);
   for (let i = parts.length - 2; i >= 0; i--) {
     const b = parts[i + 1];
