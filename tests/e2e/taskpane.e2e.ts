@@ -115,7 +115,7 @@ test('repair: reads the selection, previews the changes, writes a new sheet', as
   await expect(info.textContent()).resolves.toContain(`${expected.table.records.length} 项任务`);
   await expect(info.textContent()).resolves.toContain(SHEET);
   await page.getByRole('button', { name: /合并的行/ }).click();
-  await page.getByText(/项任务由 \d+ 行合并而来/).waitFor();
+  await page.getByText(/\d+ 行合并为 \d+ 行/).waitFor();
   await shot('02-repair-preview');
   const collapsed = expected.plan.changes.filter((c) => c.op === 'collapse-rows').length;
   await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(String(collapsed));
