@@ -1,4 +1,5 @@
 /** A1 addresses and rectangles (0-based, like office-js rowIndex / columnIndex) for the office-js adapter. */
+import { columnLetter } from '../core/grid/address';
 
 export interface Rect {
   row: number;
@@ -7,15 +8,9 @@ export interface Rect {
   columnCount: number;
 }
 
+/** Column letters of a 0-based column index (the engine's columnLetter takes 1-based sheet columns). */
 export function columnLetters(column: number): string {
-  let n = column + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetter(column + 1);
 }
 
 export function cellA1(row: number, column: number): string {

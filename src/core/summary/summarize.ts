@@ -53,7 +53,7 @@ export function summarize(table: ParsedTable, config: Config): Summary {
         official: record.official,
         number: record.number,
         task: record.task,
-        status: record.statusRaw.replace(/[。.\s]+$/, '') || status,
+        status,
         units: record.units,
         persons: record.persons,
         progress: record.progress,
