@@ -16,7 +16,7 @@ export class GridView {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly origin: { row: number; column: number };
-  private readonly texts: string[][];
+  private readonly values: Grid['values'];
   /** Per cell: index into `merges` of the area containing it, or -1. */
   private readonly mergeIndex: Int32Array;
   readonly merges: MergedArea[];
@@ -36,15 +36,19 @@ export class GridView {
         for (let c = m.column; c < m.column + m.columnCount; c++) this.mergeIndex[r * width + c] = i;
       }
     });
-    this.texts = grid.values.map((row, r) => {
-      const out = new Array<string>(width);
-      for (let c = 0; c < width; c++) out[c] = this.isCovered(r, c) ? '' : cellText(row[c]);
-      return out;
-    });
+    this.values = grid.values;
   }
 
   text(row: number, column: number): string {
-    return this.texts[row]?.[column] ?? '';
+    if (column < 0 || column >= this.columnCount) return '';
+    const values = this.values[row];
+    if (values === undefined) return '';
+    const i = this.mergeIndex[row * this.columnCount + column];
+    if (i >= 0) {
+      const m = this.merges[i];
+      if (m.row !== row || m.column !== column) return '';
+    }
+    return cellText(values[column]);
   }
 
   /** What the cell shows: the merged area's value for every cell inside it. */
@@ -59,7 +63,10 @@ export class GridView {
   }
 
   rowTexts(row: number): string[] {
-    return this.texts[row] ?? [];
+    if (row < 0 || row >= this.rowCount) return [];
+    const out = new Array<string>(this.columnCount);
+    for (let c = 0; c < this.columnCount; c++) out[c] = this.text(row, c);
+    return out;
   }
 
   mergeAt(row: number, column: number): MergedArea | null {
@@ -87,9 +94,7 @@ export class GridView {
   }
 
   isBlankRow(row: number): boolean {
-    const texts = this.texts[row];
-    if (!texts) return true;
-    for (const t of texts) if (t.trim() !== '') return false;
+    for (let c = 0; c < this.columnCount; c++) if (this.text(row, c).trim() !== '') return false;
     return true;
   }
 

@@ -110,9 +110,9 @@ function mapColumns(view: GridView, rows: number[], config: Config): HeaderColum
 export function usedWidth(view: GridView): number {
   let width = 0;
   for (let r = 0; r < view.rowCount; r++) {
-    const texts = view.rowTexts(r);
-    for (let c = texts.length - 1; c >= width; c--) {
-      if (texts[c] !== '' && texts[c].trim() !== '') {
+    for (let c = view.columnCount - 1; c >= width; c--) {
+      const text = view.text(r, c);
+      if (text !== '' && text.trim() !== '') {
         width = c + 1;
         break;
       }

@@ -20,11 +20,8 @@ import { findHeader } from './header';
 import { classifyRows, declaredTotalOf, isSectionHeading, parseSectionHeading, type RowKind } from './rows';
 import { message } from '../rules/messages';
 
-/** One row's text in one column, in reading order. */
-interface Piece {
-  row: number;
-  text: string;
-}
+/** One row's text in one column, in reading order (a plain string: a table has hundreds of thousands of them). */
+type Piece = string;
 
 interface Block {
   rows: number[];
@@ -56,25 +53,25 @@ function push(block: Block, column: number, piece: Piece): void {
  */
 export function joinPieces(pieces: Piece[] | undefined): string {
   if (!pieces || pieces.length === 0) return '';
-  const written = pieces.filter((p) => p.text.trim() !== '');
-  if (written.length > 1 && written.every((p) => p.text === written[0].text)) return written[0].text;
+  if (pieces.length === 1) return pieces[0].trim() === '' ? '' : pieces[0];
+  const written = pieces.filter((p) => p.trim() !== '');
+  if (written.length > 1 && written.every((p) => p === written[0])) return written[0];
   let start = 0;
   let end = pieces.length;
-  while (start < end && pieces[start].text.trim() === '') start++;
-  while (end > start && pieces[end - 1].text.trim() === '') end--;
+  while (start < end && pieces[start].trim() === '') start++;
+  while (end > start && pieces[end - 1].trim() === '') end--;
   return pieces
     .slice(start, end)
-    .map((p) => p.text)
     .join('\n');
 }
 
 function lastText(block: Block, column: number): string {
   const list = block.cells.get(column);
-  return list && list.length > 0 ? list[list.length - 1].text : '';
+  return list && list.length > 0 ? list[list.length - 1] : '';
 }
 
 function hasText(block: Block, column: number): boolean {
-  return (block.cells.get(column) ?? []).some((p) => p.text.trim() !== '');
+  return (block.cells.get(column) ?? []).some((p) => p.trim() !== '');
 }
 
 export interface ColumnsByField {
@@ -252,7 +249,7 @@ function addDataRow(
     if (repeatsRecord && (c === cols.number || c === cols.task)) continue;
     // A task cell merged across the sub-item column and then filled: the copy is not a sub-item.
     const horizontalCopy = c === cols.subItem && cols.task >= 0 && view.text(r, c) !== '' && view.text(r, c) === view.text(r, cols.task);
-    const piece = { row: r, text: horizontalCopy ? '' : view.text(r, c) };
+    const piece = horizontalCopy ? '' : view.text(r, c);
     push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece);
   }
   return record;
@@ -297,6 +294,19 @@ function startsSubItem(view: GridView, r: number, column: number, currentSub: Bl
   return SUB_LABEL_RE.test(text);
 }
 
+const personLists = new Map<string, string[]>();
+
+/** The people of a 责任人 cell, names compacted; memoized (the same cells recur), a fresh array each time. */
+function personNames(text: string): string[] {
+  let names = personLists.get(text);
+  if (!names) {
+    if (personLists.size > 100_000) personLists.clear();
+    names = parsePersons(text).map((p) => compactName(p.text));
+    personLists.set(text, names);
+  }
+  return names.slice();
+}
+
 function finishRecord(
   view: GridView,
   b: RecordBuilder,
@@ -315,7 +325,7 @@ function finishRecord(
   });
   const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
   const unitsOf = (t: string) => parseUnits(t, dir).map((p) => p.canonical ?? p.text);
-  const personsOf = (t: string) => parsePersons(t).map((p) => compactName(p.text));
+  const personsOf = (t: string) => personNames(t);
   const sheetRows = b.rows.map((r) => view.sheetRow(r));
   const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
 

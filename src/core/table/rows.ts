@@ -13,8 +13,10 @@ const COUNT_ONLY_RE = /^[（(]\s*共\s*\d+\s*项\s*[)）]$/;
 /** The distinct non-empty texts of a row, with the columns they sit in. */
 function rowCells(view: GridView, row: number): Array<{ column: number; text: string }> {
   const out: Array<{ column: number; text: string }> = [];
-  const texts = view.rowTexts(row);
-  for (let c = 0; c < texts.length; c++) if (texts[c].trim() !== '') out.push({ column: c, text: texts[c].trim() });
+  for (let c = 0; c < view.columnCount; c++) {
+    const text = view.text(row, c).trim();
+    if (text !== '') out.push({ column: c, text });
+  }
   return out;
 }
 
