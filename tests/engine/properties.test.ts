@@ -49,6 +49,33 @@ const tableArb = fc.array(fc.array(recordArb, { minLength: 1, maxLength: 6 }), {
   return { name: 'generated', width: 5, lines };
 });
 
+/** Tables whose tasks may have sub-items （1）（2）… each with its own units, people and status, under a 工作任务 spanning two columns. */
+const subItemArb = fc.record({ text: word, units: unitList, persons: fc.array(personName, { minLength: 4, maxLength: 4 }), status: fc.constantFrom(...statusWords), details: paragraphs(0, 2) });
+const taskWithSubItemsArb = fc.record({ task: paragraphs(1, 2), subItems: fc.array(subItemArb, { minLength: 0, maxLength: 4 }), plain: recordArb });
+
+const subItemTableArb = fc.array(taskWithSubItemsArb, { minLength: 1, maxLength: 6 }).map((tasks): LogicalTable => {
+  const cell = (text: string, extra: { continued?: boolean; span?: number } = {}) => ({ text, ...extra });
+  const lines: LogicalLine[] = [
+    { kind: 'title', text: '生成的含子项任务表' },
+    { kind: 'section', text: `一、王一同志分管工作（共${tasks.length}项）` },
+    { kind: 'header', cells: [cell('序号'), cell('工作任务', { span: 2 }), cell('责任单位'), cell('责任人'), cell('进展情况')] },
+  ];
+  tasks.forEach((t, i) => {
+    const number = String(i + 1);
+    if (t.subItems.length === 0) {
+      const r = t.plain;
+      lines.push({ kind: 'row', cells: [cell(number), cell(t.task.join('\n'), { span: 2 }), cell(r.units.join('\n')), cell(r.persons.slice(0, r.units.length).join('\n')), cell([`${r.status}。`, ...r.details].join('\n'))] });
+      return;
+    }
+    t.subItems.forEach((sub, k) => {
+      const own = [cell(`（${k + 1}）${sub.text}`), cell(sub.units.join('\n')), cell(sub.persons.slice(0, sub.units.length).join('\n')), cell([`${sub.status}。`, `（${k + 1}）进展`, ...sub.details].join('\n'))];
+      const lead = k === 0 ? [cell(number), cell(t.task.join('\n'))] : [cell('', { continued: true }), cell('', { continued: true })];
+      lines.push({ kind: 'row', cells: [...lead, ...own] });
+    });
+  });
+  return { name: 'generated-sub-items', width: 6, lines };
+});
+
 const renderings = {
   'word-paste': renderWordPaste,
   'filled-down': renderFilledDown,
@@ -83,6 +110,29 @@ describe.each(Object.entries(renderings))('generated tables, %s', (_name, render
         const again = run(repairedGrid(analysis));
         expect(again.plan.changes).toEqual([]);
         expect(again.plan.rows.map((r) => r.values)).toEqual(analysis.plan.rows.map((r) => r.values));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe.each(Object.entries(renderings))('generated tables with sub-items, %s', (_name, render) => {
+  test('a task keeps its sub-items, each with its own units and status; repair is idempotent and loses nothing', () => {
+    fc.assert(
+      fc.property(subItemTableArb, (table) => {
+        const { grid, expected } = render(table);
+        const analysis = run(grid);
+        const records = analysis.table.records;
+        expect(records.map((r) => [r.number, r.task])).toEqual(expected.map((e) => [e.number, e.task]));
+        records.forEach((r, i) => {
+          const e = expected[i];
+          expect(r.subItems?.map((s) => [s.text, s.units, s.progress]) ?? null).toEqual(e.subItems ? e.subItems.map((s) => [s.text, s.units.split('\n'), s.progress]) : null);
+        });
+        const blob = [...analysis.plan.rows.flatMap((r) => r.values), ...analysis.plan.removed.flatMap((r) => r.values)].join('|');
+        for (const value of grid.values.flat()) for (const line of cellText(value).split('\n')) if (line.trim() !== '') expect(blob.includes(line.trim())).toBe(true);
+        const again = run(repairedGrid(analysis));
+        expect(again.plan.changes).toEqual([]);
+        expect(again.table.records.map((r) => [r.number, r.subItems?.length ?? 0])).toEqual(records.map((r) => [r.number, r.subItems?.length ?? 0]));
       }),
       { numRuns: 60 },
     );
