@@ -9,6 +9,8 @@ import { readGrid } from './xlsx/readGrid';
 export interface AnalyzedFile {
   file: string;
   workbook: Workbook;
+  /** The file's bytes, for writing an output package that copies it. */
+  bytes: Buffer;
   worksheet: Worksheet;
   grid: Grid;
   analysis: Analysis;
@@ -16,7 +18,7 @@ export interface AnalyzedFile {
 
 /** Open a workbook, read the sheet and run the engine; anything unusable becomes a CliError with a one-line reason. */
 export async function analyzeFile(file: string, sheet: string | null, range: string | null, config: Config | undefined): Promise<AnalyzedFile> {
-  const workbook = await openWorkbook(file);
+  const { workbook, bytes } = await openWorkbook(file);
   const worksheet = pickWorksheet(workbook, sheet, file);
   const grid = readGrid(worksheet, range);
   const where = range === null ? `“${worksheet.name}”` : `“${worksheet.name}”!${range}`;
@@ -37,5 +39,5 @@ export async function analyzeFile(file: string, sheet: string | null, range: str
       'en-US': `${path.basename(file)}, sheet ${whereEn}: ${error.messages['en-US']}`,
     });
   }
-  return { file, workbook, worksheet, grid, analysis };
+  return { file, workbook, bytes, worksheet, grid, analysis };
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Workbook } from 'exceljs';
 import { CliError } from './errors';
+import { XlsxPackage } from './xlsx/xlsxPackage';
 import { deflateStoredZip } from './xlsx/zip';
 
 /** Refuse to write over the input: the original workbook is the clerk's only copy. */
@@ -32,14 +33,32 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * exceljs writes an uncompressed zip and Node's native deflate compresses it (see deflateStoredZip).
  */
 export async function writeWorkbook(workbook: Workbook, output: string): Promise<void> {
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  await writeOutput(output, await deflateStoredZip(stored as unknown as Uint8Array));
+}
+
+/** Write next to the target and rename; a failure is a CliError and leaves nothing behind. */
+export async function writeOutput(output: string, bytes: Buffer): Promise<void> {
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-    await fs.writeFile(temp, await deflateStoredZip(stored as unknown as Uint8Array));
+    await fs.writeFile(temp, bytes);
     await fs.rename(temp, output);
   } catch (error) {
     await fs.rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     throw new CliError('write-failed', { 'zh-CN': `无法写入 ${output}（${code}）`, 'en-US': `cannot write ${output} (${code})` });
+  }
+}
+
+/** The input package, to add sheets to; one that cannot be copied part by part (zip64, missing parts) is unusable input. */
+export async function openOutputPackage(bytes: Buffer, file: string): Promise<XlsxPackage> {
+  try {
+    return await XlsxPackage.open(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError('unsupported-package', {
+      'zh-CN': `无法在 ${path.basename(file)} 中添加工作表（${reason}）：请在 Excel 中另存为 .xlsx 后再试`,
+      'en-US': `cannot add sheets to ${path.basename(file)} (${reason}): save it again as .xlsx in Excel and try again`,
+    });
   }
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
-import type { Workbook } from 'exceljs';
 import type { Config } from '../../core';
 import type { Lang } from '../../core/types';
 import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../../core/sheets';
@@ -9,20 +8,20 @@ import { analyzeFile } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
-import { checkOutputPath, writeWorkbook } from '../outputFile';
-import { existingTableNames, writeRepairedSheet, writeSpecSheet } from '../xlsx/writeSheets';
+import { checkOutputPath, openOutputPackage, writeOutput } from '../outputFile';
+import { repairedSheetXml, specSheetXml } from '../xlsx/writeSheets';
 
 /**
- * `fix`: OUT.xlsx is the workbook as it was (the source sheet untouched) plus the repaired table on a new sheet and the
- * change log. Run on its own output's repaired sheet, the plan has no changes.
+ * `fix`: OUT.xlsx is the input package with every part kept byte for byte, plus the repaired table on a new sheet and
+ * the change log. Run on its own output's repaired sheet, the plan has no changes.
  */
 export async function fixCommand(options: CliOptions, io: CliIO): Promise<number> {
   const [file] = options.files;
   const output = options.output ?? '';
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
-  const { workbook, outcome } = await addRepairSheets(file, options, config);
-  await writeWorkbook(workbook, output);
+  const { bytes, outcome } = await addRepairSheets(file, options, config);
+  await writeOutput(output, bytes);
   io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
   if (outcome.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(outcome.truncatedCells, options.lang)}\n`);
   return EXIT_OK;
@@ -39,27 +38,31 @@ interface FixOutcome {
   truncatedCells: number;
 }
 
-/** Analyze and add the two sheets. Only the workbook outlives this call: the grid and analysis are freed before writing. */
-async function addRepairSheets(file: string, options: CliOptions, config: Config | undefined): Promise<{ workbook: Workbook; outcome: FixOutcome }> {
-  const { workbook, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
+/** Analyze, then add the two sheets to a copy of the input package. Only the output bytes outlive this call. */
+async function addRepairSheets(file: string, options: CliOptions, config: Config | undefined): Promise<{ bytes: Buffer; outcome: FixOutcome }> {
+  const { bytes: input, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
   const { plan } = analysis;
-  const names = () => workbook.worksheets.map((ws) => ws.name);
-  const sheet = repairedSheetName(worksheet.name, names(), options.lang);
-  const written = writeRepairedSheet(workbook, sheet, plan, planToValues(plan));
+  const pkg = await openOutputPackage(input, file);
+  // Names from workbook.xml, not exceljs: they include chart sheets, which exceljs does not list.
+  const names = await pkg.sheetNames();
+  const styles = await pkg.styles();
+  const sheet = repairedSheetName(worksheet.name, names, options.lang);
+  const repaired = repairedSheetXml(plan, planToValues(plan), styles);
+  await pkg.addWorksheet(sheet, repaired.xml);
   const log = changeLogSheet(plan, options.lang);
-  log.name = uniqueSheetName(log.name, names());
-  writeSpecSheet(workbook, log, { asTable: true, tableNames: existingTableNames(workbook) });
+  log.name = uniqueSheetName(log.name, [...names, sheet]);
+  await pkg.addWorksheet(log.name, specSheetXml(log, styles));
   return {
-    workbook,
+    bytes: await pkg.toBuffer(),
     outcome: {
       sheet,
       logSheet: log.name,
-      rows: written.rows,
+      rows: repaired.rows,
       logRows: log.rows.length,
       changes: plan.changes.length,
       removed: plan.removed.length,
       mergesRemoved: plan.mergesRemoved,
-      truncatedCells: written.truncatedCells,
+      truncatedCells: repaired.truncatedCells,
     },
   };
 }

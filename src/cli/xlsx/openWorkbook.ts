@@ -13,8 +13,14 @@ function startsWith(buffer: Uint8Array, signature: number[]): boolean {
   return buffer.length >= signature.length && signature.every((byte, i) => buffer[i] === byte);
 }
 
+export interface OpenedWorkbook {
+  workbook: Workbook;
+  /** The file as read: the package `fix` and `summarize` copy their output from. */
+  bytes: Buffer;
+}
+
 /** Read an .xlsx file, turning every way it can be unusable into a one-line reason. */
-export async function openWorkbook(file: string): Promise<Workbook> {
+export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
   const name = path.basename(file);
   let buffer: Buffer;
   try {
@@ -53,7 +59,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
   if (workbook.worksheets.length === 0) {
     throw new CliError('no-sheets', { 'zh-CN': `${name} 中没有工作表`, 'en-US': `${name} has no worksheets` });
   }
-  return workbook;
+  return { workbook, bytes: buffer };
 }
 
 function oneLine(error: unknown): string {
