@@ -1,10 +1,13 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { analyze } from '../../src/core';
 import { summarySheets } from '../../src/core/sheets';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
+import { readZip } from '../../src/cli/xlsx/zip';
 import { runCli } from './support/runCli';
-import { readWorkbookFile, sheetRows, tempDir, writeWorkbookFile } from './support/xlsx';
+import { putGrid, readWorkbookFile, sheetRows, tempDir, writeWorkbookFile } from './support/xlsx';
 
 let dir: string;
 let source: string;
@@ -31,7 +34,7 @@ describe('summarize', () => {
     }
   });
 
-  it('formats shares as percentages, bolds the header and writes the rows as an Excel table', async () => {
+  it('formats shares as percentages, bolds the header, filters the body and keeps the totals row out of the filter', async () => {
     const out = path.join(dir, 'summary-format.xlsx');
     await runCli(['summarize', source, '-o', out]);
     const sheet = (await readWorkbookFile(out)).getWorksheet('按分管领导汇总')!;
@@ -39,8 +42,8 @@ describe('summarize', () => {
     const shareColumn = (header.values as unknown[]).indexOf('按进度占比');
     expect(sheet.getRow(2).getCell(shareColumn).numFmt).toMatch(/%/);
     expect(header.getCell(1).font?.bold).toBe(true);
-    expect(sheet.getTables()).toHaveLength(1);
     const last = sheet.getRow(sheet.rowCount);
+    expect(sheet.autoFilter).toBe(`A1:${String.fromCharCode(64 + header.cellCount)}${sheet.rowCount - 1}`);
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(1).font?.bold).toBe(true);
   });
@@ -54,5 +57,29 @@ describe('summarize', () => {
     expect(result.stdout).toMatch(/replacing 4 earlier summary sheets/);
     const workbook = await readWorkbookFile(second);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['附件1', 'By official', 'By status', 'By unit', 'Lagging tasks']);
+  });
+
+  it('replaces earlier summary sheets written as Excel tables, tables included, and keeps the source sheet byte for byte', async () => {
+    const earlier = new ExcelJS.Workbook();
+    putGrid(earlier.addWorksheet('附件1'), renderWordPaste(loadSeed('001')).grid);
+    const stale = earlier.addWorksheet('按进展状态汇总');
+    stale.addTable({ name: 'ReportTables_Old', ref: 'A1', columns: [{ name: '状态' }, { name: '数量' }], rows: [['旧', 1]] });
+    earlier.addWorksheet('备注').getCell('A1').value = '保留';
+    const input = path.join(dir, 'earlier-tables.xlsx');
+    await earlier.xlsx.writeFile(input);
+    const out = path.join(dir, 'earlier-tables-out.xlsx');
+    const result = await runCli(['summarize', input, '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/替换了原有的 1 张汇总表/);
+
+    const workbook = await readWorkbookFile(out);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['附件1', '按进展状态汇总', '备注', '按分管领导汇总', '按责任单位汇总', '滞后事项清单']);
+    expect(workbook.getWorksheet('按进展状态汇总')!.getTables()).toEqual([]);
+    const byStatus = summarySheets(analyze({ ...renderWordPaste(loadSeed('001')).grid, sheet: '附件1' }).summary, 'zh-CN')[1];
+    expect(sheetRows(workbook.getWorksheet('按进展状态汇总')!)[0]).toEqual(byStatus.columns);
+    const parts = readZip(await fs.readFile(out));
+    expect(parts.filter((entry) => /^xl\/tables\/.+\.xml$/.test(entry.name))).toEqual([]);
+    const sourcePart = (entries: typeof parts) => entries.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')!.data;
+    expect(sourcePart(parts).equals(sourcePart(readZip(await fs.readFile(input))))).toBe(true);
   });
 });

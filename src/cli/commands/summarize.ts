@@ -1,27 +1,32 @@
 import path from 'node:path';
-import type { Workbook } from 'exceljs';
-import { summarySheetNames, summarySheets } from '../../core/sheets';
+import { sheetNames, summarySheets, uniqueSheetName } from '../../core/sheets';
+import type { SheetSpec } from '../../core/sheets';
 import type { CliOptions } from '../args';
 import { analyzeFile } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
-import { checkOutputPath, writeWorkbook } from '../outputFile';
-import { existingTableNames, writeSpecSheet } from '../xlsx/writeSheets';
+import { checkOutputPath, openOutputPackage, writeOutput } from '../outputFile';
+import type { XlsxPackage } from '../xlsx/xlsxPackage';
+import { specSheetXml } from '../xlsx/writeSheets';
 
-/** `summarize`: OUT.xlsx is the workbook plus the summary sheets; summary sheets from an earlier run (either language) are replaced. */
+/** The kinds of summarySheets(), in its order. */
+const SUMMARY_KINDS = ['byOfficial', 'byStatus', 'byUnit', 'lagging'] as const;
+
+/**
+ * `summarize`: OUT.xlsx is the input package, every part kept byte for byte, plus the summary sheets; a summary sheet
+ * from an earlier run (either language) is replaced in place instead of adding another.
+ */
 export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<number> {
   const [file] = options.files;
   const output = options.output ?? '';
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
-  const { workbook, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
-  const replaced = removeSummarySheets(workbook, worksheet.name);
-  const tableNames = existingTableNames(workbook);
+  const { bytes, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
   const specs = summarySheets(analysis.summary, options.lang);
-  for (const spec of specs) writeSpecSheet(workbook, spec, { asTable: true, tableNames });
-  await writeWorkbook(workbook, output);
-  const names = specs.map((spec) => spec.name);
+  const pkg = await openOutputPackage(bytes, file);
+  const { names, replaced } = await putSummarySheets(pkg, specs, worksheet.name);
+  await writeOutput(output, await pkg.toBuffer());
   const { total, onSchedule, lagging } = analysis.summary;
   io.stdout(
     options.lang === 'en-US'
@@ -31,10 +36,29 @@ export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<
   return EXIT_OK;
 }
 
-/** Remove summary sheets an earlier run wrote, in either language; never the sheet being summarized. */
-function removeSummarySheets(workbook: Workbook, sourceSheet: string): number {
-  const known = new Set(summarySheetNames.map((name) => name.toLowerCase()));
-  const stale = workbook.worksheets.filter((ws) => known.has(ws.name.toLowerCase()) && ws.name !== sourceSheet);
-  for (const ws of stale) workbook.removeWorksheet(ws.id);
-  return stale.length;
+/**
+ * Write each summary sheet over the earlier one of its kind (found by its name in either language, never the sheet
+ * being summarized), or add it at the end. Returns the names written and how many sheets were replaced.
+ */
+async function putSummarySheets(pkg: XlsxPackage, specs: SheetSpec[], sourceSheet: string): Promise<{ names: string[]; replaced: number }> {
+  const styles = await pkg.styles();
+  let existing = await pkg.sheetNames();
+  const names: string[] = [];
+  let replaced = 0;
+  for (const [i, spec] of specs.entries()) {
+    const kind = SUMMARY_KINDS[i];
+    const known = new Set(kind === undefined ? [] : Object.values(sheetNames[kind]).map((name) => name.toLowerCase()));
+    const earlier = existing.find((name) => name !== sourceSheet && known.has(name.toLowerCase()));
+    const xml = specSheetXml(spec, styles);
+    let name = uniqueSheetName(spec.name, existing.filter((other) => other !== earlier));
+    if (earlier !== undefined && (await pkg.replaceWorksheet(earlier, name, xml))) {
+      replaced += 1;
+    } else {
+      name = uniqueSheetName(spec.name, existing);
+      await pkg.addWorksheet(name, xml);
+    }
+    names.push(name);
+    existing = await pkg.sheetNames();
+  }
+  return { names, replaced };
 }

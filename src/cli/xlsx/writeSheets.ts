@@ -271,6 +271,8 @@ function textCell(ref: string, text: string, style: number): string {
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(text)}</t></is></c>`;
 }
 
+// Control characters are what these patterns look for.
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 
 /**
@@ -280,6 +282,7 @@ const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|
  */
 export function escapeCellText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g, (ch) => {
     switch (ch) {
       case '&':

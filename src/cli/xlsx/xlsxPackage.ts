@@ -27,6 +27,7 @@ interface Relationship {
   id: string;
   type: string;
   target: string;
+  targetMode?: string;
 }
 
 interface SheetEntry {
@@ -111,6 +112,50 @@ export class XlsxPackage {
     await this.listInAppProperties(name, sheets.length);
   }
 
+  /**
+   * Put `xml` in place of the worksheet `oldName` and call it `newName`: its position, sheetId and relationship stay,
+   * so nothing else in the workbook moves. The tables of the old sheet are removed with it (their names are
+   * workbook-wide), as are names defined for that sheet only; other parts it used are left unreferenced. False if
+   * there is no worksheet of that name.
+   */
+  async replaceWorksheet(oldName: string, newName: string, xml: Buffer): Promise<boolean> {
+    const workbookXml = await this.text(this.workbookPart);
+    const sheets = parseSheets(workbookXml);
+    const index = sheets.findIndex((sheet) => sheet.name === oldName);
+    if (index < 0) return false;
+    const rels = parseRelationships(await this.text(this.relsPart(this.workbookPart)));
+    const rel = rels.find((r) => r.id === sheets[index].relId);
+    if (!rel || !rel.type.endsWith('/worksheet')) return false;
+    const part = resolveTarget(this.workbookPart, rel.target);
+    const position = this.entries.findIndex((entry) => entry.name.toLowerCase() === part.toLowerCase());
+    if (position < 0) return false;
+    this.entries[position] = { kind: 'new', name: this.entries[position].name, content: xml };
+    this.changed.delete(this.entries[position].name);
+
+    const sheetRelsPart = this.relsPart(part);
+    if (this.find(sheetRelsPart) !== undefined) {
+      const tables = parseRelationships(await this.text(sheetRelsPart))
+        .filter((r) => r.type.endsWith('/table') && r.targetMode !== 'External')
+        .map((r) => resolveTarget(part, r.target));
+      let typesXml = await this.text('[Content_Types].xml');
+      for (const table of tables) {
+        this.remove(table);
+        typesXml = typesXml.replace(new RegExp(`<Override\\b[^>]*PartName\\s*=\\s*["']/${escapeRegExp(table)}["'][^>]*/>`, 'i'), '');
+      }
+      this.changed.set(this.entryName('[Content_Types].xml'), typesXml);
+      this.remove(sheetRelsPart);
+    }
+
+    this.changed.set(this.entryName(this.workbookPart), dropLocalNames(renameSheet(workbookXml, index, newName), index));
+    const app = 'docProps/app.xml';
+    if (this.find(app) !== undefined) {
+      const appXml = await this.text(app);
+      const renamed = renameTitle(appXml, oldName, newName);
+      if (renamed !== appXml) this.changed.set(this.entryName(app), renamed);
+    }
+    return true;
+  }
+
   /** The package as a zip: unchanged entries copied as stored, changed parts and new sheets deflated. */
   async toBuffer(): Promise<Buffer> {
     const entries = this.entries.map((entry): ZipEntry => {
@@ -130,6 +175,14 @@ export class XlsxPackage {
     const xml = await this.text(part);
     const updated = appendWorksheetTitle(xml, name, sheetsBefore);
     if (updated !== null) this.changed.set(this.entryName(part), updated);
+  }
+
+  private remove(part: string): void {
+    const at = this.entries.findIndex((entry) => entry.name.toLowerCase() === part.toLowerCase());
+    if (at >= 0) {
+      this.changed.delete(this.entries[at].name);
+      this.entries.splice(at, 1);
+    }
   }
 
   private find(part: string): ZipEntry | undefined {
@@ -168,7 +221,7 @@ export class XlsxPackage {
 function parseRelationships(xml: string): Relationship[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((match) => {
     const attributes = parseAttributes(match[1]);
-    return { id: attributes.Id ?? '', type: attributes.Type ?? '', target: attributes.Target ?? '' };
+    return { id: attributes.Id ?? '', type: attributes.Type ?? '', target: attributes.Target ?? '', targetMode: attributes.TargetMode };
   });
 }
 
@@ -180,6 +233,36 @@ function parseSheets(xml: string): SheetEntry[] {
     const relId = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1] ?? '';
     return { name: attributes.name ?? '', sheetId: Number(attributes.sheetId) || 0, relId };
   });
+}
+
+/** Set the name of the index-th `<sheet>` of workbook.xml. */
+function renameSheet(xml: string, index: number, name: string): string {
+  const sheets = section(xml, `${rootPrefix(xml, 'workbook')}sheets`);
+  if (!sheets) return xml;
+  const bodyStart = sheets.start + sheets.open.length;
+  const element = [...sheets.body.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)][index];
+  if (!element) return xml;
+  const renamed = element[0].replace(/\bname\s*=\s*(?:"[^"]*"|'[^']*')/, `name="${escapeAttribute(name)}"`);
+  const at = bodyStart + (element.index ?? 0);
+  return `${xml.slice(0, at)}${renamed}${xml.slice(at + element[0].length)}`;
+}
+
+/** Remove the defined names that belong to the index-th sheet only (localSheetId): they refer to what the sheet held. */
+function dropLocalNames(xml: string, index: number): string {
+  const dropped = xml.replace(new RegExp(`<(\\w+:)?definedName\\b[^>]*\\blocalSheetId\\s*=\\s*["']${index}["'][^>]*(?:/>|>[\\s\\S]*?</\\1?definedName>)`, 'g'), '');
+  return dropped.replace(/<(\w+:)?definedNames\s*>\s*<\/\1?definedNames>|<(\w+:)?definedNames\s*\/>/, '');
+}
+
+/** Rename a sheet in docProps/app.xml's TitlesOfParts, if it is listed there. */
+function renameTitle(xml: string, oldName: string, newName: string): string {
+  const titles = xml.search(/<(\w+:)?TitlesOfParts>/);
+  if (titles < 0) return xml;
+  const item = new RegExp(`(<(\\w+:)?lpstr>)${escapeRegExp(escapeAttribute(oldName))}(</\\2?lpstr>)`);
+  return xml.slice(0, titles) + xml.slice(titles).replace(item, (_, open: string, _prefix: string, close: string) => `${open}${escapeAttribute(newName)}${close}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 function parseAttributes(text: string): Record<string, string> {
@@ -224,7 +307,7 @@ function rootPrefix(xml: string, localName: string): string {
 }
 
 function namespacePrefix(xml: string, namespace: string): string | null {
-  const match = new RegExp(`xmlns:(\\w+)\\s*=\\s*["']${namespace.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']`).exec(xml);
+  const match = new RegExp(`xmlns:(\\w+)\\s*=\\s*["']${escapeRegExp(namespace)}["']`).exec(xml);
   return match?.[1] ?? null;
 }
 
