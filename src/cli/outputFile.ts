@@ -53,7 +53,9 @@ export async function writeOutput(output: string, bytes: Buffer): Promise<void> 
 /** The input package, to add sheets to; one that cannot be copied part by part (zip64, missing parts) is unusable input. */
 export async function openOutputPackage(bytes: Buffer, file: string): Promise<XlsxPackage> {
   try {
-    return await XlsxPackage.open(bytes);
+    const pkg = await XlsxPackage.open(bytes);
+    await pkg.asPlainWorkbook();
+    return pkg;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError('unsupported-package', {

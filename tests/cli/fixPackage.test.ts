@@ -82,6 +82,42 @@ describe('fix keeps the input package', () => {
   });
 });
 
+describe('fix writes a plain .xlsx', () => {
+  it('turns a macro-enabled workbook into a plain one (Excel refuses an .xlsx declared macro-enabled), leaving the macros out', async () => {
+    const input = path.join(dir, 'macros.xlsm');
+    await writeWorkbookFile(input, [{ name: '表1', grid: miniTable() }]);
+    const entries: ZipEntry[] = await Promise.all(
+      readZip(await fs.readFile(input)).map(async (entry): Promise<ZipEntry> => {
+        const text = (await entryContent(entry)).toString('utf8');
+        if (entry.name === '[Content_Types].xml') {
+          const xml = text
+            .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
+            .replace('</Types>', '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+          return { kind: 'new', name: entry.name, content: Buffer.from(xml, 'utf8') };
+        }
+        if (entry.name === 'xl/_rels/workbook.xml.rels') {
+          const xml = text.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+          return { kind: 'new', name: entry.name, content: Buffer.from(xml, 'utf8') };
+        }
+        return entry;
+      }),
+    );
+    entries.push({ kind: 'new', name: 'xl/vbaProject.bin', content: Buffer.from('macros') });
+    await fs.writeFile(input, await writeZip(entries));
+    expect((await zipContents(input)).get('[Content_Types].xml')!.toString('utf8')).toContain('macroEnabled');
+
+    const output = path.join(dir, 'macros-out.xlsx');
+    expect((await runCli(['fix', input, '-o', output])).code).toBe(0);
+    const after = await zipContents(output);
+    const types = after.get('[Content_Types].xml')!.toString('utf8');
+    expect(types).not.toMatch(/macroEnabled|vbaProject/);
+    expect(types).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
+    expect(after.has('xl/vbaProject.bin')).toBe(false);
+    expect(after.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).not.toContain('vbaProject');
+    expect((await readWorkbookFile(output)).worksheets.map((ws) => ws.name)).toEqual(['表1', '表1（整理）', '整理记录']);
+  });
+});
+
 describe('fix writes sheets exceljs and Excel read back', () => {
   it('reads back the new sheets as text: line breaks, markup characters and formula-looking text kept, wrapped, header bold', async () => {
     const grid = gridFromLines([

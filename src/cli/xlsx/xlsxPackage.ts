@@ -12,6 +12,7 @@ import type { StoredEntry, ZipEntry } from './zip';
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${RELATIONSHIPS_NS}/worksheet`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
 /** Cell formats (indices into cellXfs) the new sheets use; all wrap text and align to the top. */
 export interface CellStyles {
@@ -58,6 +59,29 @@ export class XlsxPackage {
     const workbookPart = resolveTarget('', main.target);
     if (probe.find(workbookPart) === undefined) throw new Error(`missing part ${workbookPart}`);
     return new XlsxPackage(entries, workbookPart);
+  }
+
+  /**
+   * Make the package a plain .xlsx workbook: Excel refuses a file named .xlsx whose workbook is declared a template or
+   * macro-enabled (.xltx, .xlsm), so the workbook's content type becomes the plain one and the macros are left out.
+   */
+  async asPlainWorkbook(): Promise<void> {
+    let typesXml = await this.text('[Content_Types].xml');
+    const workbookOverride = new RegExp(`(<Override\\b[^>]*PartName\\s*=\\s*["']/${escapeRegExp(this.workbookPart)}["'][^>]*ContentType\\s*=\\s*["'])([^"']*)(["'])`, 'i');
+    const declared = workbookOverride.exec(typesXml)?.[2];
+    if (declared === undefined || declared === WORKBOOK_TYPE) return;
+    typesXml = typesXml.replace(workbookOverride, `$1${WORKBOOK_TYPE}$3`);
+    const relsPart = this.relsPart(this.workbookPart);
+    let relsXml = await this.text(relsPart);
+    for (const rel of parseRelationships(relsXml).filter((r) => r.type.endsWith('/vbaProject'))) {
+      const part = resolveTarget(this.workbookPart, rel.target);
+      this.remove(part);
+      this.remove(this.relsPart(part));
+      typesXml = typesXml.replace(new RegExp(`<Override\\b[^>]*PartName\\s*=\\s*["']/${escapeRegExp(part)}["'][^>]*/>`, 'i'), '');
+      relsXml = relsXml.replace(new RegExp(`<Relationship\\b[^>]*\\bId\\s*=\\s*["']${escapeRegExp(rel.id)}["'][^>]*/>`), '');
+    }
+    this.changed.set(this.entryName('[Content_Types].xml'), typesXml);
+    this.changed.set(this.entryName(relsPart), relsXml);
   }
 
   /** Names of every sheet (worksheets, chart sheets …) in workbook order. */
