@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Workbook } from 'exceljs';
 import { CliError } from './errors';
 import { XlsxPackage } from './xlsx/xlsxPackage';
-import { deflateStoredZip } from './xlsx/zip';
 
 /** Refuse to write over the input: the original workbook is the clerk's only copy. */
 export async function checkOutputPath(input: string, output: string): Promise<void> {
@@ -26,15 +24,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * Write next to the target and rename, so a failed write never leaves half a workbook under the output name.
- * exceljs writes an uncompressed zip and Node's native deflate compresses it (see deflateStoredZip).
- */
-export async function writeWorkbook(workbook: Workbook, output: string): Promise<void> {
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  await writeOutput(output, await deflateStoredZip(stored as unknown as Uint8Array));
 }
 
 /** Write next to the target and rename; a failure is a CliError and leaves nothing behind. */
