@@ -9,6 +9,8 @@ import { message, type MessageParams } from './messages';
 /** What every rule sees: the table, the config and lookups built once. */
 export interface RuleContext {
   table: ParsedTable;
+  /** Every record's entries (the record itself, or each of its sub-items), in table order. */
+  entries: Entry[];
   config: Config;
   dir: UnitDirectory;
   statuses: Map<string, string>;
@@ -19,6 +21,7 @@ export interface RuleContext {
 export function ruleContext(table: ParsedTable, config: Config): RuleContext {
   return {
     table,
+    entries: table.records.flatMap(entries),
     config,
     dir: unitDirectory(config),
     statuses: statusIndex(config),
@@ -40,17 +43,11 @@ export interface Entry {
   persons: string[];
 }
 
-const entryCache = new WeakMap<TaskRecord, Entry[]>();
-
 export function entries(record: TaskRecord): Entry[] {
-  const cached = entryCache.get(record);
-  if (cached) return cached;
-  const list: Entry[] =
-    !record.subItems || record.subItems.length === 0
-      ? [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }]
-      : record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
-  entryCache.set(record, list);
-  return list;
+  if (!record.subItems || record.subItems.length === 0) {
+    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }];
+  }
+  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
 }
 
 export interface FindingInput {

@@ -1,6 +1,6 @@
 import { isPlaceholder } from '../text/units';
 import { isRolePerson } from '../text/units';
-import { entries, type Entry, type Rule, type RuleContext } from './context';
+import type { Entry, Rule, RuleContext } from './context';
 
 export const personCountMismatch: Rule = {
   id: 'person.count-mismatch',
@@ -9,18 +9,17 @@ export const personCountMismatch: Rule = {
   description: { 'zh-CN': '责任人应与责任单位一一对应。', 'en-US': 'One person per unit, in the same order.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        if (entry.persons.length === 0 || entry.units.length === entry.persons.length) continue;
-        emit({
-          row: entry.row,
-          column: ctx.cols.persons,
-          record,
-          params: { expected: entry.units.length, found: entry.persons.length },
-          value: entry.persons.join('、'),
-          suggestion: null,
-        });
-      }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      if (entry.persons.length === 0 || entry.units.length === entry.persons.length) continue;
+      emit({
+        row: entry.row,
+        column: ctx.cols.persons,
+        record,
+        params: { expected: entry.units.length, found: entry.persons.length },
+        value: entry.persons.join('、'),
+        suggestion: null,
+      });
     }
   },
 };
@@ -38,17 +37,15 @@ function personsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
 
 function countPersonsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
   const byUnit = new Map<string, Map<string, number>>();
-  for (const record of ctx.table.records) {
-    for (const entry of entries(record)) {
-      if (entry.units.length !== entry.persons.length) continue;
-      entry.units.forEach((unit, i) => {
-        const person = entry.persons[i];
-        if (isPlaceholder(unit, ctx.dir) || isRolePerson(person)) return;
-        const counts = byUnit.get(unit) ?? new Map<string, number>();
-        counts.set(person, (counts.get(person) ?? 0) + 1);
-        byUnit.set(unit, counts);
-      });
-    }
+  for (const entry of ctx.entries) {
+    if (entry.units.length !== entry.persons.length) continue;
+    entry.units.forEach((unit, i) => {
+      const person = entry.persons[i];
+      if (isPlaceholder(unit, ctx.dir) || isRolePerson(person)) return;
+      const counts = byUnit.get(unit) ?? new Map<string, number>();
+      counts.set(person, (counts.get(person) ?? 0) + 1);
+      byUnit.set(unit, counts);
+    });
   }
   return byUnit;
 }
@@ -109,13 +106,12 @@ export const personShifted: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const byUnit = personsByUnit(ctx);
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        const aligned = realignPersons(entry, byUnit);
-        if (!aligned) continue;
-        const pair = (list: string[]) => entry.units.map((u, i) => `${u}—${list[i] ?? '？'}`).join('、');
-        emit({ row: entry.row, column: ctx.cols.persons, record, params: { value: pair(entry.persons), suggestion: pair(aligned) }, value: entry.persons.join('、'), suggestion: aligned.join('、') });
-      }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      const aligned = realignPersons(entry, byUnit);
+      if (!aligned) continue;
+      const pair = (list: string[]) => entry.units.map((u, i) => `${u}—${list[i] ?? '？'}`).join('、');
+      emit({ row: entry.row, column: ctx.cols.persons, record, params: { value: pair(entry.persons), suggestion: pair(aligned) }, value: entry.persons.join('、'), suggestion: aligned.join('、') });
     }
   },
 };
@@ -150,6 +146,6 @@ export const personInconsistent: Rule = {
         });
       });
     };
-    for (const record of ctx.table.records) entries(record).forEach(check);
+    ctx.entries.forEach(check);
   },
 };

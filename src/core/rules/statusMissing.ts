@@ -1,4 +1,4 @@
-import { entries, type Rule } from './context';
+import type { Rule } from './context';
 
 export const statusMissing: Rule = {
   id: 'status.missing',
@@ -7,10 +7,9 @@ export const statusMissing: Rule = {
   description: { 'zh-CN': '进展情况第一行应写明进展状态。', 'en-US': 'The first line of 进展情况 must state the status.' },
   check(ctx, emit) {
     if (ctx.cols.progress < 0) return;
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        if (entry.statusRaw === '' && !entry.statusShared) emit({ row: entry.row, column: ctx.cols.progress, record, params: {}, value: null, suggestion: null });
-      }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      if (entry.statusRaw === '' && !entry.statusShared) emit({ row: entry.row, column: ctx.cols.progress, record, params: {}, value: null, suggestion: null });
     }
   },
 };

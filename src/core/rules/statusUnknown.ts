@@ -1,5 +1,5 @@
 import { editDistance } from './similarity';
-import { entries, type Rule } from './context';
+import type { Rule } from './context';
 
 export const statusUnknown: Rule = {
   id: 'status.unknown',
@@ -9,23 +9,22 @@ export const statusUnknown: Rule = {
   check(ctx, emit) {
     if (ctx.cols.progress < 0) return;
     const words = [...ctx.statuses.keys()];
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        if (entry.statusShared || entry.statusRaw === '' || entry.status !== null) continue;
-        const word = entry.statusRaw.replace(/^[▲△\s]+/, '').replace(/[。.，,；;\s]+$/, '');
-        let best: string | null = null;
-        let bestDistance = Infinity;
-        for (const w of words) {
-          const d = editDistance(word.slice(0, w.length + 2), w);
-          if (d < bestDistance) {
-            bestDistance = d;
-            best = ctx.statuses.get(w) ?? w;
-          }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      if (entry.statusShared || entry.statusRaw === '' || entry.status !== null) continue;
+      const word = entry.statusRaw.replace(/^[▲△\s]+/, '').replace(/[。.，,；;\s]+$/, '');
+      let best: string | null = null;
+      let bestDistance = Infinity;
+      for (const w of words) {
+        const d = editDistance(word.slice(0, w.length + 2), w);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = ctx.statuses.get(w) ?? w;
         }
-        // A suggestion only when it is plausibly a slip of the same word, not a sentence.
-        const suggestion = best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 2)) ? best : null;
-        emit({ row: entry.row, column: ctx.cols.progress, record, params: { value: entry.statusRaw, suggestion: suggestion ?? undefined }, value: entry.statusRaw, suggestion });
       }
+      // A suggestion only when it is plausibly a slip of the same word, not a sentence.
+      const suggestion = best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 2)) ? best : null;
+      emit({ row: entry.row, column: ctx.cols.progress, record, params: { value: entry.statusRaw, suggestion: suggestion ?? undefined }, value: entry.statusRaw, suggestion });
     }
   },
 };

@@ -1,6 +1,6 @@
 import { classifyUnit, parseUnits } from '../text/units';
 import { closest } from './similarity';
-import { entries, type Rule } from './context';
+import type { Rule } from './context';
 
 export const unitUnknown: Rule = {
   id: 'unit.unknown',
@@ -10,18 +10,17 @@ export const unitUnknown: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.dir.names.length === 0) return;
     const cache = new Map<string, string[]>();
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
-          if (classifyUnit(part.text, ctx.dir) !== 'unknown') continue;
-          let near = cache.get(part.text);
-          if (!near) {
-            near = closest(part.text, [...ctx.dir.names, ...ctx.dir.aliases.keys()]).map((n) => ctx.dir.aliases.get(n) ?? n);
-            near = [...new Set(near)];
-            cache.set(part.text, near);
-          }
-          emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: near.join('、') || undefined }, value: part.text, suggestion: near[0] ?? null });
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
+        if (classifyUnit(part.text, ctx.dir) !== 'unknown') continue;
+        let near = cache.get(part.text);
+        if (!near) {
+          near = closest(part.text, [...ctx.dir.names, ...ctx.dir.aliases.keys()]).map((n) => ctx.dir.aliases.get(n) ?? n);
+          near = [...new Set(near)];
+          cache.set(part.text, near);
         }
+        emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: near.join('、') || undefined }, value: part.text, suggestion: near[0] ?? null });
       }
     }
   },
@@ -34,11 +33,10 @@ export const unitAlias: Rule = {
   description: { 'zh-CN': '简称或别名应改为名录中的规范名称。', 'en-US': 'Short or alternative names map to the directory name.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0) return;
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
-          if (part.canonical !== undefined) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: part.canonical }, value: part.text, suggestion: part.canonical });
-        }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
+        if (part.canonical !== undefined) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: part.canonical }, value: part.text, suggestion: part.canonical });
       }
     }
   },
@@ -51,13 +49,12 @@ export const unitDuplicate: Rule = {
   description: { 'zh-CN': '同一项的责任单位不应重复。', 'en-US': 'A unit is listed once per record.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0) return;
-    for (const record of ctx.table.records) {
-      for (const entry of entries(record)) {
-        const seen = new Set<string>();
-        for (const unit of entry.units) {
-          if (seen.has(unit)) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: unit }, value: unit, suggestion: null });
-          seen.add(unit);
-        }
+    for (const entry of ctx.entries) {
+      const { record } = entry;
+      const seen = new Set<string>();
+      for (const unit of entry.units) {
+        if (seen.has(unit)) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: unit }, value: unit, suggestion: null });
+        seen.add(unit);
       }
     }
   },

@@ -54,15 +54,21 @@ function push(block: Block, column: number, piece: Piece): void {
 export function joinPieces(pieces: Piece[] | undefined): string {
   if (!pieces || pieces.length === 0) return '';
   if (pieces.length === 1) return pieces[0].trim() === '' ? '' : pieces[0];
-  const written = pieces.filter((p) => p.trim() !== '');
-  if (written.length > 1 && written.every((p) => p === written[0])) return written[0];
-  let start = 0;
-  let end = pieces.length;
-  while (start < end && pieces[start].trim() === '') start++;
-  while (end > start && pieces[end - 1].trim() === '') end--;
-  return pieces
-    .slice(start, end)
-    .join('\n');
+  // One pass, no intermediate arrays: this runs for every cell of every record.
+  let first = -1;
+  let last = -1;
+  let single = true;
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i].trim() === '') continue;
+    if (first < 0) first = i;
+    else if (pieces[i] !== pieces[first]) single = false;
+    last = i;
+  }
+  if (first < 0) return '';
+  if (single) return pieces[first];
+  let out = pieces[first];
+  for (let i = first + 1; i <= last; i++) out += `\n${pieces[i]}`;
+  return out;
 }
 
 function lastText(block: Block, column: number): string {
@@ -341,7 +347,7 @@ function finishRecord(
   const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
 
   if (!hasSubItems) {
-    const cells: Record<number, string> = { ...taskCells, ...subCells[0] };
+    const cells: Record<number, string> = cols.subItem >= 0 ? Object.assign(taskCells, subCells[0]) : taskCells;
     const progress = text(cells, cols.progress);
     const reading = readStatus(progress, statuses);
     return {

@@ -24,7 +24,7 @@ export function statusIndex(config: Config): Map<string, string> {
 
 /** Read the status from the first line of 进展情况: strip ▲ and trailing 。, tolerate spaces. */
 export function readStatus(progress: string, index: Map<string, string>): StatusReading {
-  const firstLine = (progress.split('\n').find((line) => line.trim() !== '') ?? '').trim();
+  const firstLine = firstNonEmptyLine(progress);
   if (firstLine === '') return { raw: '', status: null, marked: false, missing: true };
   const marked = /^[\s\u3000]*[▲△]/.test(firstLine);
   const word = firstLine.replace(MARKERS, '').replace(TRAILING, '').replace(/[\s\u3000]+/g, '');
@@ -35,4 +35,16 @@ export function readStatus(progress: string, index: Map<string, string>): Status
   const prefixed = index.get(head);
   if (prefixed !== undefined && head.length < word.length) return { raw: firstLine, status: prefixed, marked, missing: false };
   return { raw: firstLine, status: null, marked, missing: false };
+}
+
+/** The first line with text, trimmed, without splitting the whole (often long) progress text. */
+function firstNonEmptyLine(text: string): string {
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = (end < 0 ? text.slice(start) : text.slice(start, end)).trim();
+    if (line !== '' || end < 0) return line;
+    start = end + 1;
+  }
+  return '';
 }
