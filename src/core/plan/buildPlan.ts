@@ -93,10 +93,12 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
 
   const rows: OutputRow[] = [];
   const changes: Change[] = [];
-  const rowMap = new Map<number, number | null>();
-  const headerStart = table.header.rows[0];
   const [rangeTop] = /\d+/.exec(table.range) ?? ['1'];
   const firstSheetRow = Number(rangeTop);
+  // Output row per sheet row, indexed from the grid's first row: filled in any order, read out in sheet order.
+  const outputRowOf: Array<number | null | undefined> = [];
+  const rowMap = { set: (row: number, outputRow: number | null) => (outputRowOf[row - firstSheetRow] = outputRow) };
+  const headerStart = table.header.rows[0];
 
   // Title lines above the header keep their own rows.
   for (const line of table.titleLines) {
@@ -160,13 +162,21 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
   return {
     sheet: table.sheet,
     sourceRange: table.range,
-    rowMap: [...rowMap.entries()].sort((a, b) => a[0] - b[0]).map(([row, outputRow]) => ({ row, outputRow })),
+    rowMap: sheetRowMap(outputRowOf, firstSheetRow),
     columns,
     rows,
     removed: table.removed,
     changes: changes.sort((a, b) => (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0)),
     mergesRemoved: 0,
   };
+}
+
+function sheetRowMap(outputRowOf: Array<number | null | undefined>, firstSheetRow: number): RepairPlan['rowMap'] {
+  const out: RepairPlan['rowMap'] = [];
+  outputRowOf.forEach((outputRow, i) => {
+    if (outputRow !== undefined) out.push({ row: firstSheetRow + i, outputRow });
+  });
+  return out;
 }
 
 /** Log the sheet rows one output row was collapsed from. */

@@ -25,7 +25,8 @@ type Piece = string;
 
 interface Block {
   rows: number[];
-  cells: Map<number, Piece[]>;
+  /** Pieces by grid column (sparse: a block holds only the columns it has text in). */
+  cells: Array<Piece[] | undefined>;
 }
 
 interface RecordBuilder extends Block {
@@ -38,13 +39,13 @@ interface RecordBuilder extends Block {
 const SUB_LABEL_RE = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/;
 
 function newBlock(): Block {
-  return { rows: [], cells: new Map() };
+  return { rows: [], cells: [] };
 }
 
 function push(block: Block, column: number, piece: Piece): void {
-  const list = block.cells.get(column);
+  const list = block.cells[column];
   if (list) list.push(piece);
-  else block.cells.set(column, [piece]);
+  else block.cells[column] = [piece];
 }
 
 /**
@@ -72,12 +73,12 @@ export function joinPieces(pieces: Piece[] | undefined): string {
 }
 
 function lastText(block: Block, column: number): string {
-  const list = block.cells.get(column);
+  const list = block.cells[column];
   return list && list.length > 0 ? list[list.length - 1] : '';
 }
 
 function hasText(block: Block, column: number): boolean {
-  return (block.cells.get(column) ?? []).some((p) => p.trim() !== '');
+  return (block.cells[column] ?? []).some((p) => p.trim() !== '');
 }
 
 export interface ColumnsByField {
@@ -240,7 +241,7 @@ function addDataRow(
   }
   let record = current;
   if (startsRecord || record === null) {
-    record = { rows: [], cells: new Map(), section, number: numberText, firstTask: taskText, subs: [newBlock()] };
+    record = { rows: [], cells: [], section, number: numberText, firstTask: taskText, subs: [newBlock()] };
     builders.push(record);
   } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1], cols.task)) {
     record.subs.push(newBlock());
@@ -323,10 +324,10 @@ function finishRecord(
   rank: Map<string, number>,
 ): TaskRecord {
   const taskCells: Record<number, string> = {};
-  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells.get(c));
+  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells[c]);
   const subCells = b.subs.map((sub) => {
     const cells: Record<number, string> = {};
-    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinPieces(sub.cells.get(c));
+    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinPieces(sub.cells[c]);
     return cells;
   });
   const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
