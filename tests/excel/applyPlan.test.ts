@@ -2,20 +2,9 @@
 import { createOfficeHost, HostError } from '../../src/excel';
 import { FakeOfficeError, FakeWorkbook, workbookFromGrid } from '../support/fakeExcel';
 import { sheetNames } from '../../src/core/sheets';
-import { HEADER, handPlan, reportGrid, useWorkbook } from './helpers';
+import { HEADER, handPlan, reportGrid, openWorkbook } from './helpers';
 
 const LOG = sheetNames.changeLog['zh-CN'];
-
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
-function open(book: FakeWorkbook): FakeWorkbook {
-  uninstall = useWorkbook(book);
-  return book;
-}
 
 const repaired = [
   [...HEADER, '状态'],
@@ -38,7 +27,7 @@ async function failure(promise: Promise<unknown>): Promise<HostError> {
 
 describe('applyPlan', () => {
   test('new-sheet writes the repaired table and a change log next to an untouched source', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     const before = book.sheet('进展表').valuesOf('A1:F4');
     const { result } = await readAndApply(book, 'new-sheet');
     expect(result.sheet).toBe('进展表（整理）');
@@ -57,7 +46,7 @@ describe('applyPlan', () => {
   });
 
   test('formula-looking strings, dates and leading zeros are stored as the text of the plan', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     await readAndApply(book, 'new-sheet');
     const out = book.sheet('进展表（整理）');
     for (const address of ['B3', 'C3', 'D3', 'E3', 'F3', 'C2']) expect(out.formulaAt(address)).toBeNull();
@@ -66,7 +55,7 @@ describe('applyPlan', () => {
   });
 
   test('applying twice gives a second, differently named sheet', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     await readAndApply(book, 'new-sheet');
     book.select('进展表', 'A2');
     const { result } = await readAndApply(book, 'new-sheet');
@@ -75,7 +64,7 @@ describe('applyPlan', () => {
   });
 
   test('in-place backs the source sheet up, then replaces the source range', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     const original = book.sheet('进展表').valuesOf('A1:F5');
     const { result } = await readAndApply(book, 'in-place');
     expect(result.sheet).toBe('进展表');
@@ -89,7 +78,7 @@ describe('applyPlan', () => {
   });
 
   test('in-place refuses to overwrite cells right of the source', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     book.sheet('进展表').enter(1, 6, '别人的数据'); // G2: where the repaired table's 状态 column would go
     book.select('进展表', 'A1:F5');
     const error = await failure(readAndApply(book, 'in-place'));
@@ -99,19 +88,18 @@ describe('applyPlan', () => {
 
   test('edits made after reading stop the write, in both modes, with nothing written', async () => {
     for (const mode of ['new-sheet', 'in-place'] as const) {
-      const book = open(workbookFromGrid(reportGrid(3)));
+      const book = openWorkbook(workbookFromGrid(reportGrid(3)));
       const error = await failure(readAndApply(book, mode, () => book.sheet('进展表').enter(3, 5, '用户刚改的进展')));
       expect(error.code).toBe('source-changed');
       expect(error.messages['zh-CN']).toMatch(/修改/);
       expect(error.messages['en-US']).toMatch(/edited/);
       expect(book.sheetNames).toEqual(['进展表']);
       expect(book.sheet('进展表').valuesOf('F4')).toEqual([['用户刚改的进展']]);
-      uninstall?.();
     }
   });
 
   test('a protected source sheet gives a clear error and no backup or log sheet', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     book.protect('进展表');
     const before = book.sheet('进展表').valuesOf('A1:F5');
     const error = await failure(readAndApply(book, 'in-place'));
@@ -122,7 +110,7 @@ describe('applyPlan', () => {
   });
 
   test('when a later step fails, the new sheet is removed again', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     book.failWhen = (command) => (command === 'tables.add' ? new FakeOfficeError('AccessDenied', 'denied') : null);
     const error = await failure(readAndApply(book, 'new-sheet'));
     expect(error.code).toBe('protected');
@@ -130,7 +118,7 @@ describe('applyPlan', () => {
   });
 
   test('when an in-place write fails part way, the source is restored from the backup', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     const before = book.sheet('进展表').valuesOf('A1:F5');
     let valueWrites = 0;
     book.failWhen = (command) => {
@@ -145,7 +133,7 @@ describe('applyPlan', () => {
   });
 
   test('cell-edit mode is reported in words', async () => {
-    const book = open(workbookFromGrid(reportGrid(1)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(1)));
     const host = createOfficeHost();
     const source = await host.readSelection();
     book.failWhen = () => new FakeOfficeError('InvalidOperationInCellEditMode', 'busy');
@@ -155,10 +143,10 @@ describe('applyPlan', () => {
   });
 
   test('every sync of one apply is merged into one undo step where the host supports it', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     await readAndApply(book, 'new-sheet');
     expect(book.stats.runOptions.at(-1)).toEqual({ mergeUndoGroup: true });
-    const old = open(workbookFromGrid(reportGrid(2), { apiVersion: '1.13' }));
+    const old = openWorkbook(workbookFromGrid(reportGrid(2), { apiVersion: '1.13' }));
     await readAndApply(old, 'new-sheet');
     expect(old.stats.runOptions.at(-1)).toBeUndefined();
     expect(old.sheetNames).toContain('进展表（整理）');

@@ -71,6 +71,20 @@ export function useWorkbook(book: FakeWorkbook): () => void {
   return installFakeOffice(globalThis, book);
 }
 
+let uninstall: (() => void) | null = null;
+// Registered in every test file that imports these helpers: each test leaves no fake Office behind.
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+/** Install the workbook as the fake Office for this test; it is removed after the test. */
+export function openWorkbook(book: FakeWorkbook): FakeWorkbook {
+  uninstall?.();
+  uninstall = useWorkbook(book);
+  return book;
+}
+
 export function maxOf(values: number[]): number {
   return values.reduce((max, value) => Math.max(max, value), 0);
 }

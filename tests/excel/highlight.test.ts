@@ -1,19 +1,8 @@
 /** Highlighting findings on the source sheet, and clearing them back to what the user had. */
 import type { Finding, Severity } from '../../src/core/types';
 import { createOfficeHost, HostError, SEVERITY_FILL, HIGHLIGHT_SETTING } from '../../src/excel';
-import { FakeWorkbook, workbookFromGrid } from '../support/fakeExcel';
-import { reportGrid, useWorkbook } from './helpers';
-
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
-function open(book: FakeWorkbook): FakeWorkbook {
-  uninstall = useWorkbook(book);
-  return book;
-}
+import { workbookFromGrid } from '../support/fakeExcel';
+import { reportGrid, openWorkbook } from './helpers';
 
 function finding(severity: Severity, row: number, cell: string | null, zh: string): Finding {
   return {
@@ -31,7 +20,7 @@ function finding(severity: Severity, row: number, cell: string | null, zh: strin
 
 describe('highlight', () => {
   test('fills cells by severity, adds notes, and clearing restores the fills the user had', async () => {
-    const book = open(workbookFromGrid(reportGrid(4)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(4)));
     const sheet = book.sheet('进展表');
     sheet.setFill(3, 3, '#00FF00'); // D4 was green before
     const host = createOfficeHost();
@@ -64,7 +53,7 @@ describe('highlight', () => {
   });
 
   test('highlighting again first clears the previous marks, and the user\'s own notes stay', async () => {
-    const book = open(workbookFromGrid(reportGrid(4)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(4)));
     const sheet = book.sheet('进展表');
     sheet.notes.set('B3', '用户自己的批注');
     const host = createOfficeHost();
@@ -82,7 +71,7 @@ describe('highlight', () => {
   });
 
   test('without ExcelApi 1.18 the cells are filled and no notes are attempted', async () => {
-    const book = open(workbookFromGrid(reportGrid(2), { apiVersion: '1.13' }));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2), { apiVersion: '1.13' }));
     const host = createOfficeHost();
     const source = await host.readSelection();
     await host.highlight(source, [finding('error', 3, 'B3', '任务为空')], 'zh-CN');
@@ -92,7 +81,7 @@ describe('highlight', () => {
   });
 
   test('a protected sheet is reported, not half-highlighted', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     const host = createOfficeHost();
     const source = await host.readSelection();
     book.protect('进展表');
@@ -104,7 +93,7 @@ describe('highlight', () => {
   });
 
   test('clearing with nothing highlighted does nothing', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     await createOfficeHost().clearHighlights();
     expect(book.sheetNames).toEqual(['进展表']);
   });
@@ -112,7 +101,7 @@ describe('highlight', () => {
 
 describe('selectCell', () => {
   test('activates the sheet and selects the cell', async () => {
-    const book = open(workbookFromGrid(reportGrid(2), { otherSheets: ['其他'] }));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2), { otherSheets: ['其他'] }));
     book.select('其他', 'A1');
     await createOfficeHost().selectCell('进展表', 'E4');
     expect(book.activeSheet?.name).toBe('进展表');
@@ -120,7 +109,7 @@ describe('selectCell', () => {
   });
 
   test('a sheet that is gone gives a HostError', async () => {
-    open(workbookFromGrid(reportGrid(2)));
+    openWorkbook(workbookFromGrid(reportGrid(2)));
     const error = await createOfficeHost().selectCell('不存在', 'A1').catch((e: unknown) => e);
     expect((error as HostError).code).toBe('not-found');
   });

@@ -2,18 +2,7 @@
 import type { Grid } from '../../src/core/types';
 import { createOfficeHost, HostError } from '../../src/excel';
 import { FakeWorkbook, workbookFromGrid } from '../support/fakeExcel';
-import { reportGrid, useWorkbook } from './helpers';
-
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
-function open(book: FakeWorkbook): FakeWorkbook {
-  uninstall = useWorkbook(book);
-  return book;
-}
+import { reportGrid, openWorkbook } from './helpers';
 
 const sortMerges = (merges: Grid['merges']): Grid['merges'] => [...merges].sort((a, b) => a.row - b.row || a.column - b.column);
 
@@ -26,7 +15,7 @@ describe('readSelection', () => {
         { row: 3, column: 3, rowCount: 2, columnCount: 1 },
       ],
     });
-    open(workbookFromGrid(grid, { select: 'D5' }));
+    openWorkbook(workbookFromGrid(grid, { select: 'D5' }));
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.sheet).toBe('进展表');
     expect(snapshot.address).toBe('B3:G9');
@@ -40,14 +29,14 @@ describe('readSelection', () => {
     grid.values.splice(4, 0, Array(6).fill(null), Array(6).fill(null)); // a page break left two empty rows
     for (const row of grid.values) row.splice(2, 0, null); // 工作任务 spans B:C, leaving C blank
     grid.merges = [{ row: 1, column: 1, rowCount: 1, columnCount: 2 }];
-    open(workbookFromGrid(grid, { select: 'D8' }));
+    openWorkbook(workbookFromGrid(grid, { select: 'D8' }));
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.address).toBe('A1:G10');
     expect(snapshot.grid.values[1]).toEqual(['序号', '工作任务', null, '节点计划', '责任单位', '责任人', '进展情况']);
   });
 
   test('selecting whole columns reads only the used rows', async () => {
-    const book = open(workbookFromGrid(reportGrid(3)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     book.select('进展表', 'A:F');
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.address).toBe('A1:F5');
@@ -55,7 +44,7 @@ describe('readSelection', () => {
   });
 
   test('a multi-cell selection is read as it is', async () => {
-    const book = open(workbookFromGrid(reportGrid(6)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(6)));
     book.select('进展表', 'A2:C4');
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.address).toBe('A2:C4');
@@ -64,7 +53,7 @@ describe('readSelection', () => {
   });
 
   test('numbers stay numbers, empty cells become null and dates read as the text a clerk sees', async () => {
-    const book = open(new FakeWorkbook());
+    const book = openWorkbook(new FakeWorkbook());
     const sheet = book.addSheet('表1');
     sheet.enter(0, 0, '序号');
     sheet.enter(0, 1, '节点计划');
@@ -88,7 +77,7 @@ describe('readSelection', () => {
         { row: 19, column: 5, rowCount: 3, columnCount: 1 }, // crosses the boundary at grid row 20
       ],
     });
-    const book = open(workbookFromGrid(grid));
+    const book = openWorkbook(workbookFromGrid(grid));
     book.select('进展表', 'A11:F32'); // starts inside the area B9:B14
     const progress: number[] = [];
     const snapshot = await createOfficeHost({ read: { blockRows: 5 } }).readSelection((p) => progress.push(p.done));
@@ -103,7 +92,7 @@ describe('readSelection', () => {
     const rows = 1200;
     const values = Array.from({ length: rows }, (_, r) => [`任务${r}`, null, `单位${r}`]);
     const merges = Array.from({ length: rows }, (_, r) => ({ row: r, column: 0, rowCount: 1, columnCount: 2 }));
-    const book = open(workbookFromGrid({ values, merges, origin: { row: 1, column: 1 }, sheet: '表1' }));
+    const book = openWorkbook(workbookFromGrid({ values, merges, origin: { row: 1, column: 1 }, sheet: '表1' }));
     book.select('表1', 'A1:C1200');
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.grid.merges).toHaveLength(rows);
@@ -111,7 +100,7 @@ describe('readSelection', () => {
   });
 
   test('an empty selection is refused with a message in both languages', async () => {
-    const book = open(new FakeWorkbook());
+    const book = openWorkbook(new FakeWorkbook());
     book.addSheet('空表');
     book.select('空表', 'C3');
     const error = await createOfficeHost().readSelection().catch((e: unknown) => e);
@@ -121,7 +110,7 @@ describe('readSelection', () => {
   });
 
   test('the fingerprint changes when a value changes and not otherwise', async () => {
-    const book = open(workbookFromGrid(reportGrid(4)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(4)));
     const host = createOfficeHost();
     const first = await host.readSelection();
     const again = await host.readSelection();
@@ -132,7 +121,7 @@ describe('readSelection', () => {
   });
 
   test('hosts without getMergedAreasOrNullObject still read values', async () => {
-    open(workbookFromGrid(reportGrid(3), { apiVersion: '1.12' }));
+    openWorkbook(workbookFromGrid(reportGrid(3), { apiVersion: '1.12' }));
     const snapshot = await createOfficeHost().readSelection();
     expect(snapshot.grid.values).toHaveLength(5);
     expect(snapshot.grid.merges).toEqual([]);

@@ -1,23 +1,12 @@
 /** Summary sheets as Excel tables with a chart, replaced on refresh; the config stored in the workbook. */
 import { summarySheets } from '../../src/core/sheets';
 import { CONFIG_SETTING, createOfficeHost } from '../../src/excel';
-import { FakeOfficeError, FakeWorkbook, workbookFromGrid } from '../support/fakeExcel';
-import { handSummary, reportGrid, useWorkbook } from './helpers';
-
-let uninstall: (() => void) | null = null;
-afterEach(() => {
-  uninstall?.();
-  uninstall = null;
-});
-
-function open(book: FakeWorkbook): FakeWorkbook {
-  uninstall = useWorkbook(book);
-  return book;
-}
+import { FakeOfficeError, workbookFromGrid } from '../support/fakeExcel';
+import { handSummary, reportGrid, openWorkbook } from './helpers';
 
 describe('writeSummary', () => {
   test('writes each summary sheet as a table, with percent formats, a bold totals row and a chart', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     const specs = summarySheets(handSummary(), 'zh-CN');
     const result = await createOfficeHost().writeSummary(handSummary(), 'zh-CN');
     expect(result.sheets).toEqual(specs.map((spec) => spec.name));
@@ -39,7 +28,7 @@ describe('writeSummary', () => {
   });
 
   test('refreshing replaces the sheets of the same names', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     const host = createOfficeHost();
     await host.writeSummary(handSummary(), 'zh-CN');
     const updated = handSummary();
@@ -51,7 +40,7 @@ describe('writeSummary', () => {
   });
 
   test('a failure while writing leaves the previous summary as it was', async () => {
-    const book = open(workbookFromGrid(reportGrid(2)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(2)));
     const host = createOfficeHost();
     const first = await host.writeSummary(handSummary(), 'zh-CN');
     const before = book.sheet(first.sheets[0]!).valuesOf('A1:B3');
@@ -66,7 +55,7 @@ describe('writeSummary', () => {
 
 describe('settings', () => {
   test('round-trip through the workbook, so another user opening the file gets the same lists', async () => {
-    const book = open(workbookFromGrid(reportGrid(1)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(1)));
     const host = createOfficeHost();
     expect(await host.loadSettings()).toBeNull();
     const config = { vocabulary: [{ status: '按进度完成', synonyms: ['正常推进'] }], units: [{ name: '市发展改革委', aliases: ['市发改委'] }] };
@@ -78,7 +67,7 @@ describe('settings', () => {
   });
 
   test('a damaged setting reads as none', async () => {
-    const book = open(workbookFromGrid(reportGrid(1)));
+    const book = openWorkbook(workbookFromGrid(reportGrid(1)));
     book.settings.set(CONFIG_SETTING, '{not json');
     expect(await createOfficeHost().loadSettings()).toBeNull();
   });

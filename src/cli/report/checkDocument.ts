@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Lang, Severity, Summary, TaskRecord } from '../../core/types';
+import type { Analysis, Finding, Lang, Severity, SubItem, Summary, TaskRecord } from '../../core/types';
 
 /** What `check --json` prints for one file: plain data a script can rely on. */
 export interface CheckDocument {
@@ -13,28 +13,10 @@ export interface CheckDocument {
   summary: SummaryDocument;
 }
 
-export interface RecordDocument {
-  row: number;
-  rows: number;
-  section: number | null;
-  official: string | null;
-  number: string;
-  task: string;
-  units: string[];
-  persons: string[];
-  status: string | null;
-  progress: string;
-  subItems?: Array<{
-    row: number;
-    rows: number;
-    label: string;
-    text: string;
-    units: string[];
-    persons: string[];
-    status: string | null;
-    progress: string;
-  }>;
-}
+/** A record as `check --json` prints it: the engine's record without its internal fields (cells, grid rows, raw status). */
+export type RecordDocument = Pick<TaskRecord, 'row' | 'rows' | 'section' | 'official' | 'number' | 'task' | 'units' | 'persons' | 'status' | 'progress'> & {
+  subItems?: Array<Pick<SubItem, 'row' | 'rows' | 'label' | 'text' | 'units' | 'persons' | 'status' | 'progress'>>;
+};
 
 export interface FindingDocument {
   rule: string;
