@@ -44,6 +44,8 @@ test('a 32,767-character cell goes through whole', () => {
   const a = analyze(grid([HEADER, [1, '任务', '市财政局', '李文聪', `按进度完成。\n${long}`]]));
   expect(a.table.records[0].progress.length).toBe('按进度完成。\n'.length + 32767);
   expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  // Joined with its status line it no longer fits one Excel cell: the reviewer hears it before anything is written.
+  expect(a.findings.find((f) => f.rule === 'cell.too-long')?.cell).toBe('E2');
 });
 
 test('two tables on one sheet: the second title is reported and its rows are kept', () => {

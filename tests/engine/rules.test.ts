@@ -7,7 +7,7 @@ const of = (findings: Finding[], rule: string) => findings.filter((f) => f.rule 
 test('every rule has a stable id, a default severity and descriptions in both languages', () => {
   const ids = ruleCatalog().map((r) => r.id);
   expect(new Set(ids).size).toBe(ids.length);
-  for (const id of ['status.missing', 'status.unknown', 'unit.unknown', 'unit.alias', 'unit.lead-not-first', 'unit.duplicate', 'person.count-mismatch', 'person.inconsistent', 'person.shifted', 'numbering.gap', 'numbering.duplicate', 'numbering.missing', 'count.mismatch', 'required.empty', 'record.duplicate', 'table.multiple']) {
+  for (const id of ['status.missing', 'status.unknown', 'status.marker', 'cell.too-long', 'unit.unknown', 'unit.alias', 'unit.lead-not-first', 'unit.duplicate', 'person.count-mismatch', 'person.inconsistent', 'person.shifted', 'numbering.gap', 'numbering.duplicate', 'numbering.missing', 'count.mismatch', 'required.empty', 'record.duplicate', 'table.multiple']) {
     expect(ids).toContain(id);
   }
   for (const r of ruleCatalog()) expect(r.description['zh-CN'] && r.description['en-US']).toBeTruthy();
@@ -92,4 +92,16 @@ test('a task with sub-items takes its least advanced sub-item status in the summ
   expect(a.table.records[0].status).toBe('基本按进度完成');
   expect(a.summary.byStatus.find((s) => s.status === '基本按进度完成')?.count).toBe(1);
   expect(a.summary.byUnit.map((u) => u.unit).sort()).toEqual(['市教育局', '市财政局'].sort());
+});
+
+test('▲ belongs to lagging tasks only, and every lagging task carries it', () => {
+  const a = check([
+    [1, '甲', '市财政局', '李文聪', '▲未按进度完成。'],
+    [2, '乙', '市财政局', '李文聪', '未按进度完成。'],
+    [3, '丙', '市财政局', '李文聪', '▲按进度完成。'],
+  ]);
+  expect(of(a.findings, 'status.marker').map((f) => [f.row, f.severity, f.suggestion])).toEqual([
+    [3, 'info', '▲未按进度完成。'],
+    [4, 'info', '按进度完成。'],
+  ]);
 });

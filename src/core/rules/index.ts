@@ -7,6 +7,8 @@ import { personCountMismatch, personInconsistent, personShifted } from './person
 import { recordDuplicate } from './recordDuplicate';
 import { requiredEmpty } from './requiredEmpty';
 import { statusMissing } from './statusMissing';
+import { statusMarker } from './statusMarker';
+import { cellTooLong } from './cellTooLong';
 import { statusUnknown } from './statusUnknown';
 import { unitAlias, unitDuplicate, unitLeadNotFirst, unitUnknown } from './unitRules';
 
@@ -19,6 +21,7 @@ export const rules: Rule[] = [
   requiredEmpty,
   statusMissing,
   statusUnknown,
+  statusMarker,
   unitUnknown,
   unitAlias,
   unitLeadNotFirst,
@@ -27,6 +30,7 @@ export const rules: Rule[] = [
   personShifted,
   personInconsistent,
   recordDuplicate,
+  cellTooLong,
 ];
 
 /** The catalog as data: id, default severity, tags, description. */

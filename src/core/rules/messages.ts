@@ -31,8 +31,12 @@ const templates: Record<string, Record<Lang, Template>> = {
     'en-US': (p) => `Status ${qe(p.value)} is not in the vocabulary${p.suggestion ? `; did you mean ${qe(p.suggestion)}?` : '.'}`,
   },
   'status.marker': {
-    'zh-CN': (p) => `${q(p.value)}带有▲标记，但进展状态不是滞后状态。`,
-    'en-US': (p) => `${qe(p.value)} carries the ▲ mark but its status is not a lagging one.`,
+    'zh-CN': (p) => (p.other === 'marked' ? `${q(p.value)}带有▲标记，但进展状态不是滞后状态。` : `${q(p.value)}是滞后状态，但没有标▲。`),
+    'en-US': (p) => (p.other === 'marked' ? `${qe(p.value)} carries the ▲ mark but its status is not a lagging one.` : `${qe(p.value)} is a lagging status without the ▲ mark.`),
+  },
+  'cell.too-long': {
+    'zh-CN': (p) => `合并后这个单元格有 ${p.count} 个字符，超过 Excel 单元格上限 32767；写入时会被截断，请先手工拆分。`,
+    'en-US': (p) => `Joined, this cell has ${p.count} characters, more than an Excel cell holds (32,767); it would be cut when written — split it by hand first.`,
   },
   'unit.unknown': {
     'zh-CN': (p) => `责任单位${q(p.value)}不在单位名录中${p.suggestion ? `，相近的有：${p.suggestion}` : '。'}`,
