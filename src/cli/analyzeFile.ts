@@ -3,6 +3,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { UnusableInputError, analyze } from '../core';
 import type { Analysis, Config, Grid } from '../core';
 import { CliError } from './errors';
+import type { Stage } from './io';
 import { openWorkbook, pickWorksheet } from './xlsx/openWorkbook';
 import { readGrid } from './xlsx/readGrid';
 
@@ -17,7 +18,14 @@ export interface AnalyzedFile {
 }
 
 /** Open a workbook, read the sheet and run the engine; anything unusable becomes a CliError with a one-line reason. */
-export async function analyzeFile(file: string, sheet: string | null, range: string | null, config: Config | undefined): Promise<AnalyzedFile> {
+export async function analyzeFile(
+  file: string,
+  sheet: string | null,
+  range: string | null,
+  config: Config | undefined,
+  onStage: (stage: Stage) => void = () => undefined,
+): Promise<AnalyzedFile> {
+  onStage('reading');
   const { workbook, bytes } = await openWorkbook(file);
   const worksheet = pickWorksheet(workbook, sheet, file);
   const grid = readGrid(worksheet, range);
@@ -30,6 +38,7 @@ export async function analyzeFile(file: string, sheet: string | null, range: str
     });
   }
   let analysis: Analysis;
+  onStage('analyzing');
   try {
     analysis = analyze(grid, { config });
   } catch (error) {

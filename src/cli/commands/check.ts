@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { CliOptions } from '../args';
 import { analyzeFile } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from '../errors';
-import type { CliIO } from '../io';
+import { stageReporter, type CliIO } from '../io';
 import { checkDocument } from '../report/checkDocument';
 import type { CheckDocument, CheckFailureDocument } from '../report/checkDocument';
 import { readableReport } from '../report/readable';
@@ -17,7 +18,8 @@ export async function checkCommand(options: CliOptions, io: CliIO): Promise<numb
   let exitCode = EXIT_OK;
   for (const [i, file] of options.files.entries()) {
     try {
-      const { worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
+      const stage = stageReporter(io, path.basename(file), options.lang);
+      const { worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config, stage).finally(() => io.progress?.(null));
       const doc = checkDocument(file, worksheet.name, analysis, options.lang);
       if (doc.summary.errors > 0) exitCode = Math.max(exitCode, EXIT_FINDINGS);
       if (options.json) documents.push(doc);

@@ -7,7 +7,7 @@ import type { CliOptions } from '../args';
 import { analyzeFile } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
-import type { CliIO } from '../io';
+import { stageReporter, type CliIO, type Stage } from '../io';
 import { checkOutputPath, openOutputPackage, writeOutput } from '../outputFile';
 import { repairedSheetXml, specSheetXml } from '../xlsx/writeSheets';
 
@@ -20,11 +20,18 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   const output = options.output ?? '';
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
-  const { bytes, outcome } = await addRepairSheets(file, options, config);
-  await writeOutput(output, bytes);
+  const stage = stageReporter(io, path.basename(file), options.lang);
+  const outcome = await writeRepaired(file, output, options, config, stage).finally(() => io.progress?.(null));
   io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
   if (outcome.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(outcome.truncatedCells, options.lang)}\n`);
   return EXIT_OK;
+}
+
+async function writeRepaired(file: string, output: string, options: CliOptions, config: Config | undefined, stage: (stage: Stage) => void): Promise<FixOutcome> {
+  const { bytes, outcome } = await addRepairSheets(file, options, config, stage);
+  stage('writing');
+  await writeOutput(output, bytes);
+  return outcome;
 }
 
 interface FixOutcome {
@@ -39,8 +46,13 @@ interface FixOutcome {
 }
 
 /** Analyze, then add the two sheets to a copy of the input package. Only the output bytes outlive this call. */
-async function addRepairSheets(file: string, options: CliOptions, config: Config | undefined): Promise<{ bytes: Buffer; outcome: FixOutcome }> {
-  const { bytes: input, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
+async function addRepairSheets(
+  file: string,
+  options: CliOptions,
+  config: Config | undefined,
+  stage: (stage: Stage) => void,
+): Promise<{ bytes: Buffer; outcome: FixOutcome }> {
+  const { bytes: input, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config, stage);
   const { plan } = analysis;
   const pkg = await openOutputPackage(input, file);
   // Names from workbook.xml, not exceljs: they include chart sheets, which exceljs does not list.

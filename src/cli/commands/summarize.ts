@@ -5,7 +5,8 @@ import type { CliOptions } from '../args';
 import { analyzeFile } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
-import type { CliIO } from '../io';
+import { stageReporter, type CliIO, type Stage } from '../io';
+import type { Analysis, Config } from '../../core';
 import { checkOutputPath, openOutputPackage, writeOutput } from '../outputFile';
 import type { XlsxPackage } from '../xlsx/xlsxPackage';
 import { specSheetXml } from '../xlsx/writeSheets';
@@ -22,11 +23,8 @@ export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<
   const output = options.output ?? '';
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
-  const { bytes, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config);
-  const specs = summarySheets(analysis.summary, options.lang);
-  const pkg = await openOutputPackage(bytes, file);
-  const { names, replaced } = await putSummarySheets(pkg, specs, worksheet.name);
-  await writeOutput(output, await pkg.toBuffer());
+  const stage = stageReporter(io, path.basename(file), options.lang);
+  const { analysis, names, replaced } = await writeSummary(file, output, options, config, stage).finally(() => io.progress?.(null));
   const { total, onSchedule, lagging } = analysis.summary;
   io.stdout(
     options.lang === 'en-US'
@@ -40,6 +38,22 @@ export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<
  * Write each summary sheet over the earlier one of its kind (found by its name in either language, never the sheet
  * being summarized), or add it at the end. Returns the names written and how many sheets were replaced.
  */
+/** Analyze, then write the input package with the summary sheets added as OUT.xlsx. */
+async function writeSummary(
+  file: string,
+  output: string,
+  options: CliOptions,
+  config: Config | undefined,
+  stage: (stage: Stage) => void,
+): Promise<{ analysis: Analysis; names: string[]; replaced: number }> {
+  const { bytes, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config, stage);
+  stage('writing');
+  const pkg = await openOutputPackage(bytes, file);
+  const written = await putSummarySheets(pkg, summarySheets(analysis.summary, options.lang), worksheet.name);
+  await writeOutput(output, await pkg.toBuffer());
+  return { analysis, ...written };
+}
+
 async function putSummarySheets(pkg: XlsxPackage, specs: SheetSpec[], sourceSheet: string): Promise<{ names: string[]; replaced: number }> {
   const styles = await pkg.styles();
   let existing = await pkg.sheetNames();
