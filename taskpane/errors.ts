@@ -16,13 +16,18 @@ function bilingualMessages(error: unknown): Record<Lang, string> | null {
   return typeof zh === 'string' && typeof en === 'string' ? { 'zh-CN': zh, 'en-US': en } : null;
 }
 
-function configIssues(error: unknown): Array<{ path: string; message: string }> | null {
+interface Issue {
+  path: string;
+  message: string;
+  messages?: Partial<Record<Lang, string>>;
+}
+
+function configIssues(error: unknown): Issue[] | null {
   if (typeof error !== 'object' || error === null || !('issues' in error)) return null;
   const issues = (error as { issues: unknown }).issues;
   if (!Array.isArray(issues)) return null;
   return issues.filter(
-    (issue): issue is { path: string; message: string } =>
-      typeof issue === 'object' && issue !== null && typeof issue.path === 'string' && typeof issue.message === 'string',
+    (issue): issue is Issue => typeof issue === 'object' && issue !== null && typeof issue.path === 'string' && typeof issue.message === 'string',
   );
 }
 
@@ -37,7 +42,10 @@ export function describeError(error: unknown, lang: Lang, t: Translate): ErrorTe
   if (issues) {
     return {
       title: t('error.config', { count: issues.length }),
-      lines: issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)),
+      lines: issues.map((issue) => {
+        const text = issue.messages?.[lang] ?? issue.message;
+        return issue.path ? `${issue.path}: ${text}` : text;
+      }),
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -20,7 +20,7 @@ export async function loadConfig(file: string | null): Promise<Config | undefine
     return parseConfigJson(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const issues = error.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
-    throw new CliError('bad-config', { 'zh-CN': `配置文件 ${file} 有误：${issues}`, 'en-US': `bad config file ${file}: ${issues}` });
+    const list = (lang: 'zh-CN' | 'en-US') => error.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.messages[lang]}` : issue.messages[lang])).join('; ');
+    throw new CliError('bad-config', { 'zh-CN': `配置文件 ${file} 有误：${list('zh-CN')}`, 'en-US': `bad config file ${file}: ${list('en-US')}` });
   }
 }

@@ -25,8 +25,16 @@ test('bad config files get messages that say where the problem is', () => {
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues[0].path).toBe('vocabulary.0.status');
+    // The reviewer reads the problem in the pane's language.
+    expect((error as ConfigError).issues[0].messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect((error as ConfigError).issues[0].messages['en-US']).toMatch(/[a-z]/);
   }
   expect(() => parseConfig({ units: [{ name: '甲', aliases: ['乙'] }, { name: '丙', aliases: ['乙'] }] })).toThrow(/乙/);
+  try {
+    parseConfig({ units: [{ name: '甲', aliases: ['乙'] }, { name: '丙', aliases: ['乙'] }] });
+  } catch (error) {
+    expect((error as ConfigError).issues[0].messages['zh-CN']).toBe('单位名称“乙”同时属于“甲”和“丙”');
+  }
 });
 
 test('severities from the config change or silence a rule', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultConfigInput } from './defaults';
+import type { Lang } from '../types';
 
 const severity = z.enum(['error', 'warning', 'info', 'off']);
 
@@ -48,7 +49,12 @@ export const configSchema = z
       for (const word of [entry.status, ...entry.synonyms]) {
         const owner = seen.get(word);
         if (owner !== undefined && owner !== entry.status) {
-          ctx.addIssue({ code: 'custom', message: `status word "${word}" belongs to both "${owner}" and "${entry.status}"`, path: ['vocabulary'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `status word "${word}" belongs to both "${owner}" and "${entry.status}"`,
+            params: { zh: `状态用语“${word}”同时属于“${owner}”和“${entry.status}”` },
+            path: ['vocabulary'],
+          });
         }
         seen.set(word, entry.status);
       }
@@ -58,7 +64,12 @@ export const configSchema = z
       for (const word of [unit.name, ...unit.aliases]) {
         const owner = names.get(word);
         if (owner !== undefined && owner !== unit.name) {
-          ctx.addIssue({ code: 'custom', message: `unit name "${word}" belongs to both "${owner}" and "${unit.name}"`, path: ['units', i] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `unit name "${word}" belongs to both "${owner}" and "${unit.name}"`,
+            params: { zh: `单位名称“${word}”同时属于“${owner}”和“${unit.name}”` },
+            path: ['units', i],
+          });
         }
         names.set(word, unit.name);
       }
@@ -70,27 +81,47 @@ export type Config = z.output<typeof configSchema>;
 export type StatusEntry = z.output<typeof statusEntrySchema>;
 export type UnitEntry = z.output<typeof unitEntrySchema>;
 
-/** A config problem, with the path into the JSON where it is. */
+export interface ConfigIssue {
+  /** Dotted path into the JSON, '' for the whole document. */
+  path: string;
+  /** In English, for logs and scripts. */
+  message: string;
+  messages: Record<Lang, string>;
+}
+
+/** A config problem, with the path into the JSON where it is and what is wrong, in both languages. */
 export class ConfigError extends Error {
-  readonly issues: Array<{ path: string; message: string }>;
-  constructor(issues: Array<{ path: string; message: string }>) {
+  readonly issues: ConfigIssue[];
+  constructor(issues: ConfigIssue[]) {
     super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
     this.name = 'ConfigError';
     this.issues = issues;
   }
 }
 
+function issue(path: string, en: string, zh: string): ConfigIssue {
+  return { path, message: en, messages: { 'zh-CN': zh, 'en-US': en } };
+}
+
+const chinese = z.locales.zhCN();
+
 /** Parse a config. Missing top-level parts take the defaults learned from the seeds. */
 export function parseConfig(input: unknown): Config {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError([{ path: '', message: 'a configuration must be a JSON object' }]);
+    throw new ConfigError([issue('', 'a configuration must be a JSON object', '配置必须是一个 JSON 对象')]);
   }
   const merged = { ...defaultConfigInput, ...(input as Record<string, unknown>) };
   const result = configSchema.safeParse(merged);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
-  }
-  return result.data;
+  if (result.success) return result.data;
+  // The same check again with Chinese messages: the issues come in the same order.
+  const inChinese = configSchema.safeParse(merged, { error: chinese.localeError });
+  const zhIssues = inChinese.success ? [] : inChinese.error.issues;
+  throw new ConfigError(
+    result.error.issues.map((found, i) => {
+      const custom = found.code === 'custom' ? (found.params as { zh?: unknown } | undefined)?.zh : undefined;
+      return issue(found.path.join('.'), found.message, typeof custom === 'string' ? custom : (zhIssues[i]?.message ?? found.message));
+    }),
+  );
 }
 
 /** Parse a config from JSON text, with a clear error for bad JSON. */
@@ -99,7 +130,8 @@ export function parseConfigJson(text: string): Config {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    const reason = (error as Error).message;
+    throw new ConfigError([issue('', `not valid JSON (${reason})`, `不是有效的 JSON（${reason}）`)]);
   }
   return parseConfig(data);
 }
