@@ -533,18 +533,12 @@ export class RangeAreasProxy extends FakeClientObject<{ sheet: FakeSheet; areas:
   }
 }
 
-export class RangeFormatProxy extends FakeClientObject<RangeTarget> {
-  protected readonly kind = 'rangeFormat';
-  protected readonly scalarProperties = ['wrapText', 'columnWidth', 'rowHeight'] as const;
-  private readonly range: RangeProxy;
-  readonly fill: RangeFillProxy;
-  readonly font: RangeFontProxy;
-
+/** A part of a range (its format, fill, font): loads and writes go to the cells of the range it belongs to. */
+abstract class RangePartProxy extends FakeClientObject<RangeTarget> {
+  protected readonly range: RangeProxy;
   constructor(context: FakeContextCore, range: RangeProxy) {
     super(context);
     this.range = range;
-    this.fill = new RangeFillProxy(context, range);
-    this.font = new RangeFontProxy(context, range);
   }
   override resolve(): RangeTarget {
     return this.range.resolve();
@@ -552,6 +546,28 @@ export class RangeFormatProxy extends FakeClientObject<RangeTarget> {
   override applyLoad(names: string[]): void {
     this.bind(this.range.resolve());
     super.applyLoad(names);
+  }
+  /** Queue a write that Excel applies to every cell of the range (refused on a protected sheet). */
+  protected writeCells(name: string, args: unknown[], apply: (sheet: FakeSheet, row: number, column: number) => void, command = false): void {
+    const run = ({ sheet, rect }: RangeTarget) => {
+      sheet.assertWritable();
+      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) apply(sheet, r, c);
+    };
+    if (command) this.command(name, args, run);
+    else this.set(name, args, run);
+  }
+}
+
+export class RangeFormatProxy extends RangePartProxy {
+  protected readonly kind = 'rangeFormat';
+  protected readonly scalarProperties = ['wrapText', 'columnWidth', 'rowHeight'] as const;
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+
+  constructor(context: FakeContextCore, range: RangeProxy) {
+    super(context, range);
+    this.fill = new RangeFillProxy(context, range);
+    this.font = new RangeFontProxy(context, range);
   }
   protected readProperty(target: RangeTarget, name: string): unknown {
     const { sheet, rect } = target;
@@ -562,10 +578,7 @@ export class RangeFormatProxy extends FakeClientObject<RangeTarget> {
   }
 
   private each(name: string, value: unknown, apply: (sheet: FakeSheet, row: number, column: number) => void): void {
-    this.set(name, [value], ({ sheet, rect }) => {
-      sheet.assertWritable();
-      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) apply(sheet, r, c);
-    });
+    this.writeCells(name, [value], apply);
   }
 
   set wrapText(value: boolean) {
@@ -623,21 +636,9 @@ function uniform<T>(values: T[][]): T | null {
   return flat.every((value) => value === flat[0]) ? flat[0] ?? null : null;
 }
 
-export class RangeFillProxy extends FakeClientObject<RangeTarget> {
+export class RangeFillProxy extends RangePartProxy {
   protected readonly kind = 'rangeFill';
   protected readonly scalarProperties = ['color'] as const;
-  private readonly range: RangeProxy;
-  constructor(context: FakeContextCore, range: RangeProxy) {
-    super(context);
-    this.range = range;
-  }
-  override resolve(): RangeTarget {
-    return this.range.resolve();
-  }
-  override applyLoad(names: string[]): void {
-    this.bind(this.range.resolve());
-    super.applyLoad(names);
-  }
   /** Like Excel: "#FFFFFF" for no fill, null when the cells differ. */
   protected readProperty({ sheet, rect }: RangeTarget): unknown {
     return uniform(matrix(rect, (r, c) => sheet.cell(r, c)?.fill ?? NO_FILL));
@@ -646,34 +647,16 @@ export class RangeFillProxy extends FakeClientObject<RangeTarget> {
     return this.get('color');
   }
   set color(value: string) {
-    this.set('color', [value], ({ sheet, rect }) => {
-      sheet.assertWritable();
-      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) sheet.setFill(r, c, value.toUpperCase());
-    });
+    this.writeCells('color', [value], (sheet, r, c) => sheet.setFill(r, c, value.toUpperCase()));
   }
   clear(): void {
-    this.command('clear', [], ({ sheet, rect }) => {
-      sheet.assertWritable();
-      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) sheet.setFill(r, c, null);
-    });
+    this.writeCells('clear', [], (sheet, r, c) => sheet.setFill(r, c, null), true);
   }
 }
 
-export class RangeFontProxy extends FakeClientObject<RangeTarget> {
+export class RangeFontProxy extends RangePartProxy {
   protected readonly kind = 'rangeFont';
   protected readonly scalarProperties = ['bold'] as const;
-  private readonly range: RangeProxy;
-  constructor(context: FakeContextCore, range: RangeProxy) {
-    super(context);
-    this.range = range;
-  }
-  override resolve(): RangeTarget {
-    return this.range.resolve();
-  }
-  override applyLoad(names: string[]): void {
-    this.bind(this.range.resolve());
-    super.applyLoad(names);
-  }
   protected readProperty({ sheet, rect }: RangeTarget): unknown {
     return uniform(matrix(rect, (r, c) => sheet.cell(r, c)?.bold ?? false));
   }
@@ -681,10 +664,7 @@ export class RangeFontProxy extends FakeClientObject<RangeTarget> {
     return this.get('bold');
   }
   set bold(value: boolean) {
-    this.set('bold', [value], ({ sheet, rect }) => {
-      sheet.assertWritable();
-      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) sheet.setBold(r, c, value);
-    });
+    this.writeCells('bold', [value], (sheet, r, c) => sheet.setBold(r, c, value));
   }
   set color(value: string) {
     this.set('color', [value], ({ sheet }) => sheet.assertWritable());
