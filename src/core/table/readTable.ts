@@ -67,9 +67,8 @@ export function joinPieces(pieces: Piece[] | undefined): string {
   }
   if (first < 0) return '';
   if (single) return pieces[first];
-  let out = pieces[first];
-  for (let i = first + 1; i <= last; i++) out += `\n${pieces[i]}`;
-  return out;
+  // join builds one flat string; += would build a rope that every later trim or lookup flattens again.
+  return pieces.slice(first, last + 1).join('\n');
 }
 
 function lastText(block: Block, column: number): string {
