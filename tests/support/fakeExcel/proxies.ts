@@ -262,10 +262,9 @@ export class WorksheetProxy extends FakeClientObject<FakeSheet> {
   }
 }
 
-export class WorksheetProtectionProxy extends FakeClientObject<FakeSheet> {
-  protected readonly kind = 'worksheetProtection';
-  protected readonly scalarProperties = ['protected'] as const;
-  private readonly sheet: WorksheetProxy;
+/** A part of a worksheet (its protection, freeze panes, tables, charts): it resolves to the sheet it belongs to. */
+abstract class SheetPartProxy extends FakeClientObject<FakeSheet> {
+  protected readonly sheet: WorksheetProxy;
   constructor(context: FakeContextCore, sheet: WorksheetProxy) {
     super(context);
     this.sheet = sheet;
@@ -273,11 +272,20 @@ export class WorksheetProtectionProxy extends FakeClientObject<FakeSheet> {
   override resolve(): FakeSheet {
     return this.sheet.resolve();
   }
+  /** Parts without properties of their own read as nothing. */
+  protected readProperty(_sheet: FakeSheet, _name: string): unknown {
+    return null;
+  }
+}
+
+export class WorksheetProtectionProxy extends SheetPartProxy {
+  protected readonly kind = 'worksheetProtection';
+  protected readonly scalarProperties = ['protected'] as const;
   override applyLoad(names: string[]): void {
     this.bind(this.sheet.resolve());
     super.applyLoad(names);
   }
-  protected readProperty(sheet: FakeSheet): unknown {
+  protected override readProperty(sheet: FakeSheet): unknown {
     return sheet.protected;
   }
   get protected(): boolean {
@@ -285,20 +293,9 @@ export class WorksheetProtectionProxy extends FakeClientObject<FakeSheet> {
   }
 }
 
-export class FreezePanesProxy extends FakeClientObject<FakeSheet> {
+export class FreezePanesProxy extends SheetPartProxy {
   protected readonly kind = 'freezePanes';
   protected readonly scalarProperties = [] as const;
-  private readonly sheet: WorksheetProxy;
-  constructor(context: FakeContextCore, sheet: WorksheetProxy) {
-    super(context);
-    this.sheet = sheet;
-  }
-  override resolve(): FakeSheet {
-    return this.sheet.resolve();
-  }
-  protected readProperty(): unknown {
-    return null;
-  }
   freezeRows(count?: number): void {
     this.command('freezeRows', [count ?? 1], (sheet) => {
       sheet.frozenRows = count ?? 1;
@@ -793,20 +790,9 @@ export class SettingProxy extends FakeClientObject<{ book: FakeWorkbook; key: st
   }
 }
 
-export class TableCollectionProxy extends FakeClientObject<FakeSheet> {
+export class TableCollectionProxy extends SheetPartProxy {
   protected readonly kind = 'tables';
   protected readonly scalarProperties = [] as const;
-  private readonly sheet: WorksheetProxy;
-  constructor(context: FakeContextCore, sheet: WorksheetProxy) {
-    super(context);
-    this.sheet = sheet;
-  }
-  override resolve(): FakeSheet {
-    return this.sheet.resolve();
-  }
-  protected readProperty(): unknown {
-    return null;
-  }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     return bindBy(this.context, new TableProxy(this.context), 'tables.add', [rangeArg(address), hasHeaders], () => {
       const sheet = this.sheet.resolve();
@@ -841,20 +827,9 @@ export class TableProxy extends FakeClientObject<FakeTable> {
   }
 }
 
-export class ChartCollectionProxy extends FakeClientObject<FakeSheet> {
+export class ChartCollectionProxy extends SheetPartProxy {
   protected readonly kind = 'charts';
   protected readonly scalarProperties = [] as const;
-  private readonly sheet: WorksheetProxy;
-  constructor(context: FakeContextCore, sheet: WorksheetProxy) {
-    super(context);
-    this.sheet = sheet;
-  }
-  override resolve(): FakeSheet {
-    return this.sheet.resolve();
-  }
-  protected readProperty(): unknown {
-    return null;
-  }
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
     return bindBy(this.context, new ChartProxy(this.context), 'charts.add', [type, { ref: sourceData.ref }, seriesBy ?? 'Auto'], () => {
       const sheet = this.sheet.resolve();
