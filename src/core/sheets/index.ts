@@ -36,9 +36,7 @@ function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
     entry.share,
   ]);
   const columnTotals = statuses.map((status) => summary.byOfficial.reduce((sum, entry) => sum + (entry.counts[status] ?? 0), 0));
-  const total = summary.byOfficial.reduce((sum, entry) => sum + entry.total, 0);
-  const onSchedule = summary.byOfficial.reduce((sum, entry) => sum + entry.onSchedule, 0);
-  rows.push([label('total', lang), ...columnTotals, total, share(onSchedule, total)]);
+  rows.push([label('total', lang), ...columnTotals, summary.total, share(summary.onSchedule, summary.total)]);
   const shareColumn = statuses.length + 2;
   return {
     name: sheetNames.byOfficial[lang],
@@ -57,8 +55,7 @@ function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
 
 function byStatusSheet(summary: Summary, lang: Lang): SheetSpec {
   const rows: Array<Array<string | number>> = summary.byStatus.map((entry) => [entry.status, entry.count, entry.share]);
-  const total = summary.byStatus.reduce((sum, entry) => sum + entry.count, 0);
-  rows.push([label('total', lang), total, total === 0 ? 0 : 1]);
+  rows.push([label('total', lang), summary.total, summary.total === 0 ? 0 : 1]);
   return {
     name: sheetNames.byStatus[lang],
     columns: [label('status', lang), label('count', lang), label('share', lang)],
