@@ -3,6 +3,7 @@ import type { Change, Field, Lang, OutputRow, ParsedTable, RemovalReason, Repair
 import { compactName, joinList } from '../text/lists';
 import { parsePersons, parseUnits, unitDirectory, type UnitDirectory } from '../text/units';
 import { columnsByField } from '../table/readTable';
+import { parseRangeA1 } from '../grid/address';
 
 const REASONS: Record<RemovalReason, Record<Lang, string>> = {
   blank: { 'zh-CN': '空白行', 'en-US': 'blank row' },
@@ -93,8 +94,7 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
 
   const rows: OutputRow[] = [];
   const changes: Change[] = [];
-  const [rangeTop] = /\d+/.exec(table.range) ?? ['1'];
-  const firstSheetRow = Number(rangeTop);
+  const firstSheetRow = parseRangeA1(table.range)?.top ?? 1;
   // Output row per sheet row, indexed from the grid's first row: filled in any order, read out in sheet order.
   const outputRowOf: Array<number | null | undefined> = [];
   const rowMap = { set: (row: number, outputRow: number | null) => (outputRowOf[row - firstSheetRow] = outputRow) };

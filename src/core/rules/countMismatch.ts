@@ -1,3 +1,4 @@
+import { parseRangeA1 } from '../grid/address';
 import type { Rule } from './context';
 
 export const countMismatch: Rule = {
@@ -20,7 +21,7 @@ export const countMismatch: Rule = {
     }
     if (table.declaredTotal !== null && table.declaredTotal !== table.records.length) {
       emit({
-        row: table.declaredTotalRow ?? parseTitleRow(ctx.table.range),
+        row: table.declaredTotalRow ?? parseRangeA1(table.range)?.top ?? 1,
         column: table.declaredTotalRow !== null ? 0 : -1,
         section: null,
         params: { expected: table.declaredTotal, found: table.records.length, other: table.title ?? '' },
@@ -30,8 +31,3 @@ export const countMismatch: Rule = {
     }
   },
 };
-
-function parseTitleRow(range: string): number {
-  const m = /\d+/.exec(range);
-  return m ? Number(m[0]) : 1;
-}

@@ -105,7 +105,3 @@ export function message(rule: string, params: MessageParams): Record<Lang, strin
   if (!t) return { 'zh-CN': rule, 'en-US': rule };
   return { 'zh-CN': t['zh-CN'](params), 'en-US': t['en-US'](params) };
 }
-
-export function hasMessage(rule: string): boolean {
-  return rule in templates;
-}
