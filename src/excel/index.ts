@@ -2,6 +2,6 @@
 export { createOfficeHost, OfficeWorkbookHost } from './officeHost';
 export type { OfficeHostOptions } from './officeHost';
 export { HostError } from './host';
-export type { WorkbookHost, SourceSnapshot, Progress, ApplyMode } from './host';
+export type { WorkbookHost, SourceSnapshot, Progress, ApplyMode, HostKind, HostCapabilities } from './host';
 export { SEVERITY_FILL, HIGHLIGHT_SETTING } from './highlight';
 export { CONFIG_SETTING } from './settings';

@@ -1,6 +1,6 @@
 /** The WorkbookHost on office-js: every call is one Excel.run; Excel errors come out as HostErrors. */
 import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
-import type { ApplyMode, Progress, SourceSnapshot, WorkbookHost } from './host';
+import type { ApplyMode, HostCapabilities, HostKind, Progress, SourceSnapshot, WorkbookHost } from './host';
 import { applyPlanToWorkbook } from './applyPlan';
 import { toHostError } from './errors';
 import { clearRecordedHighlights, highlightFindings } from './highlight';
@@ -22,6 +22,8 @@ export interface OfficeHostOptions {
 }
 
 export class OfficeWorkbookHost implements WorkbookHost {
+  readonly kind: HostKind = 'excel';
+  readonly capabilities: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: false, chart: true };
   private readonly readOptions: ReadOptions;
 
   constructor(options: OfficeHostOptions = {}) {
