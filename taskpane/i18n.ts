@@ -12,6 +12,11 @@ const zhCN = {
   'app.notInExcel.title': '需要在 Excel 中运行',
   'app.notInExcel.body': '此窗格是 Excel 加载项：请在 Excel 中通过“开始 > 报表整理”打开。现在只能查看界面和设置。',
   'app.dismiss': '关闭',
+  'app.connecting': '正在连接 Excel…',
+  'app.slow': 'Excel 响应较慢，仍在等待连接。打开大的工作簿时可能需要一些时间，请稍候。',
+  'app.officeMissing.title': '无法加载 Office 脚本',
+  'app.officeMissing.body': '本窗格需要的 Office 脚本（office.js）既无法从微软的服务器下载，也无法从本加载项自带的副本加载。请检查网络，或请管理员改用“只用自带副本”的版本部署本加载项。',
+  'app.tooOld.title': '这个版本的 Excel 太旧',
 
   'tab.repair': '整理',
   'tab.check': '校验',
@@ -118,6 +123,11 @@ const enUS: Messages = {
   'app.notInExcel.title': 'Runs inside Excel',
   'app.notInExcel.body': 'This pane is an Excel add-in: open it in Excel from Home > Report tables. Here you can only look around and edit settings.',
   'app.dismiss': 'Dismiss',
+  'app.connecting': 'Connecting to Excel…',
+  'app.slow': 'Excel is slow to answer; still waiting. Opening a large workbook can take a while.',
+  'app.officeMissing.title': 'Office scripts could not be loaded',
+  'app.officeMissing.body': 'The Office script this pane needs (office.js) could neither be downloaded from Microsoft nor loaded from the copy shipped with the add-in. Check the network, or ask your administrator to deploy the build that uses only the bundled copy.',
+  'app.tooOld.title': 'This Excel is too old',
 
   'tab.repair': 'Repair',
   'tab.check': 'Check',
