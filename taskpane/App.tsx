@@ -18,7 +18,6 @@ import type { WorkbookHost } from '../src/excel/host';
 import { CheckPanel } from './components/CheckPanel';
 import { RepairPanel } from './components/RepairPanel';
 import { SettingsPanel } from './components/SettingsPanel';
-import { BusyBar, ErrorBar, NoticeBar } from './components/StatusBars';
 import { SummaryPanel } from './components/SummaryPanel';
 import { HostContext, LanguageContext, useLanguage, type LanguageState } from './context';
 import { translator } from './i18n';
@@ -41,7 +40,6 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
-  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   tabs: { flexWrap: 'wrap' },
 });
 
@@ -149,11 +147,6 @@ function Workspace({ connection }: { connection: Connection }) {
           </Tab>
         ))}
       </TabList>
-      <section className={styles.status} aria-live="polite">
-        {workbench.busy && <BusyBar busy={workbench.busy} />}
-        {workbench.error !== null && <ErrorBar error={workbench.error} onDismiss={workbench.dismissError} />}
-        {workbench.notice && <NoticeBar notice={workbench.notice} onDismiss={workbench.dismissNotice} />}
-      </section>
       <section role="tabpanel" aria-label={t(`tab.${tab}`)}>
         {tab === 'repair' && <RepairPanel workbench={workbench} />}
         {tab === 'check' && <CheckPanel workbench={workbench} />}

@@ -2,6 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { excelTooOld } from '../../src/excel/requirements';
 import { App } from '../../taskpane/App';
+import { statusColors } from '../../taskpane/components/OfficialChart';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -31,4 +32,12 @@ test('an Excel too old is told which Excel it needs and pointed to the web page'
   expect(html).toMatch(/Excel 2021/);
   expect(html).toMatch(/网页版/);
   expect(excelTooOld((version) => version === '1.13')).toBeNull();
+});
+
+test('the stacked bar gives lagging statuses warm colours and on-schedule ones cool, whatever their order', () => {
+  const kinds: Record<string, 'on-schedule' | 'lagging' | 'other'> = { 滞后: 'lagging', 按进度完成: 'on-schedule', 未填写: 'other', 已完成: 'on-schedule' };
+  const colors = statusColors(['滞后', '按进度完成', '未填写', '已完成'], (status) => kinds[status] ?? 'other');
+  expect(colors['滞后']).toBe('#E53935');
+  expect(new Set(Object.values(colors)).size).toBe(4);
+  expect(colors['按进度完成']).toMatch(/^#(2E7D32|43A047)$/);
 });

@@ -145,6 +145,11 @@ describe('error messages', () => {
     expect(describeError(error, 'en-US', translator('en-US')).title).toBe('Select the table first.');
   });
 
+  test('an unexpected error reaches a zh-CN clerk without the program\'s English', () => {
+    const text = describeError(new TypeError('Cannot read properties of undefined'), 'zh-CN', translator('zh-CN'));
+    expect([text.title, ...text.lines].join(' ')).not.toMatch(/Cannot|undefined/);
+  });
+
   test('an unexpected error says so and keeps its message', () => {
     const text = describeError(new TypeError('boom'), 'en-US', translator('en-US'));
     expect(text.lines.join(' ')).toContain('boom');
