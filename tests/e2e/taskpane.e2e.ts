@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
+import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
 import { groupFindings } from '../../taskpane/findings';
 import { OFFICE_CDN_URL } from '../../taskpane/officeLoader';
 import { renderPdfConversion, renderWordPaste } from '../fixtures/render';
@@ -206,7 +207,7 @@ test('reviewer: 校验 lists findings in words (rule ids only in tooltips), goes
   const header = reviewer.getByRole('button', { name: new RegExp(escapeRegExp(title!)) });
   await header.click();
   await expect(reviewer.locator(`[title*="${first.rule}"]`).count()).resolves.toBeGreaterThan(0);
-  if (first.findings.length > 20) await reviewer.getByRole('button', { name: `显示全部 ${first.findings.length} 条` }).waitFor();
+  if (first.findings.length > GROUP_LIMIT) await reviewer.getByRole('button', { name: `显示全部 ${first.findings.length} 条` }).waitFor();
   await shot('04-reviewer-findings', reviewer);
 
   const target = first.findings[0];
