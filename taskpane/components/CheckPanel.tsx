@@ -155,9 +155,9 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
                   {notesNote.messages[lang]}
                 </Text>
               )}
-              <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} />
             </>
           )}
+          <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} main />
           {findings.length === 0 ? (
             <MessageBar intent="success">
               <MessageBarBody>{t('check.none')}</MessageBarBody>

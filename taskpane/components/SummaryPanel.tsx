@@ -119,13 +119,13 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
                 <Button size="small" appearance="primary" onClick={() => void workbench.writeSummary(true)}>
                   {t('summary.replace.yes')}
                 </Button>
-                <Button size="small" onClick={workbench.declineSummaryReplace}>
+                <Button size="small" onClick={() => workbench.declineSummaryReplace?.()}>
                   {t('summary.replace.no')}
                 </Button>
               </MessageBarActions>
             </MessageBar>
           )}
-          <JobStatus workbench={workbench} jobs={['summary']} />
+          <JobStatus workbench={workbench} jobs={['summary']} main />
           <Text data-testid="summary-overall">
             {t('summary.overall', {
               total: summary.total,
