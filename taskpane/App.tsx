@@ -1,5 +1,6 @@
 import {
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -30,7 +31,7 @@ export type Connection =
   | { kind: 'slow' }
   | { kind: 'outside' }
   | { kind: 'office-missing' }
-  | { kind: 'too-old'; messages: Record<Lang, string> };
+  | { kind: 'too-old'; messages: Record<Lang, string>; /** The no-install web page, served beside the pane. */ webPage?: string };
 
 type TabId = 'repair' | 'check' | 'summary' | 'settings';
 const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'settings'];
@@ -100,6 +101,14 @@ function ConnectionBar({ connection }: { connection: Connection }) {
           <MessageBarBody>
             <MessageBarTitle>{t('app.tooOld.title')}</MessageBarTitle>
             {connection.messages[lang]}
+            {connection.webPage && (
+              <>
+                {' '}
+                <Link href={connection.webPage} target="_blank" rel="noopener">
+                  {t('app.tooOld.webPage')}
+                </Link>
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       );

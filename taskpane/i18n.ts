@@ -17,6 +17,7 @@ const zhCN = {
   'app.officeMissing.title': '无法加载 Office 脚本',
   'app.officeMissing.body': '本窗格需要的 Office 脚本（office.js）既无法从微软的服务器下载，也无法从本加载项自带的副本加载。请检查网络，或请管理员改用“只用自带副本”的版本部署本加载项。',
   'app.tooOld.title': '这个版本的 Excel 太旧',
+  'app.tooOld.webPage': '打开报表整理网页版',
 
   'tab.repair': '整理',
   'tab.check': '校验',
@@ -147,6 +148,7 @@ const enUS: Messages = {
   'app.officeMissing.title': 'Office scripts could not be loaded',
   'app.officeMissing.body': 'The Office script this pane needs (office.js) could neither be downloaded from Microsoft nor loaded from the copy shipped with the add-in. Check the network, or ask your administrator to deploy the build that uses only the bundled copy.',
   'app.tooOld.title': 'This Excel is too old',
+  'app.tooOld.webPage': 'Open the Report tables web page',
 
   'tab.repair': 'Repair',
   'tab.check': 'Check',

@@ -73,7 +73,8 @@ function Boot({ officeSource, slowMs }: BootProps) {
             }
             const tooOld = excelTooOld((version) => supports(version));
             if (tooOld) {
-              setConnection({ kind: 'too-old', messages: tooOld });
+              // The web page is built beside the pane (dist/web/index.html): it needs no Excel at all.
+              setConnection({ kind: 'too-old', messages: tooOld, webPage: new URL('web/index.html', window.location.href).href });
               return;
             }
             setHost(createOfficeHost());

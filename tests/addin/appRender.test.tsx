@@ -29,9 +29,11 @@ test('when office.js could not be loaded the pane says so in Chinese', () => {
 
 test('an Excel too old is told which Excel it needs and pointed to the web page', () => {
   const messages = excelTooOld(() => false)!;
-  const html = text(renderToString(<App host={null} initialLang="zh-CN" connection={{ kind: 'too-old', messages }} />));
+  const raw = renderToString(<App host={null} initialLang="zh-CN" connection={{ kind: 'too-old', messages, webPage: 'https://tables.example.gov.cn/web/index.html' }} />);
+  const html = text(raw);
   expect(html).toMatch(/Excel 2021/);
-  expect(html).toMatch(/网页版/);
+  expect(html).toMatch(/打开报表整理网页版/);
+  expect(raw).toContain('href="https://tables.example.gov.cn/web/index.html"');
   expect(excelTooOld((version) => version === '1.13')).toBeNull();
 });
 
