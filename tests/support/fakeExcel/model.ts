@@ -56,9 +56,18 @@ export interface SyncStats {
   commands: string[][];
 }
 
-/** Excel on the web refuses requests and responses above 5 MB. */
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB. RichAPI.Error will be triggered if that
+ * limit is exceeded" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-rendering-optimization;
+ * for large ranges also https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-large).
+ */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** getMergedAreasOrNullObject fails above this many areas. */
+/**
+ * getMergedAreasOrNullObject fails above this many areas. Microsoft's reference gives no number for it
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member);
+ * 512 is the pessimistic assumption the adapter is built against: it asks in windows of at most 1,024 cells, which
+ * cannot hold more areas than that, so the exact limit does not matter.
+ */
 export const MERGED_AREAS_LIMIT = 512;
 export const NO_FILL = '#FFFFFF';
 

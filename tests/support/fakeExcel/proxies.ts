@@ -18,7 +18,12 @@ import {
   matrix,
 } from './model';
 
-/** office-js refuses to read more cells than this in one go; the fake refuses too, so whole-column reads show up. */
+/**
+ * Reading a huge range fails "due to excessive resource utilization"
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-large); Office Scripts documents "a range
+ * is limited to five million cells" (https://learn.microsoft.com/office/dev/scripts/testing/platform-limits). The fake
+ * refuses above two million, so a whole-column read shows up in tests.
+ */
 const MAX_READ_CELLS = 2_000_000;
 
 function bindBy<U, P extends FakeClientObject<U>>(context: FakeContextCore, proxy: P, name: string, args: unknown[], compute: () => U | null): P {
