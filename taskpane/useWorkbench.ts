@@ -15,7 +15,7 @@ import { findingAddress } from './findings';
 export type JobId = 'read' | 'apply' | 'highlight' | 'clear' | 'summary' | 'settings' | 'goto';
 
 export interface BusyState {
-  /** The button that started it; without one (another host's workbench) the panel's main status line shows it. */
+  /** The button that started it (shown under it); a workbench without jobs (the web page's) shows its own status bars. */
   job?: JobId;
   stage: MessageKey;
   done: number;
@@ -42,7 +42,7 @@ export interface Workbench {
   analysis: Analysis | null;
   busy: BusyState | null;
   error: unknown;
-  /** Which button's work failed (shown under it); absent: the panel's main status line. */
+  /** Which button's work failed (shown under it). */
   errorJob?: JobId | null;
   notice: Notice | null;
   /** Set when writing summaries needs the clerk's word first (the web page's workbench may leave it out). */

@@ -157,7 +157,7 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
               )}
             </>
           )}
-          <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} main />
+          <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} />
           {findings.length === 0 ? (
             <MessageBar intent="success">
               <MessageBarBody>{t('check.none')}</MessageBarBody>

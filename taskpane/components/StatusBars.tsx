@@ -45,11 +45,11 @@ export function BusyBar({ busy }: { busy: BusyState }) {
  * bottom of a long preview has its progress in view). The region is always in the page and `aria-live`, so screen
  * readers announce what appears in it.
  */
-export function JobStatus({ workbench, jobs, main = false }: { workbench: Workbench; jobs: readonly JobId[]; main?: boolean }) {
+export function JobStatus({ workbench, jobs }: { workbench: Workbench; jobs: readonly JobId[] }) {
   const { t } = useLanguage();
   const styles = useStyles();
-  // Work a workbench did not tie to a button (the web page's) shows at the panel's main status line.
-  const mine = (job: JobId | null | undefined) => (job ? jobs.includes(job) : main);
+  // Work a workbench did not tie to a button is left to that workbench's own status bars (the web page has them).
+  const mine = (job: JobId | null | undefined) => (job ? jobs.includes(job) : false);
   const busy = workbench.busy && mine(workbench.busy.job) ? workbench.busy : null;
   const error = workbench.error !== null && workbench.error !== undefined && mine(workbench.errorJob) ? workbench.error : null;
   const notice = workbench.notice && mine(workbench.notice.job) ? workbench.notice : null;

@@ -125,7 +125,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
               </MessageBarActions>
             </MessageBar>
           )}
-          <JobStatus workbench={workbench} jobs={['summary']} main />
+          <JobStatus workbench={workbench} jobs={['summary']} />
           <Text data-testid="summary-overall">
             {t('summary.overall', {
               total: summary.total,

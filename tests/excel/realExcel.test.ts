@@ -238,6 +238,14 @@ describe('errors in words', () => {
     expect(error.messages['zh-CN']).not.toMatch(/工作表受保护/);
   });
 
+  test('summaries in a workbook with a protected structure say the workbook, not a sheet, is protected', async () => {
+    const book = openWorkbook(workbookFromGrid(reportGrid(3)));
+    book.protectStructure();
+    const error = await failure(createOfficeHost().writeSummary(handSummary(), 'zh-CN'));
+    expect(error.code).toBe('workbook-protected');
+    expect(book.sheetNames).toEqual(['进展表']);
+  });
+
   test("Office's English message never reaches a zh-CN clerk", async () => {
     const book = openWorkbook(workbookFromGrid(reportGrid(3)));
     const host = createOfficeHost();
