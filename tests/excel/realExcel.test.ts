@@ -90,6 +90,16 @@ describe('written text stays visible and typed as the clerk means it', () => {
   });
 });
 
+describe('reading errors', () => {
+  test('an error while listing merged areas is reported as what it is, not as "too many merged cells"', async () => {
+    const book = openWorkbook(workbookFromGrid(reportGrid(5)));
+    book.failWhen = (command) => (command === 'range.getMergedAreasOrNullObject' ? new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.') : null);
+    const error = await failure(createOfficeHost().readSelection());
+    expect(error.code).toBe('not-found');
+    expect(book.stats.failedSyncs).toBe(1);
+  });
+});
+
 describe('reading what the clerk sees', () => {
   test('a percentage reads as 50%, a date as the date shown, a 序号 as a number', async () => {
     const book = openWorkbook(new FakeWorkbook());
