@@ -35,6 +35,10 @@ export type Field =
   | 'remark'
   | 'official'
   | 'status'
+  /** 配合单位 / 协办单位: units that assist the lead unit of the 责任单位 / 牵头单位 column. */
+  | 'coUnits'
+  /** 完成时限 / 计划完成时间: a date or month the task is due. */
+  | 'deadline'
   | 'extra';
 
 export interface HeaderColumn {
@@ -59,7 +63,26 @@ export interface Section {
   title: string;
   official: string | null;
   declared: number | null;
+  /** Records in this section and its sub-sections. */
   found: number;
+  /** 1 for "一、…" (or an official's heading), 2 for "（一）…" under it. */
+  level: number;
+  /** Index (1-based) of the enclosing section, null at the top level. */
+  parent: number | null;
+  /** Titles from the top-level section down to this one. */
+  path: string[];
+  /** What the heading is: an official's block (胡钛同志分管工作, 分管领导：胡钛) or a topic (产业发展). */
+  kind: 'official' | 'topic';
+}
+
+/** Where a record's official came from: its own column, a section heading above it, the sheet's name, or nowhere. */
+export type OfficialSource = 'column' | 'section' | 'sheet' | null;
+
+/** A deadline read from a 完成时限 cell: the last day it allows, as an ISO date. */
+export interface Deadline {
+  /** YYYY-MM-DD: the day itself, or the last day of the month / year the cell names. */
+  date: string;
+  precision: 'day' | 'month' | 'year';
 }
 
 export interface SubItem {
@@ -87,19 +110,31 @@ export interface TaskRecord {
   rows: number;
   /** Grid row indexes the record occupied (including continuation rows after page breaks). */
   gridRows: number[];
-  /** 1-based section position, null when the table has no sections. */
+  /** 1-based section position (the innermost section), null when the table has no sections. */
   section: number | null;
+  /** Section titles from the top level down to the record's own section ([] without sections). */
+  sectionPath: string[];
   official: string | null;
+  officialSource: OfficialSource;
   /** The 序号 as written. */
   number: string;
   task: string;
   plan: string;
   units: string[];
+  /** 配合单位 / 协办单位, [] when the table has no such column. */
+  coUnits: string[];
   persons: string[];
-  /** Normalized status word (from the first line of 进展情况), null when missing. */
+  /** Normalized status word (from the status column when the table has one, else the first line of 进展情况), null when missing. */
   status: string | null;
-  /** The first line of 进展情况 as written. */
+  /** The status as written: the status column's text, or the first line of 进展情况. */
   statusRaw: string;
+  /** Where the status was read: a status column of its own, or the first line of 进展情况. */
+  statusSource: 'column' | 'progress';
+  /** The status the first line of 进展情况 states, whatever the status column says (null when none). */
+  progressStatus: string | null;
+  /** 完成时限 as written ('' without such a column). */
+  deadlineText: string;
+  deadline: Deadline | null;
   progress: string;
   /** Joined text of every column, by grid column index (task-level columns; sub-item columns of the first sub-item). */
   cells: Record<number, string>;
@@ -198,7 +233,11 @@ export interface UnitSummaryRow {
 export interface LaggingTask {
   row: number;
   section: number | null;
+  sectionPath?: string[];
   official: string | null;
+  /** Why it is listed: a lagging status (or ▲), or a deadline passed before the given date without 已完成. */
+  reason?: 'status' | 'overdue';
+  deadline?: string | null;
   number: string;
   task: string;
   status: string;
@@ -216,6 +255,10 @@ export interface Summary {
   lagging: LaggingTask[];
   total: number;
   onSchedule: number;
+  /** How the records' officials were found; 'none' when the table names no official anywhere (byOfficial then has one bucket, 未标明分管领导). */
+  officialSource?: 'column' | 'section' | 'sheet' | 'mixed' | 'none';
+  /** Records with no official named anywhere. */
+  withoutOfficial?: number;
 }
 
 export interface ParsedTable {

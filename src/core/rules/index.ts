@@ -10,6 +10,7 @@ import { statusMissing } from './statusMissing';
 import { statusMarker } from './statusMarker';
 import { cellTooLong } from './cellTooLong';
 import { statusUnknown } from './statusUnknown';
+import { statusConflict } from './statusConflict';
 import { unitAlias, unitDuplicate, unitLeadNotFirst, unitUnknown } from './unitRules';
 
 /** Every rule, in report order. Ids are stable: tools and configs refer to them. */
@@ -22,6 +23,7 @@ export const rules: Rule[] = [
   statusMissing,
   statusUnknown,
   statusMarker,
+  statusConflict,
   unitUnknown,
   unitAlias,
   unitLeadNotFirst,

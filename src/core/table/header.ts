@@ -19,17 +19,28 @@ function synonymsOf(config: Config): Array<{ field: InputField; synonym: string 
   return list;
 }
 
+/**
+ * Every field a header label may name, best first: exact synonyms (in config order), then the synonyms the label
+ * starts with, longest first. 完成情况 is both a progress and a status word: the table decides (see mapColumns).
+ */
+export function fieldsForLabel(label: string, config: Config): InputField[] {
+  if (label === '' || label.length > 40) return [];
+  const text = compactLabel(label);
+  if (text === '') return [];
+  const exact: InputField[] = [];
+  const prefixed: Array<{ field: InputField; length: number }> = [];
+  for (const { field, synonym } of synonymsOf(config)) {
+    if (text === synonym) {
+      if (!exact.includes(field)) exact.push(field);
+    } else if (text.length <= synonym.length + 8 && text.startsWith(synonym)) prefixed.push({ field, length: synonym.length });
+  }
+  const byLength = prefixed.sort((a, b) => b.length - a.length).map((p) => p.field);
+  return [...new Set([...exact, ...byLength])];
+}
+
 /** Match a header label to a field: an exact synonym first, then the longest synonym the label starts with. */
 export function fieldForLabel(label: string, config: Config): InputField | null {
-  if (label === '' || label.length > 40) return null;
-  const text = compactLabel(label);
-  if (text === '') return null;
-  let best: { field: InputField; length: number } | null = null;
-  for (const { field, synonym } of synonymsOf(config)) {
-    if (text === synonym) return field;
-    if (text.length <= synonym.length + 8 && text.startsWith(synonym) && (best === null || synonym.length > best.length)) best = { field, length: synonym.length };
-  }
-  return best?.field ?? null;
+  return fieldsForLabel(label, config)[0] ?? null;
 }
 
 /** Fields a row names, counting a merged cell once. */
@@ -82,27 +93,45 @@ function isSecondHeaderRow(view: GridView, r: number, config: Config): boolean {
 
 function mapColumns(view: GridView, rows: number[], config: Config): HeaderColumn[] {
   const [top] = rows;
-  const columns: HeaderColumn[] = [];
-  const used = new Set<InputField>();
   const width = usedWidth(view);
+  const labels = [];
   for (let c = 0; c < width; c++) {
     const topMerge = view.mergeAt(top, c);
     const topLabel = topMerge ? view.text(topMerge.row, topMerge.column) : view.text(top, c);
     const subLabel = rows.length > 1 && !view.isCovered(rows[1], c) ? view.text(rows[1], c) : '';
     const spanIndex = topMerge ? c - topMerge.column : 0;
-    let field: Field = 'extra';
-    const subField = subLabel ? fieldForLabel(subLabel, config) : null;
-    const topField = fieldForLabel(topLabel, config);
-    if (subField && !used.has(subField)) field = subField;
-    else if (topField && spanIndex === 0 && !used.has(topField)) field = topField;
-    // The column beside the task under one merged 工作任务 (or its filled-down copy) holds the sub-items.
-    else if (topField === 'task' && (spanIndex === 1 || columns[c - 1]?.field === 'task') && !used.has('subItem')) field = 'subItem';
-    // A converter that drops merges leaves the sub-item column beside the task without a label.
-    else if (topLabel.trim() === '' && subLabel.trim() === '' && columns[c - 1]?.field === 'task' && !used.has('subItem')) field = 'subItem';
-    if (field !== 'extra') used.add(field);
-    const label = [spanIndex === 0 ? topLabel : '', subLabel].map((s) => s.trim()).filter((s) => s !== '').join('\n');
-    columns.push({ column: c, label: label || (field === 'subItem' ? '子项' : ''), field });
+    // A group cell over two labels ("责任" over 单位 | 人) names the column together with the label below it.
+    const subFields = subLabel ? fieldsForLabel(subLabel, config) : [];
+    const candidates = subFields.length > 0 ? subFields : subLabel && topMerge && topMerge.columnCount > 1 ? fieldsForLabel(topLabel.trim() + subLabel.trim(), config) : [];
+    labels.push({ topLabel, subLabel, spanIndex, subFields: candidates, topFields: fieldsForLabel(topLabel, config) });
   }
+  // Labels that can name one field only go first, so that an ambiguous one (完成情况) takes what is left.
+  const chosen: Array<Field | null> = labels.map(() => null);
+  const used = new Set<InputField>();
+  for (const pass of [1, 2]) {
+    labels.forEach((l, c) => {
+      if (chosen[c] !== null) return;
+      const list = l.subFields.length > 0 ? l.subFields : l.spanIndex === 0 ? l.topFields : [];
+      if (list.length === 0 || (pass === 1 && list.length > 1)) return;
+      const field = list.find((f) => !used.has(f));
+      if (field) {
+        chosen[c] = field;
+        used.add(field);
+      }
+    });
+  }
+  const columns: HeaderColumn[] = [];
+  labels.forEach((l, c) => {
+    let field: Field = chosen[c] ?? 'extra';
+    const topField = l.topFields[0] ?? null;
+    // The column beside the task under one merged 工作任务 (or its filled-down copy) holds the sub-items.
+    if (field === 'extra' && topField === 'task' && (l.spanIndex === 1 || columns[c - 1]?.field === 'task') && !used.has('subItem')) field = 'subItem';
+    // A converter that drops merges leaves the sub-item column beside the task without a label.
+    else if (field === 'extra' && l.topLabel.trim() === '' && l.subLabel.trim() === '' && columns[c - 1]?.field === 'task' && !used.has('subItem')) field = 'subItem';
+    if (field !== 'extra') used.add(field);
+    const label = [l.spanIndex === 0 ? l.topLabel : '', l.subLabel].map((s) => s.trim()).filter((s) => s !== '').join('\n');
+    columns.push({ column: c, label: label || (field === 'subItem' ? '子项' : ''), field });
+  });
   return columns;
 }
 
