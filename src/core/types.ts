@@ -231,6 +231,8 @@ export interface UnitSummaryRow {
 }
 
 export interface LaggingTask {
+  /** The sheet the task is on, in a summary over several sheets. */
+  sheet?: string;
   row: number;
   section: number | null;
   sectionPath?: string[];

@@ -9,6 +9,8 @@ export const NO_OFFICIAL = '未标明分管领导';
 export interface SummarizeOptions {
   /** YYYY-MM-DD from the caller (the engine never reads the clock): a deadline before it without 已完成 is overdue. */
   today?: string | null;
+  /** The sheet a record is on, when one summary spans several sheets (analyzeWorkbook). */
+  sheetOf?: (record: TaskRecord) => string | null;
 }
 
 /** The status a record counts under: its own, or for a task with sub-items the least advanced one (done in readTable). */
@@ -62,6 +64,7 @@ export function summarize(table: ParsedTable, config: Config, options: Summarize
         sectionPath: record.sectionPath,
         official: record.official,
         reason: laggingWords.has(status) || marked ? 'status' : 'overdue',
+        ...(options.sheetOf ? { sheet: options.sheetOf(record) ?? undefined } : {}),
         deadline: record.deadline?.date ?? null,
         number: record.number,
         task: record.task,
