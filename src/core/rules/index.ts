@@ -5,6 +5,7 @@ import { countMismatch } from './countMismatch';
 import { numberingDuplicate, numberingGap, numberingMissing } from './numberingRules';
 import { personCountMismatch, personInconsistent, personShifted } from './personRules';
 import { recordDuplicate } from './recordDuplicate';
+import { personDirectoryRule } from './personDirectory';
 import { requiredEmpty } from './requiredEmpty';
 import { statusMissing } from './statusMissing';
 import { statusMarker } from './statusMarker';
@@ -31,6 +32,7 @@ export const rules: Rule[] = [
   personCountMismatch,
   personShifted,
   personInconsistent,
+  personDirectoryRule,
   recordDuplicate,
   cellTooLong,
 ];
