@@ -36,6 +36,11 @@ const STRONG_RE = new RegExp(`^([\\u4e00-\\u9fff·]{2,4}?)${TITLES}?(?:分管(?:
 /** Characters a sheet name has when it names the table, a period or a unit, never a person. */
 const NOT_A_NAME = /表|汇总|台账|任务|工作|进展|情况|统计|目录|说明|附件|清单|重点|计划|全部|数据|季度|\d|[月年部局办委区市县镇省页类项]$/;
 
+/** The commonest surnames (about nine in ten people carry one): a bare sheet name must start with one to be a person. */
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤邝芶劳容庄简元阮'.split(''),
+);
+
 /**
  * The official a sheet's name gives: "胡钛", "胡钛副市长", "胡钛同志分管工作". A bare name counts only when every
  * sheet of the workbook is named so (one sheet per official); a name with a title (副市长, 同志) or 分管 counts alone.
@@ -47,7 +52,9 @@ export function officialFromSheetName(name: string, everySheetIsANameToo: boolea
   const person = m[1];
   const titled = text.length > person.length;
   if (NOT_A_NAME.test(person)) return null;
-  return titled || everySheetIsANameToo ? person : null;
+  // A bare name ("胡钛") could be a district ("新会") just as well: it counts only among sheets all named so, and
+  // only when it starts with a surname.
+  return titled || (everySheetIsANameToo && SURNAMES.has(person[0]) && person.length <= 3) ? person : null;
 }
 
 function holdsTable(grid: Grid, options: WorkbookOptions): boolean {

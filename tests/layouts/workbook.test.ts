@@ -39,7 +39,8 @@ test('sheet names: a titled name counts alone, a bare one only when every sheet 
   expect(officialFromSheetName('胡钛同志分管工作', false)).toBe('胡钛');
   expect(officialFromSheetName('胡钛', false)).toBeNull();
   expect(officialFromSheetName('胡钛', true)).toBe('胡钛');
-  for (const name of ['汇总表', 'Sheet1', '2024年', '重点任务', '市财政局']) expect(officialFromSheetName(name, true)).toBeNull();
+  // Tables, periods, units and districts (one sheet per district is common too) are no officials.
+  for (const name of ['汇总表', 'Sheet1', '2024年', '重点任务', '市财政局', '新会', '台山', '开平']) expect(officialFromSheetName(name, true)).toBeNull();
 });
 
 test('--sheet NAME analyses that sheet only', () => {
