@@ -3,7 +3,7 @@
  * path, units, assisting units, people, status and deadline; carried columns come through; no false finding.
  */
 import fc from 'fast-check';
-import { analyzeWorkbook, defaultConfig, type Finding, type TaskRecord } from '../../src/core';
+import { analyze, analyzeWorkbook, defaultConfig, type Finding, type TaskRecord } from '../../src/core';
 import { cellText } from '../../src/core/grid/gridView';
 import { ARTIFACTS, LAYOUTS, TODAY, dataArb, numberingArb, renderLayout, type ExpectedLayoutRecord } from './generator';
 
@@ -54,9 +54,15 @@ describe.each(cases)('%s × %s', (layout, artifact) => {
           for (const label of Object.keys(expected[0]?.carried ?? {})) expect(plan.columns).toContain(label);
           // Nothing lost: every line of text on the sheet is in the repaired table or the removed rows.
           const blob = [...plan.rows.flatMap((r) => r.values), ...plan.removed.flatMap((r) => r.values)].join('|');
-          for (const value of sheet.name ? sheets.find((s) => s.name === sheet.name)!.grid.values.flat() : []) {
+          for (const value of sheets.find((s) => s.name === sheet.name)!.grid.values.flat()) {
             for (const line of cellText(value).split('\n')) if (line.trim() !== '') expect(blob.includes(line.trim())).toBe(true);
           }
+          // Repair is idempotent: the repaired sheet reads back to the same rows with nothing left to change, and its
+          // records keep their officials and section paths (the official now from the column fix added).
+          const again = analyze({ values: plan.rows.map((r) => r.values), merges: [], origin: { row: 1, column: 1 } }, { config, today: TODAY, sheetOfficial: sheet.officialFromName });
+          expect(again.plan.changes).toEqual([]);
+          expect(again.plan.rows.map((r) => r.values)).toEqual(plan.rows.map((r) => r.values));
+          expect(again.table.records.map((r) => [r.official, r.sectionPath, r.status, r.deadline])).toEqual(analysis.table.records.map((r) => [r.official, r.sectionPath, r.status, r.deadline]));
         }
         expect(records).toEqual(expected);
         expect(findings.filter((f) => f.severity === 'error' || SILENT.test(f.rule)).map((f) => `${f.rule} ${f.cell} ${f.messages['zh-CN']}`)).toEqual([]);
