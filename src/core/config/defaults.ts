@@ -11,8 +11,9 @@ export const defaultConfigInput: ConfigInput = {
     { status: '计划调整', synonyms: ['已调整', '调整计划'] },
     { status: '基本按进度完成', synonyms: ['基本完成', '基本按时间进度完成'] },
     { status: '按进度完成', synonyms: ['按时间进度完成', '按计划完成', '正常推进'], onSchedule: true },
-    { status: '已完成', synonyms: ['完成', '全面完成', '提前完成', '已办结'], onSchedule: true, done: true },
+    { status: '已完成', synonyms: ['完成', '全面完成', '提前完成', '已办结'], onSchedule: true },
   ],
+  doneStatuses: ['已完成'],
   units: [
     { name: "各市（区）政府" },
     { name: "市发展改革局", aliases: ["市发改局", "江门市发展和改革局", "市发展和改革局"], person: "王长青" },

@@ -13,8 +13,6 @@ export const statusEntrySchema = z.object({
   onSchedule: z.boolean().default(false),
   /** Listed in the 滞后事项清单. */
   lagging: z.boolean().default(false),
-  /** The task is finished: a passed deadline does not make it overdue. */
-  done: z.boolean().default(false),
 });
 
 export const unitEntrySchema = z.object({
@@ -30,6 +28,8 @@ export const configSchema = z
   .object({
     /** Status words, least advanced first: a task with sub-items takes the first one any sub-item has. */
     vocabulary: z.array(statusEntrySchema).min(1),
+    /** Status words that mean the task is finished: a passed 完成时限 does not make such a task overdue. */
+    doneStatuses: z.array(z.string().min(1)).default([]),
     units: z.array(unitEntrySchema).default([]),
     /** Unit-list entries that are placeholders, not units (各市（区）政府 is a unit; 成员单位 is not checked). */
     unitPlaceholders: z.array(z.string()).default([]),

@@ -23,7 +23,7 @@ function bucket(record: TaskRecord): string {
 export function summarize(table: ParsedTable, config: Config, options: SummarizeOptions = {}): Summary {
   const today = options.today ?? null;
   const vocabulary = config.vocabulary;
-  const doneWords = new Set(vocabulary.filter((v) => v.done).map((v) => v.status));
+  const doneWords = new Set(config.doneStatuses);
   const onScheduleWords = new Set(vocabulary.filter((v) => v.onSchedule).map((v) => v.status));
   const laggingWords = new Set(vocabulary.filter((v) => v.lagging).map((v) => v.status));
   const buckets = table.records.map(bucket);
