@@ -197,3 +197,20 @@ describe('header variants', () => {
     expect(a.table.records.map((r) => [r.task, r.units, r.persons, r.status])).toEqual([['任务甲', ['市财政局'], ['李文聪'], '按进度完成']]);
   });
 });
+
+test('a Word document with a paragraph and a table per official: each heading above its own header names the official', () => {
+  const a = run(grid([
+    ['附件', null, null, null],
+    ['胡钛副市长分管工作（共1项）', null, null, null],
+    ['序号', '工作任务', '责任单位', '进展情况'],
+    [1, '任务甲', '市财政局', '按进度完成。'],
+    [null, null, null, null],
+    ['李明副市长分管工作（共2项）', null, null, null],
+    ['序号', '工作任务', '责任单位', '进展情况'],
+    [1, '任务乙', '市商务局', '已完成。'],
+    [2, '任务丙', '市商务局', '已完成。'],
+  ]));
+  expect(a.table.records.map((r) => [r.number, r.official])).toEqual([['1', '胡钛'], ['1', '李明'], ['2', '李明']]);
+  expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  expect(a.summary.byOfficial.map((o) => [o.official, o.total])).toEqual([['胡钛', 1], ['李明', 2]]);
+});

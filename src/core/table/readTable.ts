@@ -222,9 +222,9 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
 /** A section heading opens a section inside the nearest one of a lower rank (（一） inside 一、, 一、 inside an official's heading). */
 function openSection(sections: Section[], row: number, text: string, current: Section | null): Section {
   const heading = parseSectionHeading(text);
-  const ranks = new Map<number, number>(sections.map((s) => [s.index, parseSectionHeading(s.title).rank]));
   let parent = current;
-  while (parent !== null && (ranks.get(parent.index) ?? 0) >= heading.rank) parent = parent.parent !== null ? sections[parent.parent - 1] : null;
+  // Only the open chain is walked (a few levels), never every section of the table.
+  while (parent !== null && parseSectionHeading(parent.title).rank >= heading.rank) parent = parent.parent !== null ? sections[parent.parent - 1] : null;
   // An official's heading is a block of its own: it never nests under another.
   if (heading.rank === 0) parent = null;
   const section: Section = {
