@@ -54,3 +54,19 @@ test('--sheet NAME analyses that sheet only', () => {
   expect(result.sheets.map((s) => s.name)).toEqual(['李明']);
   expect(result.summary.total).toBe(1);
 });
+
+test('the lagging sheet of a workbook summary says each task\'s sheet, deadline and why it is listed', async () => {
+  const { summarySheets } = await import('../../src/core/sheets');
+  const result = analyzeWorkbook(
+    [
+      { name: '胡钛', grid: grid([['序号', '工作任务', '完成时限', '责任单位', '进展情况'], [1, '任务甲', '2024年6月底', '市财政局', '按进度完成。']]) },
+      { name: '李明', grid: grid([HEADER, [1, '任务丙', '市商务局', '▲未按进度完成。']]) },
+    ],
+    { today: '2024-07-01' },
+  );
+  const lagging = summarySheets(result.summary, 'zh-CN')[3];
+  const column = (name: string) => lagging.rows.map((row) => row[lagging.columns.indexOf(name)]);
+  expect(column('工作表')).toEqual(['胡钛', '李明']);
+  expect(column('完成时限')).toEqual(['2024-06-30', '']);
+  expect(column('列入原因')).toEqual(['逾期未完成', '进展滞后']);
+});
