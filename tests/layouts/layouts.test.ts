@@ -214,3 +214,25 @@ test('a Word document with a paragraph and a table per official: each heading ab
   expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   expect(a.summary.byOfficial.map((o) => [o.official, o.total])).toEqual([['胡钛', 1], ['李明', 2]]);
 });
+
+test('header words are config synonyms; a config naming one field keeps the default words of the others', async () => {
+  const { parseConfig } = await import('../../src/core');
+  const config = parseConfig({ headerSynonyms: { progress: ['执行情况'] } });
+  expect(config.headerSynonyms.progress).toEqual(['执行情况']);
+  expect(config.headerSynonyms.coUnits).toContain('配合单位');
+  const a = analyze(grid([['编号', '工作内容', '责任部门', '协办单位', '联系人', '计划完成时间', '执行情况'], [1, '任务甲', '市财政局', '市商务局', '李文聪', '2024年9月', '按进度完成。']]), { config });
+  expect(a.table.header.columns.map((c) => c.field)).toEqual(['number', 'task', 'units', 'coUnits', 'persons', 'deadline', 'progress']);
+  expect(a.table.records[0]).toMatchObject({ coUnits: ['市商务局'], deadline: { date: '2024-09-30', precision: 'month' }, status: '按进度完成' });
+});
+
+test('deadlines as clerks write them', async () => {
+  const { parseDeadline } = await import('../../src/core');
+  expect(parseDeadline('2024年3月底前完成方案，6月底前建成', null)?.date).toBe('2024-06-30');
+  expect(parseDeadline('6月30日', 2024)).toEqual({ date: '2024-06-30', precision: 'day' });
+  expect(parseDeadline('年底前', 2024)).toEqual({ date: '2024-12-31', precision: 'year' });
+  expect(parseDeadline('２０２４年２月', null)?.date).toBe('2024-02-29');
+  expect(parseDeadline('45474', null)?.date).toBe('2024-07-01');
+  expect(parseDeadline('长期坚持', 2024)).toBeNull();
+  // A month without a year anywhere is not guessed.
+  expect(parseDeadline('6月底', null)).toBeNull();
+});

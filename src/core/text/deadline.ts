@@ -52,6 +52,13 @@ export function parseDeadline(text: string, year: number | null): Deadline | nul
   let rest = halfWidthDigits(text).trim();
   if (rest === '') return null;
   if (/^\d{5}(?:\.\d+)?$/.test(rest)) return fromSerial(Number(rest));
+  const original = rest;
+  // A month without a year takes the year written last before it in the same cell ("2024年3月底…，6月底…").
+  const yearBefore = (at: number): number | null => {
+    let found: number | null = null;
+    for (const m of original.slice(0, at).matchAll(/((?:19|20)\d{2})\s*[年.\-/／]/g)) found = Number(m[1]);
+    return found ?? year;
+  };
   let best: Deadline | null = null;
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
@@ -60,7 +67,7 @@ export function parseDeadline(text: string, year: number | null): Deadline | nul
     while ((m = re.exec(rest)) !== null) {
       spans.push([m.index, m.index + m[0].length]);
       const found = read(m);
-      const y = found.year ?? year;
+      const y = found.year ?? yearBefore(m.index);
       if (y === null) continue;
       const month = found.month;
       if (month !== null && (month < 1 || month > 12)) continue;
