@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { analyze, analyzeWorkbook, defaultConfig, type Finding, type TaskRecord } from '../../src/core';
 import { cellText } from '../../src/core/grid/gridView';
-import { ARTIFACTS, LAYOUTS, TODAY, dataArb, numberingArb, renderLayout, type ExpectedLayoutRecord } from './generator';
+import { ARTIFACTS, LAYOUTS, TODAY, dataArb, gapRun, numberingArb, renderLayout, written, type ExpectedLayoutRecord } from './generator';
 
 const config = defaultConfig();
 /** Rules that must stay silent on a clean generated table (unit.alias is info only and never fires: names are canonical). */
@@ -77,6 +77,25 @@ describe.each(cases)('%s × %s', (layout, artifact) => {
         expect(result.summary.lagging.map((t) => [t.sheet, t.number])).toEqual(lagging.map((e) => [e.sheet, e.number]));
       }),
       { numRuns: 12 },
+    );
+  });
+});
+
+describe.each(cases)('%s × %s, a number skipped', (layout, artifact) => {
+  test('exactly one numbering.gap, at the record after the gap, named in the table\'s own numbering style', () => {
+    fc.assert(
+      fc.property(dataArb, numberingArb, (data, style) => {
+        const { sheets, expected } = renderLayout(layout, data, style, artifact, { gap: true });
+        const result = analyzeWorkbook(sheets, { config, today: TODAY });
+        const gaps = result.sheets.flatMap((s) => s.analysis?.findings.filter((f) => f.rule === 'numbering.gap').map((f) => [s.name, f.number, f.suggestion]) ?? []);
+        const at = gapRun(layout, data);
+        const shown = layout === 'section-rows' ? 'plain' : style;
+        // The expected records carry the skipped numbers: the gap sits before the first number that is not its predecessor + 1.
+        const second = at === null ? null : expected.find((e, i) => i > 0 && e.number === written(3, shown) && expected[i - 1].number === written(1, shown));
+        expect(gaps).toEqual(second ? [[second.sheet, second.number, written(2, shown)]] : []);
+        expect(result.sheets.flatMap((s) => s.analysis?.findings.filter((f) => f.severity === 'error') ?? [])).toEqual([]);
+      }),
+      { numRuns: 8 },
     );
   });
 });

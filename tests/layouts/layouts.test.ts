@@ -152,7 +152,7 @@ describe('numbering styles', () => {
     ['（1）', ['（1）', '（2）', '（4）'], '（3）'],
     ['①', ['①', '②', '④'], '③'],
     ['一、', ['一、', '二、', '四、'], '三、'],
-    ['full-width', ['１', '２', '４'], '3'],
+    ['full-width', ['１', '２', '４'], '３'],
   ])('%s: a gap is found and named in the table\'s style', (_style, numbers, missing) => {
     const a = run(grid([['序号', '工作任务', '责任单位', '进展情况'], ...numbers.map((n, i) => [n, `任务${i}`, '市财政局', '按进度完成。'])]));
     expect(a.table.records.map((r) => r.number)).toEqual(numbers);

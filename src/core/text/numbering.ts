@@ -1,7 +1,7 @@
 import { halfWidthDigits } from './deadline';
 
 /** How a table writes its 序号: 1 / 1. / 1、 / （1） / ① / 一、 (full-width digits read as their half-width twins). */
-export type NumberStyle = 'plain' | 'dot' | 'comma' | 'paren' | 'circled' | 'chinese';
+export type NumberStyle = 'plain' | 'fullwidth' | 'dot' | 'comma' | 'paren' | 'circled' | 'chinese';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const DIGITS = '零一二三四五六七八九';
@@ -31,7 +31,7 @@ export function parseNumber(written: string): { value: number; style: NumberStyl
   const t = halfWidthDigits(written.trim()).replace(/\s+/g, '');
   if (t === '') return null;
   let m = /^(\d{1,6})$/.exec(t);
-  if (m) return { value: Number(m[1]), style: 'plain' };
+  if (m) return { value: Number(m[1]), style: /[０-９]/.test(written) ? 'fullwidth' : 'plain' };
   m = /^(\d{1,6})[.．]$/.exec(t);
   if (m) return { value: Number(m[1]), style: 'dot' };
   m = /^(\d{1,6})[、,，]$/.exec(t);
@@ -60,6 +60,8 @@ export function formatNumber(value: number, style: NumberStyle): string {
       return value >= 1 && value <= 20 ? CIRCLED[value - 1] : String(value);
     case 'chinese':
       return `${toChinese(value)}、`;
+    case 'fullwidth':
+      return String(value).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     default:
       return String(value);
   }
