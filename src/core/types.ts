@@ -98,6 +98,9 @@ export interface SubItem {
   statusRaw: string;
   /** The sub-item has no 进展情况 of its own: it shares the cell above (merged in Word). */
   statusShared: boolean;
+  statusSource?: 'column' | 'progress';
+  progressStatus?: string | null;
+  columnStatus?: string | null;
   progress: string;
   /** Joined text of every sub-item-level column, by grid column index. */
   cells: Record<number, string>;
@@ -124,14 +127,16 @@ export interface TaskRecord {
   /** 配合单位 / 协办单位, [] when the table has no such column. */
   coUnits: string[];
   persons: string[];
-  /** Normalized status word (from the status column when the table has one, else the first line of 进展情况), null when missing. */
+  /** Normalized status word: the first line of 进展情况 when it names one, else the status column; null when missing. */
   status: string | null;
-  /** The status as written: the status column's text, or the first line of 进展情况. */
+  /** The status as written: the first line of 进展情况, or the status column's text. */
   statusRaw: string;
-  /** Where the status was read: a status column of its own, or the first line of 进展情况. */
+  /** Where the status was read: the first line of 进展情况, or a status column of its own (完成情况 / 状态). */
   statusSource: 'column' | 'progress';
-  /** The status the first line of 进展情况 states, whatever the status column says (null when none). */
+  /** The status the first line of 进展情况 states (null when none). */
   progressStatus: string | null;
+  /** The status the status column states (null without such a column or word). */
+  columnStatus: string | null;
   /** 完成时限 as written ('' without such a column). */
   deadlineText: string;
   deadline: Deadline | null;

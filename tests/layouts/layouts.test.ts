@@ -124,11 +124,16 @@ describe('columns offices add', () => {
     const [first, second] = a.table.records;
     expect(first.units).toEqual(['市财政局']);
     expect(first.coUnits).toEqual(['市发展改革局', '市商务局']);
-    expect([first.status, first.statusSource, first.progressStatus]).toEqual(['已完成', 'column', '按进度完成']);
+    // The sentence in 工作进展 counts (it is what is updated each period); the column's word is kept and checked.
+    expect([first.status, first.statusSource, first.columnStatus]).toEqual(['按进度完成', 'progress', '已完成']);
     expect(of(a.findings, 'status.conflict').map((f) => [f.row, f.cell])).toEqual([[2, 'F2']]);
     expect(of(a.findings, 'unit.alias').map((f) => f.cell)).toEqual(['D2']);
     expect(of(a.findings, 'unit.unknown').map((f) => [f.cell, f.suggestion])).toEqual([['D3', '市财政局']]);
     expect(second.status).toBe('按进度完成');
+    // Without a status in the sentence, the column gives it.
+    const onlyColumn = run(grid([['序号', '工作任务', '责任单位', '状态', '进展情况'], [1, '任务甲', '市财政局', '▲未按进度完成', '资金未到位。']]));
+    expect(onlyColumn.table.records[0]).toMatchObject({ status: '未按进度完成', statusSource: 'column' });
+    expect(onlyColumn.findings.filter((f) => f.rule.startsWith('status.'))).toEqual([]);
     // Monthly columns come through in order, unchanged.
     const header = a.plan.rows.find((r) => r.kind === 'header')?.values ?? [];
     expect(header.slice(7, 9)).toEqual(['1月', '2月']);

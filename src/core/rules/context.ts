@@ -47,11 +47,11 @@ export interface Entry {
 }
 
 export function entries(record: TaskRecord, cols: ColumnsByField): Entry[] {
-  const columnOf = (cells: Record<number, string>) => (cols.status >= 0 && ((cells[cols.status] ?? '').trim() !== '' || cols.progress < 0) ? cols.status : cols.progress);
+  const columnOf = (source: 'column' | 'progress' | undefined) => ((source === 'column' || cols.progress < 0) && cols.status >= 0 ? cols.status : cols.progress);
   if (!record.subItems || record.subItems.length === 0) {
-    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, statusColumn: columnOf(record.cells), units: record.units, persons: record.persons }];
+    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, statusColumn: columnOf(record.statusSource), units: record.units, persons: record.persons }];
   }
-  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, statusColumn: columnOf(s.cells), units: s.units, persons: s.persons }));
+  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, statusColumn: columnOf(s.statusSource), units: s.units, persons: s.persons }));
 }
 
 export interface FindingInput {

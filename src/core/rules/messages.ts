@@ -35,8 +35,8 @@ const templates: Record<string, Record<Lang, Template>> = {
     'en-US': (p) => (p.other === 'marked' ? `${qe(p.value)} carries the ▲ mark but its status is not a lagging one.` : `${qe(p.value)} is a lagging status without the ▲ mark.`),
   },
   'status.conflict': {
-    'zh-CN': (p) => `状态列写的是${q(p.expected)}，进展情况第一句写的是${q(p.found)}，两者不一致；汇总按状态列计。`,
-    'en-US': (p) => `The status column says ${qe(p.expected)} but 进展情况 opens with ${qe(p.found)}; the summary counts the column's.`,
+    'zh-CN': (p) => `状态列写的是${q(p.expected)}，进展情况第一句写的是${q(p.found)}，两者不一致；汇总按进展情况计。`,
+    'en-US': (p) => `The status column says ${qe(p.expected)} but 进展情况 opens with ${qe(p.found)}; the summary counts 进展情况's.`,
   },
   'cell.too-long': {
     'zh-CN': (p) => `合并后这个单元格有 ${p.count} 个字符，超过 Excel 单元格上限 32767；写入时会被截断，请先手工拆分。`,

@@ -2,7 +2,8 @@ import type { Rule } from './context';
 
 /**
  * A table with a status column of its own (完成情况 / 进度 / 状态) often also opens 进展情况 with a status sentence.
- * When the two name different vocabulary words, one of them was not updated: the summary counts the column's.
+ * When the two name different vocabulary words, one of them was not updated: the summary counts the sentence's (the status
+ * column `fix` adds is written from it, so an updated sentence beside a stale column is the common case).
  */
 export const statusConflict: Rule = {
   id: 'status.conflict',
@@ -15,16 +16,19 @@ export const statusConflict: Rule = {
   check(ctx, emit) {
     if (ctx.cols.status < 0 || ctx.cols.progress < 0) return;
     for (const record of ctx.table.records) {
-      if (record.statusSource !== 'column' || record.status === null || record.progressStatus === null) continue;
-      if (record.status === record.progressStatus) continue;
-      emit({
-        row: record.row,
-        column: ctx.cols.status,
-        record,
-        params: { value: record.statusRaw, found: record.progressStatus, expected: record.status },
-        value: record.statusRaw,
-        suggestion: record.progressStatus,
-      });
+      for (const entry of record.subItems && record.subItems.length > 0 ? record.subItems : [record]) {
+        const column = entry.columnStatus ?? null;
+        const sentence = entry.progressStatus ?? null;
+        if (column === null || sentence === null || column === sentence) continue;
+        emit({
+          row: entry.row,
+          column: ctx.cols.status,
+          record,
+          params: { value: entry.cells[ctx.cols.status] ?? column, found: sentence, expected: column },
+          value: entry.cells[ctx.cols.status] ?? column,
+          suggestion: sentence,
+        });
+      }
     }
   },
 };

@@ -431,21 +431,27 @@ function finishRecord(
     deadlineText,
     deadline: parseDeadline(deadlineText, year),
   };
-  /** The status column when it says something, else the first line of 进展情况; the latter is kept for comparison. */
+  /**
+   * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
+   * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
+   */
   const statusOf = (cells: Record<number, string>, progress: string) => {
     const fromProgress = readStatus(progress, statuses);
     const columnText = text(cells, cols.status);
-    if (columnText.trim() !== '') {
-      const fromColumn = readStatus(columnText, statuses);
-      return { reading: fromColumn, source: 'column' as const, progressStatus: fromProgress.status };
-    }
-    return { reading: fromProgress, source: 'progress' as const, progressStatus: fromProgress.status };
+    const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
+    const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
+    return {
+      reading: useColumn && fromColumn ? fromColumn : fromProgress,
+      source: useColumn ? ('column' as const) : ('progress' as const),
+      progressStatus: fromProgress.status,
+      columnStatus: fromColumn?.status ?? null,
+    };
   };
 
   if (!hasSubItems) {
     const cells: Record<number, string> = cols.subItem >= 0 ? Object.assign(taskCells, subCells[0]) : taskCells;
     const progress = text(cells, cols.progress);
-    const { reading, source, progressStatus } = statusOf(cells, progress);
+    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
     return {
       ...base,
       task: text(cells, cols.task),
@@ -457,6 +463,7 @@ function finishRecord(
       statusRaw: reading.raw,
       statusSource: source,
       progressStatus,
+      columnStatus,
       progress,
       cells,
     };
@@ -472,7 +479,7 @@ function finishRecord(
     if (previous && progress !== '' && progress === lastOwnProgress) progress = '';
     else if (progress !== '') lastOwnProgress = progress;
     if (cols.progress >= 0) cells[cols.progress] = progress;
-    const { reading } = statusOf(cells, progress);
+    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
     const shared = reading.missing && previous !== undefined;
     const label = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/.exec(text(cells, cols.subItem))?.[0].trim() ?? '';
     const subRows = sub.rows.map((r) => view.sheetRow(r));
@@ -486,6 +493,9 @@ function finishRecord(
       status: shared ? previous.status : reading.status,
       statusShared: shared,
       statusRaw: shared ? previous.statusRaw : reading.raw,
+      statusSource: shared ? previous.statusSource : source,
+      progressStatus,
+      columnStatus,
       progress,
       cells,
     });
@@ -498,8 +508,6 @@ function finishRecord(
     return a < w ? s : worst;
   }, null);
   const coUnits = unique(subCells.map((cells) => unitsOf(text(cells, cols.coUnits))));
-  const allCells = { ...taskCells, ...subCells[0] };
-  const allProgress = subItems.map((s) => s.progress).filter((p) => p !== '');
   return {
     ...base,
     task: text(taskCells, cols.task),
@@ -509,8 +517,9 @@ function finishRecord(
     persons: unique(subItems.map((s) => s.persons)),
     status: leastAdvanced?.status ?? null,
     statusRaw: leastAdvanced?.statusRaw ?? '',
-    statusSource: text(allCells, cols.status).trim() !== '' ? 'column' : 'progress',
-    progressStatus: readStatus(allProgress[0] ?? '', statuses).status,
+    statusSource: leastAdvanced?.statusSource ?? 'progress',
+    progressStatus: leastAdvanced?.progressStatus ?? null,
+    columnStatus: leastAdvanced?.columnStatus ?? null,
     progress: subItems
       .map((s) => s.progress)
       .filter((p) => p !== '')
