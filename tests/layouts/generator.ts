@@ -24,6 +24,15 @@ export interface GenTask {
   deadline: { text: string; date: string };
   months: [string, string];
   remark: string;
+  /** Sub-items （1）（2）…, each with its own units and status: used by the layout with a 子项 column only. */
+  subItems: GenSubItem[];
+}
+
+export interface GenSubItem {
+  text: string;
+  units: string[];
+  status: string;
+  details: string[];
 }
 
 export interface GenTopic {
@@ -90,6 +99,10 @@ const taskArb: fc.Arbitrary<GenTask> = fc
     deadline: fc.constantFrom(...DEADLINES),
     months: fc.tuple(fc.constantFrom('', '启动', '推进中', '已完成'), fc.constantFrom('', '推进中', '完成')),
     remark: fc.constantFrom('', '', '待协调', '市级统筹'),
+    subItems: fc.array(
+      fc.record({ text: word, units: fc.uniqueArray(fc.constantFrom(...STAFFED.map((u) => u.name)), { minLength: 1, maxLength: 2 }), status: fc.constantFrom(...statusWords), details: paragraphs(0, 2) }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ people, split, ...rest }) => {
     // Lead and assisting units never overlap.
@@ -150,8 +163,8 @@ const columns = {
   month: (k: 0 | 1): Column => ({ label: `${k + 1}月`, value: (t) => cell(t.months[k]) }),
 };
 
-export type LayoutName = 'section-rows' | 'official-column' | 'official-heading' | 'sheet-per-official' | 'topic-two-level' | 'two-row-header' | 'no-official';
-export const LAYOUTS: LayoutName[] = ['section-rows', 'official-column', 'official-heading', 'sheet-per-official', 'topic-two-level', 'two-row-header', 'no-official'];
+export type LayoutName = 'section-rows' | 'official-column' | 'official-heading' | 'sheet-per-official' | 'topic-two-level' | 'two-row-header' | 'no-official' | 'official-column-sub-items';
+export const LAYOUTS: LayoutName[] = ['section-rows', 'official-column', 'official-heading', 'sheet-per-official', 'topic-two-level', 'two-row-header', 'no-official', 'official-column-sub-items'];
 
 export type ArtifactName = 'word-paste' | 'filled-down' | 'pdf' | 'libreoffice';
 export const ARTIFACTS: ArtifactName[] = ['word-paste', 'filled-down', 'pdf', 'libreoffice'];
@@ -211,7 +224,7 @@ export function gapRun(layout: LayoutName, data: GenBlock[]): [number, number] |
       if (k >= 0) return [b, k];
     } else if (tasksOf(data[b]).length >= 2) return [b, -1];
     // Numbering running through the table: only the first block can hold the first run's gap.
-    if (layout === 'official-column' || layout === 'two-row-header') return null;
+    if (layout === 'official-column' || layout === 'two-row-header' || layout === 'official-column-sub-items') return null;
   }
   return null;
 }
@@ -342,6 +355,43 @@ export function buildLayout(layout: LayoutName, data: GenBlock[], style: Numberi
         n += tasks.length + (skip(b) ? 1 : 0);
       });
       return [{ sheet: 'Sheet1', table: { name: layout, width: cols.length, lines }, expected }];
+    }
+    case 'official-column-sub-items': {
+      // The official merged down over tasks some of which have sub-items （1）（2）… under a 工作任务 spanning 任务 | 子项:
+      // merges over several records and merges within one record's sub-items on the same sheet.
+      const width = 7;
+      const lines: LogicalLine[] = [
+        { kind: 'title', text: title },
+        { kind: 'header', cells: [cell('序号'), cell('分管领导'), cell('工作任务', { span: 2 }), cell('责任单位'), cell('责任人'), cell('进展情况')] },
+      ];
+      const expected: ExpectedLayoutRecord[] = [];
+      const rank = new Map(statusWords.map((w, i) => [w, i]));
+      let n = 1;
+      data.forEach((block, b) => {
+        const official = OFFICIALS[b];
+        const tasks = tasksOf(block);
+        tasks.forEach((t, i) => {
+          const number = written(n + i + (skip(b) && i >= 1 ? 1 : 0), style);
+          const officialCell = i === 0 ? cell(official) : cont();
+          const base = { number, task: t.task.join('\n'), official, officialSource: 'column' as const, sectionPath: [], coUnits: [], deadline: null, carried: {}, sheet: 'Sheet1' };
+          if (t.subItems.length === 0) {
+            lines.push({ kind: 'row', cells: [cell(number), officialCell, cell(t.task.join('\n'), { span: 2 }), cell(t.units.join('\n')), cell(t.units.map((u) => personOf.get(u) ?? '').join('\n')), cell(progressText(t))] });
+            expected.push({ ...base, units: t.units, persons: t.units.map((u) => personOf.get(u) ?? ''), status: t.status });
+            return;
+          }
+          t.subItems.forEach((sub, k) => {
+            const progress = [`${laggingWords.has(sub.status) ? '▲' : ''}${sub.status}。`, `（${k + 1}）进展`, ...sub.details].join('\n');
+            const own = [cell(`（${k + 1}）${sub.text}`), cell(sub.units.join('\n')), cell(sub.units.map((u) => personOf.get(u) ?? '').join('\n')), cell(progress)];
+            const lead = k === 0 ? [cell(number), officialCell, cell(t.task.join('\n'))] : [cont(), cont(), cont()];
+            lines.push({ kind: 'row', cells: [...lead, ...own] });
+          });
+          const units = [...new Set(t.subItems.flatMap((sub) => sub.units))];
+          const worst = t.subItems.reduce((w, sub) => ((rank.get(sub.status) ?? 0) < (rank.get(w.status) ?? 0) ? sub : w));
+          expected.push({ ...base, units, persons: [...new Set(units.map((u) => personOf.get(u) ?? ''))], status: worst.status });
+        });
+        n += tasks.length + (skip(b) ? 1 : 0);
+      });
+      return [{ sheet: 'Sheet1', table: { name: layout, width, lines }, expected }];
     }
     case 'no-official': {
       // Topic sections without counts, and no official anywhere: nothing may be invented.
