@@ -68,7 +68,8 @@ function holdsTable(grid: Grid, options: WorkbookOptions): boolean {
  */
 export function analyzeWorkbook(sheets: WorkbookSheet[], options: WorkbookOptions = {}): WorkbookAnalysis {
   const chosen = options.sheet !== undefined ? sheets.filter((s) => s.name === options.sheet) : sheets;
-  const withTables = chosen.filter((s) => holdsTable(s.grid, options));
+  const withTables = sheets.filter((s) => holdsTable(s.grid, options));
+  // Whether the workbook is one sheet per official is a property of all its sheets, also when only one is checked.
   const allNames = withTables.length >= 2 && withTables.every((s) => officialFromSheetName(s.name, true) !== null);
   const results: SheetAnalysis[] = chosen.map((sheet) => {
     if (!withTables.includes(sheet)) {

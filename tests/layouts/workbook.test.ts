@@ -53,6 +53,8 @@ test('--sheet NAME analyses that sheet only', () => {
   );
   expect(result.sheets.map((s) => s.name)).toEqual(['李明']);
   expect(result.summary.total).toBe(1);
+  // Still a workbook with one sheet per official: the name gives the official.
+  expect(result.sheets[0].officialFromName).toBe('李明');
 });
 
 test('the lagging sheet of a workbook summary says each task\'s sheet, deadline and why it is listed', async () => {
