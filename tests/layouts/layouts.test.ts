@@ -241,3 +241,12 @@ test('deadlines as clerks write them', async () => {
   // A month without a year anywhere is not guessed.
   expect(parseDeadline('6月底', null)).toBeNull();
 });
+
+test('a heading that names an office, not a person, is no official', () => {
+  const a = run(grid([
+    ['序号', '工作任务', '责任单位', '进展情况'],
+    ['办公室主任负责事项', null, null, null],
+    [1, '任务甲', '市财政局', '按进度完成。'],
+  ]));
+  expect(a.table.records[0].official).toBeNull();
+});

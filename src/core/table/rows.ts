@@ -104,7 +104,9 @@ export function isSectionHeading(text: string): boolean {
 function officialHeading(text: string): string | null {
   const t = text.trim();
   if (t.length > 40) return null;
-  return OFFICIAL_LABEL_RE.exec(t)?.[1] ?? OFFICIAL_BLOCK_RE.exec(t)?.[1] ?? null;
+  const name = OFFICIAL_LABEL_RE.exec(t)?.[1] ?? OFFICIAL_BLOCK_RE.exec(t)?.[1] ?? null;
+  // "办公室主任负责…" names an office, not a person.
+  return name !== null && !/[室局委办部厅府院组会处科市区县镇]$/.test(name) ? name : null;
 }
 
 export interface SectionHeading {
