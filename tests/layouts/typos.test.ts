@@ -43,3 +43,11 @@ test('an office\'s own person directory in the config is used; without persons t
   const none = parseConfig({ units: [{ name: '市财政局' }] });
   expect(of(check([[1, '甲', '市财政局', '张山', '按进度完成。']], none).findings, 'person.directory')).toEqual([]);
 });
+
+test('person.inconsistent says when the odd name sounds the same as the table\'s usual one', () => {
+  const rows = [1, 2, 3].map((n) => [n, `任务${n}`, '市统计局', '卢永权', '按进度完成。']);
+  const a = check([...rows, [4, '任务4', '市统计局', '卢永全', '按进度完成。']]);
+  const found = of(a.findings, 'person.inconsistent');
+  expect(found.map((f) => [f.value, f.suggestion])).toEqual([['卢永全', '卢永权']]);
+  expect(found[0].messages['zh-CN']).toContain('读音相同');
+});

@@ -71,8 +71,8 @@ const templates: Record<string, Record<Lang, Template>> = {
     'en-US': (p) => `The people list looks shifted by one place: ${p.value}. Should it be: ${p.suggestion}?`,
   },
   'person.inconsistent': {
-    'zh-CN': (p) => `${q(p.other)}的责任人在本表其他 ${p.count} 处写作${q(p.suggestion)}，此处为${q(p.value)}。`,
-    'en-US': (p) => `Elsewhere in this table (${p.count} times) the person for ${qe(p.other)} is ${qe(p.suggestion)}; here it is ${qe(p.value)}.`,
+    'zh-CN': (p) => `${q(p.other)}的责任人在本表其他 ${p.count} 处写作${q(p.suggestion)}，此处为${q(p.value)}${p.found === 'homophone' ? '（读音相同，可能是输入法选错了字）' : ''}。`,
+    'en-US': (p) => `Elsewhere in this table (${p.count} times) the person for ${qe(p.other)} is ${qe(p.suggestion)}; here it is ${qe(p.value)}${p.found === 'homophone' ? ' (same sound: likely an input-method slip)' : ''}.`,
   },
   'person.directory': {
     'zh-CN': (p) => `人员名录中${q(p.other)}的负责人为${q(p.suggestion)}，此处写作${q(p.value)}${p.found === 'homophone' ? '（读音相同，可能是输入法选错了字）' : '（字形或读音相近）'}。`,
