@@ -1,0 +1,39 @@
+/**
+ * The file layer: the one place that knows file formats. Bytes in, bytes out, no Node-only API.
+ * The CLI, the web page and the add-in's export sit above it; the engine (src/core) below it never sees a file.
+ */
+export type {
+  WorkbookFormat,
+  SheetInfo,
+  FileWarning,
+  OpenedWorkbook,
+  ReadSheetOptions,
+  ReadSheetResult,
+  Limits,
+  OpenOptions,
+  OutputSheet,
+  WriteOptions,
+} from './types';
+export { FileError } from './errors';
+import type { OpenOptions, OpenedWorkbook, OutputSheet, WriteOptions } from './types';
+import { fileError } from './errors';
+
+export function openWorkbook(bytes: Uint8Array, options?: OpenOptions): OpenedWorkbook {
+  void bytes;
+  void options;
+  throw fileError('not-yet', '尚未实现', 'not yet implemented');
+}
+
+/** Adds (or replaces, by name) sheets inside the original package; every other part stays byte-identical. */
+export function writeSheets(original: Uint8Array, sheets: OutputSheet[], options?: WriteOptions): Uint8Array {
+  void original;
+  void sheets;
+  void options;
+  throw fileError('not-yet', '尚未实现', 'not yet implemented');
+}
+
+/** A new workbook holding only these sheets (for split, findings export, docx→xlsx fix). */
+export function createWorkbook(sheets: OutputSheet[]): Uint8Array {
+  void sheets;
+  throw fileError('not-yet', '尚未实现', 'not yet implemented');
+}
