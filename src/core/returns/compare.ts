@@ -59,6 +59,7 @@ function recordTasks(analysis: Analysis): MasterTask[] {
     section: record.section,
     official: record.official,
     number: record.number,
+    ref: record.section === null ? record.number : `${record.section}.${record.number}`,
     task: record.task,
     plan: record.plan,
     units: record.units,
@@ -86,7 +87,7 @@ export function compareTables(last: Analysis, current: Analysis, options: Compar
   const done = config.vocabulary[config.vocabulary.length - 1]?.status ?? null;
   const before = recordTasks(last);
   const now = recordTasks(current);
-  const asReturned = (t: MasterTask): ReturnedTask => ({ row: t.row, taskCell: null, number: t.number, task: t.task, progress: t.progress, status: t.status, statusWritten: t.status ?? '', key: t.key });
+  const asReturned = (t: MasterTask): ReturnedTask => ({ row: t.row, taskCell: null, number: t.number, ref: t.ref, task: t.task, progress: t.progress, status: t.status, statusWritten: t.status ?? '', key: t.key });
   const { placed } = matchTasks(before, now.map(asReturned));
   const lastOf = new Map(placed.map((p) => [p.returned.row, p.master] as const));
   const history = historyColumn(last);

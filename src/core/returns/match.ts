@@ -31,10 +31,13 @@ export function matchTasks(master: readonly MasterTask[], returned: readonly Ret
   const preferred = options.prefer ? master.map((m) => options.prefer?.(m) ?? false) : null;
   for (const r of returned) {
     const number = normalizeNumber(r.number);
+    const ref = normalizeNumber(r.ref);
     master.forEach((m, i) => {
       const score = similarity(r.key, m.key);
       if (score < MATCH_THRESHOLD_SAME_NUMBER) return;
-      const sameNumber = number !== '' && normalizeNumber(m.number) === number;
+      // A unit's sheet shows section.number; a return in the master's own layout has sections and plain numbers.
+      const masterRef = normalizeNumber(m.ref);
+      const sameNumber = number !== '' && (number === masterRef || (ref === masterRef && ref !== number));
       if (score < MATCH_THRESHOLD && !sameNumber) return;
       // The number and the sender's own tasks break near-ties; they never outweigh a clearly better text.
       const rank = score + (sameNumber ? 0.03 : 0) + (preferred?.[i] ? 0.02 : 0);

@@ -47,6 +47,7 @@ export function returnedTasks(analysis: Analysis, config: Config): ReturnedTask[
       row: entry.row,
       taskCell: taskColumn >= 0 ? toA1(entry.record.row, left + taskColumn) : null,
       number: entry.number,
+      ref: entry.ref,
       task: entry.task,
       progress: entry.progress,
       status: fromColumn ?? entry.status,

@@ -83,6 +83,12 @@ export function planSplit(analysis: Analysis, options: SplitOptions = {}): Split
   return { period, units };
 }
 
+function uniqueRef(ref: string, seen: Map<string, number>): string {
+  const n = (seen.get(ref) ?? 0) + 1;
+  seen.set(ref, n);
+  return n === 1 ? ref : `${ref}（${n}）`;
+}
+
 function unitSheet(
   unit: string,
   period: string | null,
@@ -94,8 +100,10 @@ function unitSheet(
   const L = SPLIT_LABELS;
   const columns: string[] = [L.number, L.task, ...(layout.plan ? [L.plan] : []), L.units, ...(layout.persons ? [L.persons] : []), L.role, L.last, L.status, L.progress];
   const widths: number[] = [8, 40, ...(layout.plan ? [24] : []), 20, ...(layout.persons ? [12] : []), 8, 50, 16, 60];
+  // Numbers must differ from row to row: two rows with the same 序号 read back as one task written over two rows.
+  const refs = new Map<string, number>();
   const rows = [...leads.map((t) => [t, ROLE_LEAD] as const), ...shares.map((t) => [t, ROLE_SHARE] as const)].map(([task, role]) => [
-    task.number,
+    uniqueRef(task.ref === '' ? '—' : task.ref, refs),
     task.task,
     ...(layout.plan ? [task.plan] : []),
     task.units.join('、'),

@@ -70,6 +70,7 @@ function entry(
 ): MasterTask {
   return {
     id: subIndex === undefined ? String(row) : `${record.row}.${subIndex + 1}`,
+    ref: record.section === null ? number : `${record.section}.${number === '' ? '—' : number}`,
     record,
     sub,
     row,

@@ -33,6 +33,11 @@ export interface MasterTask {
   official: string | null;
   /** 序号 as written, with the sub-item's label: 5, 5（2）. */
   number: string;
+  /**
+   * The number that tells the task apart in the whole table: numbering restarts in each section, so it is
+   * section.number (3.5) when the table has sections. A unit's sheet shows this one.
+   */
+  ref: string;
   /** The task text, and the sub-item's text below it. */
   task: string;
   plan: string;
@@ -61,6 +66,8 @@ export interface ReturnedTask {
   /** A1 address of the task cell in the return, null when the return has no task column. */
   taskCell: string | null;
   number: string;
+  /** section.number when the return has sections of its own (a return pasted in the master's layout). */
+  ref: string;
   task: string;
   /** The progress text as written (its first line may state the status). */
   progress: string;
