@@ -4,6 +4,7 @@
  */
 import { defaultConfig, type Config } from '../config/schema';
 import { compactLabel } from '../text/lists';
+import { readStatus, statusIndex } from '../text/status';
 import type { Analysis } from '../types';
 import { matchTasks } from './match';
 import { periodOf, taskKey } from './text';
@@ -50,7 +51,11 @@ export interface CompareOptions {
 
 const NO_OFFICIAL = '（未注明）';
 
-function recordTasks(analysis: Analysis): MasterTask[] {
+/** The status of each record: read from its progress text, else from a 状态 column (a merged or repaired table has one). */
+function recordTasks(analysis: Analysis, config: Config): MasterTask[] {
+  const statusColumn = analysis.table.header.columns.find((c) => c.field === 'status')?.column ?? -1;
+  const statuses = statusIndex(config);
+  const fromColumn = (cells: Record<number, string>) => (statusColumn >= 0 ? readStatus(cells[statusColumn] ?? '', statuses).status : null);
   return analysis.table.records.map((record) => ({
     id: String(record.row),
     record,
@@ -66,7 +71,7 @@ function recordTasks(analysis: Analysis): MasterTask[] {
     persons: record.persons,
     lead: record.units[0] ?? null,
     progress: record.progress,
-    status: record.status,
+    status: record.status ?? fromColumn(record.cells),
     key: taskKey(record.task),
   }));
 }
@@ -85,8 +90,8 @@ export function compareTables(last: Analysis, current: Analysis, options: Compar
   const lagging = new Set(config.vocabulary.filter((v) => v.lagging).map((v) => v.status));
   // The vocabulary runs from least to most advanced: its last word is "done".
   const done = config.vocabulary[config.vocabulary.length - 1]?.status ?? null;
-  const before = recordTasks(last);
-  const now = recordTasks(current);
+  const before = recordTasks(last, config);
+  const now = recordTasks(current, config);
   const asReturned = (t: MasterTask): ReturnedTask => ({ row: t.row, taskCell: null, number: t.number, ref: t.ref, task: t.task, progress: t.progress, status: t.status, statusWritten: t.status ?? '', key: t.key });
   const { placed } = matchTasks(before, now.map(asReturned));
   const lastOf = new Map(placed.map((p) => [p.returned.row, p.master] as const));
