@@ -60,11 +60,18 @@ describe('compareTables: this period against the last', () => {
     // This period's table with its sections in reverse order.
     const grid = withStatuses(seed, new Map([[a.row, '未按进度完成']]));
     const head = grid.values.findIndex((r) => r[0] === '序号');
+    // Renumbered 1, 2, 3 … through the whole table; the rows of one task's sub-items keep one number.
     let n = 0;
+    let previousTask: CellValue = null;
     const body = grid.values
       .slice(head + 1)
       .reverse()
-      .map((r) => (/^[一二三四五六七八九十]+、/.test(String(r[0])) ? r : [String(++n), ...r.slice(1)]));
+      .map((r) => {
+        if (/^[一二三四五六七八九十]+、/.test(String(r[0]))) return r;
+        if (r[1] !== previousTask) n++;
+        previousTask = r[1];
+        return [String(n), ...r.slice(1)];
+      });
     const shuffled = analyze({ ...grid, values: [...grid.values.slice(0, head + 1), ...body] }, { config });
     const comparison = compareTables(last, shuffled, { config });
     expect(byTask(comparison, a.task)?.change).toBe('newly-lagging');
