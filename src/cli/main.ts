@@ -6,6 +6,7 @@ import { langFromArgv, parseArgs, usage, usageHint } from './args';
 import { checkCommand } from './commands/check';
 import { fixCommand } from './commands/fix';
 import { summarizeCommand } from './commands/summarize';
+import { isRoundCommand, runRoundCommand } from './commands/roundArgs';
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
 import type { CliIO } from './io';
@@ -15,6 +16,7 @@ export type { CliIO } from './io';
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
+    if (isRoundCommand(argv[0])) return await runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);

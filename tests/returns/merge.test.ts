@@ -108,7 +108,7 @@ describe('the round rules', () => {
   });
 
   test('returns.conflict: two units give task 1 different statuses; both texts are kept, the lead unit first', () => {
-    const { plan, filled } = round();
+    const { plan } = round();
     const conflicts = ids(plan, 'returns.conflict');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0].number).toBe('1');

@@ -39,7 +39,13 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
   const tasks = masterTasks(master, config);
   const units: string[] = [];
   const seen = new Set<string>();
-  for (const t of tasks) for (const u of answeringUnits(t, config)) if (!seen.has(u)) seen.add(u), units.push(u);
+  for (const t of tasks) {
+    for (const u of answeringUnits(t, config)) {
+      if (seen.has(u)) continue;
+      seen.add(u);
+      units.push(u);
+    }
+  }
   const knownNames = [...new Set([...units, ...config.units.map((u) => u.name)])];
 
   const tables: ReturnedTable[] = returns.map((r) => readReturn(r, knownNames, config));

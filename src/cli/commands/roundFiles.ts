@@ -1,0 +1,111 @@
+/** Reading tables and writing workbooks for the round commands, through the file layer; fs only here and in the commands. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UnusableInputError, analyze, type Analysis, type Config } from '../../core';
+import { FileError, openWorkbook, type WorkbookFormat } from '../../files';
+import { CliError } from '../errors';
+
+export interface TableFile {
+  file: string;
+  bytes: Uint8Array;
+  format: WorkbookFormat;
+  sheet: string;
+  analysis: Analysis;
+}
+
+/** Files a folder of returns may hold; temporary files of Office (~$…) and hidden files are skipped. */
+const RETURN_FILE = /\.(xlsx|xlsm|xls|xml|htm|html|docx)$/i;
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError('read-failed', {
+      'zh-CN': `无法读取 ${file}（${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : (code ?? '未知原因')}）`,
+      'en-US': `cannot read ${file} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown reason')})`,
+    });
+  }
+}
+
+/** Open a workbook, read the sheet (the named one, else the first visible one) and run the engine. */
+export async function readTableFile(file: string, sheet: string | null, range: string | null, config: Config | undefined): Promise<TableFile> {
+  const bytes = await readBytes(file);
+  const base = path.basename(file);
+  try {
+    const workbook = openWorkbook(bytes, { fileName: base });
+    const name = sheet ?? workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name;
+    if (name === undefined || !workbook.sheets.some((s) => s.name === name)) {
+      throw new CliError('no-sheet', {
+        'zh-CN': `${base} 中没有工作表“${sheet ?? ''}”（有：${workbook.sheets.map((s) => s.name).join('、')}）`,
+        'en-US': `${base} has no sheet "${sheet ?? ''}" (it has: ${workbook.sheets.map((s) => s.name).join(', ')})`,
+      });
+    }
+    const { grid } = workbook.readSheet(name, range === null ? {} : { range });
+    return { file, bytes, format: workbook.format, sheet: name, analysis: analyze(grid, { config }) };
+  } catch (error) {
+    if (error instanceof FileError || error instanceof UnusableInputError) {
+      throw new CliError(error.code, { 'zh-CN': `${base}：${error.messages['zh-CN']}`, 'en-US': `${base}: ${error.messages['en-US']}` });
+    }
+    throw error;
+  }
+}
+
+/** The return files named on the command line: files as given, folders expanded to the workbooks they hold (sorted). */
+export async function returnFiles(args: readonly string[], exclude: readonly string[]): Promise<string[]> {
+  const skip = new Set(exclude.map((f) => path.resolve(f)));
+  const out: string[] = [];
+  for (const arg of args) {
+    let stat;
+    try {
+      stat = await fs.stat(arg);
+    } catch {
+      out.push(arg); // reported as unreadable when read
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      out.push(arg);
+      continue;
+    }
+    const names = (await fs.readdir(arg)).filter((n) => RETURN_FILE.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort();
+    for (const name of names) {
+      const file = path.join(arg, name);
+      if (!skip.has(path.resolve(file))) out.push(file);
+    }
+  }
+  return out;
+}
+
+/** Write next to the target and rename, so that a failure leaves no half-written workbook. */
+export async function writeBytes(output: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, output);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError('write-failed', { 'zh-CN': `无法写入 ${output}（${code}）`, 'en-US': `cannot write ${output} (${code})` });
+  }
+}
+
+/** The output must be a new .xlsx, never one of the inputs. */
+export function checkOutput(output: string, inputs: readonly string[]): void {
+  if (inputs.some((f) => path.resolve(f) === path.resolve(output))) {
+    throw new CliError('overwrite-input', {
+      'zh-CN': `输出文件不能是输入文件本身（${output}）：请用 -o 指定另一个文件名`,
+      'en-US': `the output must not be an input file (${output}): give another name with -o`,
+    });
+  }
+  if (!/\.xlsx$/i.test(output)) {
+    throw new CliError('output-not-xlsx', { 'zh-CN': `输出文件须以 .xlsx 结尾：${output}`, 'en-US': `the output file must end in .xlsx: ${output}` });
+  }
+}
+
+/** Errors of the file layer while writing, as one line for the user. */
+export function writeError(error: unknown, file: string): never {
+  if (error instanceof FileError) {
+    throw new CliError(error.code, { 'zh-CN': `${path.basename(file)}：${error.messages['zh-CN']}`, 'en-US': `${path.basename(file)}: ${error.messages['en-US']}` });
+  }
+  throw error;
+}
