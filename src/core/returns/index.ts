@@ -15,3 +15,4 @@ export { diffText, diffMarkup, normalizeTask, periodOf, similarity, taskKey } fr
 export { roundRules, roundRuleCatalog } from './rules';
 export { mergeSheets, mergedSheet, mergeLogSheet, answersSheet, findingsSheet, compareSheets } from './sheets';
 export { roundSheetNames, changeLabels } from './labels';
+export { mergedRepairPlan, TAKE_RETURN } from './repairPlan';
