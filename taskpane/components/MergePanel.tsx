@@ -54,7 +54,7 @@ async function readPicked(files: File[], config: Config, lang: Lang, onProgress:
   return out;
 }
 
-function MergePreview({ plan, t, lang }: { plan: MergePlan; t: MergeTranslate; lang: Lang }) {
+export function MergePreview({ plan, t, lang }: { plan: MergePlan; t: MergeTranslate; lang: Lang }) {
   const styles = useStyles();
   const answered = plan.units.filter((u) => u.files.length > 0);
   const silent = plan.units.filter((u) => u.files.length === 0);
@@ -75,7 +75,7 @@ function MergePreview({ plan, t, lang }: { plan: MergePlan; t: MergeTranslate; l
       <ul className={styles.list}>
         {plan.cells.slice(0, LIST_LIMIT).map((c) => (
           <li key={`${c.outputRow}:${c.column}`}>
-            <Text size={200}>{t('merge.changeLine', { number: c.number, column: c.columnLabel, sources: c.sources.map((s) => `${s.unit ?? s.file}`).join(', ') })}</Text>
+            <Text size={200}>{t('merge.changeLine', { number: c.ref, column: c.columnLabel, sources: c.sources.map((s) => `${s.unit ?? s.file}`).join(', ') })}</Text>
             <br />
             <Text size={200} className={styles.muted}>
               {c.after.slice(0, 120)}
@@ -102,7 +102,7 @@ function MergePreview({ plan, t, lang }: { plan: MergePlan; t: MergeTranslate; l
   );
 }
 
-function ComparisonView({ comparison, file, t, lang }: { comparison: Comparison; file: string; t: MergeTranslate; lang: Lang }) {
+export function ComparisonView({ comparison, file, t, lang }: { comparison: Comparison; file: string; t: MergeTranslate; lang: Lang }) {
   const styles = useStyles();
   const { counts } = comparison;
   const shown = comparison.tasks.filter((x) => x.change === 'newly-lagging' || x.change === 'still-lagging' || x.change === 'recovered' || x.change === 'completed');

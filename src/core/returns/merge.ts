@@ -150,7 +150,7 @@ function mergedRows(master: Analysis, config: Config, byTask: Map<MasterTask, Ta
     const sources = list.map((m) => ({ file: m.file, unit: m.unit, row: m.returned.row }));
     const put = (column: number, after: string) => {
       if (column < 0 || after === '' || values[column] === after) return;
-      cells.push({ outputRow, column, columnLabel: columns[column] ?? '', masterRow: task.row, number: task.number, task: task.task, before: values[column] ?? '', after, sources });
+      cells.push({ outputRow, column, columnLabel: columns[column] ?? '', masterRow: task.row, number: task.number, ref: task.ref, task: task.task, before: values[column] ?? '', after, sources });
       values[column] = after;
     };
     put(cols.progress, progress);

@@ -116,6 +116,8 @@ export interface MergedCell {
   /** The master task's sheet row in the original table. */
   masterRow: number;
   number: string;
+  /** section.number: tells the task apart where numbering restarts in each section. */
+  ref: string;
   task: string;
   before: string;
   after: string;
