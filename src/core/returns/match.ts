@@ -2,7 +2,7 @@
  * Placing returned tasks on the master's: by task text first (a unit renumbers, reorders and retypes), the number
  * only as support. Never by row position.
  */
-import { normalizeNumber, similarity } from './text';
+import { normalizeNumber } from './text';
 import type { MasterTask, ReturnedTask } from './types';
 
 /** Task texts at least this alike (Dice over character bigrams) are the same task whatever their numbers. */
@@ -29,11 +29,19 @@ export interface MatchOptions {
 export function matchTasks(master: readonly MasterTask[], returned: readonly ReturnedTask[], options: MatchOptions = {}): { placed: Placement[]; unmatched: ReturnedTask[] } {
   const pairs: Array<Placement & { rank: number }> = [];
   const preferred = options.prefer ? master.map((m) => options.prefer?.(m) ?? false) : null;
+  const index = bigramIndex(master);
+  const shared = new Float64Array(master.length);
   for (const r of returned) {
     const number = normalizeNumber(r.number);
     const ref = normalizeNumber(r.ref);
+    // Shared bigrams with every master task at once, through the index: only tasks with a bigram in common are touched.
+    shared.fill(0);
+    for (const [gram, n] of r.key.grams) {
+      const postings = index.get(gram);
+      if (postings) for (let k = 0; k < postings.tasks.length; k++) shared[postings.tasks[k]] += Math.min(n, postings.counts[k]);
+    }
     master.forEach((m, i) => {
-      const score = similarity(r.key, m.key);
+      const score = m.key.normalized === r.key.normalized ? (m.key.normalized === '' ? 0 : 1) : r.key.count + m.key.count === 0 ? 0 : (2 * shared[i]) / (r.key.count + m.key.count);
       if (score < MATCH_THRESHOLD_SAME_NUMBER) return;
       // A unit's sheet shows section.number; a return in the master's own layout has sections and plain numbers.
       const masterRef = normalizeNumber(m.ref);
@@ -56,4 +64,31 @@ export function matchTasks(master: readonly MasterTask[], returned: readonly Ret
   }
   placed.sort((a, b) => a.returned.row - b.returned.row);
   return { placed, unmatched: returned.filter((r) => !usedReturned.has(r)) };
+}
+
+interface Postings {
+  tasks: number[];
+  counts: number[];
+}
+
+const indexes = new WeakMap<readonly MasterTask[], Map<string, Postings>>();
+
+/** Bigram → the master tasks holding it (and how often), built once per master list. */
+function bigramIndex(master: readonly MasterTask[]): Map<string, Postings> {
+  let index = indexes.get(master);
+  if (index) return index;
+  const built = new Map<string, Postings>();
+  master.forEach((m, i) => {
+    for (const [gram, n] of m.key.grams) {
+      let postings = built.get(gram);
+      if (!postings) {
+        postings = { tasks: [], counts: [] };
+        built.set(gram, postings);
+      }
+      postings.tasks.push(i);
+      postings.counts.push(n);
+    }
+  });
+  indexes.set(master, built);
+  return built;
 }

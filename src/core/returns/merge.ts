@@ -51,9 +51,11 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
   const tables: ReturnedTable[] = returns.map((r) => readReturn(r, knownNames, config));
   const matches: TaskMatch[] = [];
   const unmatched: RoundContext['unmatched'] = [];
+  // Tasks given to a placeholder group (各市（区）政府, …成员单位) may be answered by any unit: known once, not per return.
+  const openTasks = new Set(tasks.filter((t) => isResponsible(t, '\u0000', config)));
   for (const table of tables) {
     const unit = table.unit;
-    const { placed, unmatched: left } = matchTasks(tasks, table.tasks, unit ? { prefer: (t) => isResponsible(t, unit, config) } : {});
+    const { placed, unmatched: left } = matchTasks(tasks, table.tasks, unit ? { prefer: (t) => openTasks.has(t) || t.units.includes(unit) } : {});
     for (const p of placed) matches.push({ ...p, file: table.file, unit });
     for (const task of left) unmatched.push({ table, task });
   }
@@ -75,6 +77,7 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
   const cols = columnsByField(table.header);
   const left = parseRangeA1(table.range)?.left ?? 1;
   const headerRow = (parseRangeA1(table.range)?.top ?? 1) + (table.header.rows[0] ?? 0);
+  const bodies = new Map<string, string>();
   const senders = new Set(tables.map((t) => t.unit).filter((u): u is string => u !== null));
   const ctx: RoundContext = {
     config,
@@ -87,7 +90,15 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
     units,
     progressCell: (task) => (cols.progress >= 0 ? toA1(task.row, left + cols.progress) : null),
     headerRow,
-    progressBody: (text) => normalizeProgress(bodyOf(text, statuses)),
+    progressBody: (text) => {
+      // Last period's texts are long and compared once per return that answers the task: normalized once.
+      let body = bodies.get(text);
+      if (body === undefined) {
+        body = normalizeProgress(bodyOf(text, statuses));
+        bodies.set(text, body);
+      }
+      return body;
+    },
   };
   const findings = checkRound(ctx, config);
 
