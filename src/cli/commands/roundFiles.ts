@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UnusableInputError, analyze, type Analysis, type Config } from '../../core';
 import { FileError, openWorkbook, type WorkbookFormat } from '../../files';
+import { roundSheetNames } from '../../core/returns';
 import { CliError } from '../errors';
 
 export interface TableFile {
@@ -12,6 +13,8 @@ export interface TableFile {
   sheet: string;
   analysis: Analysis;
 }
+
+const MERGED_SHEETS = new Set<string>(Object.values(roundSheetNames.merged));
 
 /** Files a folder of returns may hold; temporary files of Office (~$…) and hidden files are skipped. */
 const RETURN_FILE = /\.(xlsx|xlsm|xls|xml|htm|html|docx)$/i;
@@ -28,13 +31,15 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Open a workbook, read the sheet (the named one, else the first visible one) and run the engine. */
+/** Open a workbook, read the sheet (the named one, else a merged table of an earlier round, else the first visible one) and run the engine. */
 export async function readTableFile(file: string, sheet: string | null, range: string | null, config: Config | undefined): Promise<TableFile> {
   const bytes = await readBytes(file);
   const base = path.basename(file);
   try {
     const workbook = openWorkbook(bytes, { fileName: base });
-    const name = sheet ?? workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name;
+    // Last round's output holds the original sheet first and the merged table in 合并后: the merged one is the table now.
+    const merged = workbook.sheets.find((s) => MERGED_SHEETS.has(s.name));
+    const name = sheet ?? merged?.name ?? workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name;
     if (name === undefined || !workbook.sheets.some((s) => s.name === name)) {
       throw new CliError('no-sheet', {
         'zh-CN': `${base} 中没有工作表“${sheet ?? ''}”（有：${workbook.sheets.map((s) => s.name).join('、')}）`,
