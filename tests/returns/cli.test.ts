@@ -137,8 +137,9 @@ describe('report-tables split / merge / compare', () => {
     const out = path.join(dir, 'merged-en.xlsx');
     const result = await runCli(['merge', master, path.join(splitDir(), unitPart('市委政法委').fileName), '-o', out, '--json', '--lang', 'en']);
     const doc = JSON.parse(result.stdout) as { cells: Array<{ sources: Array<{ unit: string }> }>; findings: Array<{ rule: string; message: string }> };
-    expect(doc.cells.length).toBe(8);
-    expect(doc.cells.every((c) => c.sources[0].unit === '市委政法委')).toBe(true);
+    // Four tasks × (progress + status), and the title's period.
+    expect(doc.cells.length).toBe(9);
+    expect(doc.cells.filter((c) => c.sources.length > 0).every((c) => c.sources[0].unit === '市委政法委')).toBe(true);
     expect(doc.findings.find((f) => f.rule === 'returns.missing-unit')?.message).toMatch(/^\d+ units sent no return this period/);
     const sheets = JSON.parse(python(READ_SHEETS, out)) as Record<string, unknown>;
     expect(Object.keys(sheets)).toContain('Merge log');
@@ -167,7 +168,7 @@ describe('report-tables split / merge / compare', () => {
     const out = path.join(dir, '对比.xlsx');
     const result = await runCli(['compare', master, merged, '-o', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^1-9月 → 1-9月：新增滞后 \d+，持续滞后 \d+/);
+    expect(result.stdout).toMatch(/^1-9月 → 1-10月：新增滞后 \d+，持续滞后 \d+/);
     const sheets = JSON.parse(python(READ_SHEETS, out)) as Record<string, string[][]>;
     expect(Object.keys(sheets)).toEqual(expect.arrayContaining(['本期与上期对比', '变化汇总']));
     expect(sheets['变化汇总'][0]).toEqual(['分管领导', '新增滞后', '持续滞后', '已恢复', '本期完成', '新增任务', '任务数']);

@@ -82,6 +82,13 @@ describe('matchReturns on a round built from the seed table', () => {
     expect(plan.returns.find((r) => r.file === '民政局回复.xlsx')).toMatchObject({ unit: '市民政局', unitSource: 'title' });
   });
 
+  test('the merged table\'s title names the period the returns answer for', () => {
+    const { plan } = round();
+    expect(plan.period).toBe('1-10月');
+    expect(plan.rows.some((r) => r[0] === '2018年市政府重点工作1-10月进展情况汇总表')).toBe(true);
+    expect(plan.cells[0]).toMatchObject({ before: '2018年市政府重点工作1-9月进展情况汇总表', after: '2018年市政府重点工作1-10月进展情况汇总表', sources: [] });
+  });
+
   test('tasks nobody answered keep last period\'s text', () => {
     const { plan } = round();
     const { analysis } = seedMaster();

@@ -103,6 +103,7 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
   const findings = checkRound(ctx, config);
 
   const merged = mergedRows(master, config, byTask, statuses);
+  const period = retitle(master, returns, merged);
   const answers: UnitAnswer[] = units.map((unit) => {
     const leads = tasks.filter((t) => t.lead === unit);
     const mine = matches.filter((m) => m.unit === unit);
@@ -116,7 +117,7 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
     };
   });
   return {
-    period: periodOf(table.title),
+    period,
     ...merged,
     units: answers,
     returns: tables.map((t) => ({ file: t.file, unit: t.unit, unitSource: t.unitSource, tasks: t.tasks.length, matched: matches.filter((m) => m.file === t.file).length })),
@@ -169,4 +170,32 @@ function mergedRows(master: Analysis, config: Config, byTask: Map<MasterTask, Ta
   }
   cells.sort((a, b) => a.outputRow - b.outputRow || a.column - b.column);
   return { columns, rows, cells };
+}
+
+/**
+ * The period the returns answer for (their titles name it: a split sheet says 2018年1-10月) replaces last period's in
+ * the merged table's title, so that the merged master reads as this period's table. Logged like every other cell.
+ */
+function retitle(master: Analysis, returns: readonly ReturnInput[], merged: Pick<MergePlan, 'columns' | 'rows' | 'cells'>): string | null {
+  const old = periodOf(master.table.title);
+  const counts = new Map<string, number>();
+  for (const r of returns) {
+    const p = periodOf(r.analysis.table.titleLines.join(' '));
+    if (p !== null) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const [found] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null];
+  if (found === null || old === null) return found ?? old;
+  // 1-9月 in a title that already names its year becomes 1-10月, not 2018年1-10月.
+  const next = /年/.test(old) ? found : found.replace(/^\d{4}\s*年\s*/, '');
+  if (next === old) return old;
+  master.plan.rows.forEach((row, i) => {
+    if (row.kind !== 'title') return;
+    const values = merged.rows[i];
+    const before = values[0] ?? '';
+    if (!before.includes(old)) return;
+    const after = before.replace(old, next);
+    values[0] = after;
+    merged.cells.unshift({ outputRow: i + 1, column: 0, columnLabel: '', masterRow: master.table.titleRows[i] ?? i + 1, number: '', ref: '', task: '', before, after, sources: [] });
+  });
+  return next;
 }

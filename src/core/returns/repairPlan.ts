@@ -24,7 +24,10 @@ export function mergedRepairPlan(master: Analysis, plan: MergePlan): RepairPlan 
     column: cell.columnLabel,
     before: cell.before,
     after: cell.after,
-    messages: { 'zh-CN': `取自报送：${sourceText(cell, 'zh-CN')}`, 'en-US': `taken from the return ${sourceText(cell, 'en-US')}` },
+    messages:
+      cell.sources.length === 0
+        ? { 'zh-CN': '标题中的期别改为报送表所填的本期', 'en-US': 'the period in the title set to the one the returns answer for' }
+        : { 'zh-CN': `取自报送：${sourceText(cell, 'zh-CN')}`, 'en-US': `taken from the return ${sourceText(cell, 'en-US')}` },
   }));
   return {
     ...master.plan,
