@@ -7,6 +7,7 @@ const config = defaultConfig();
 /** The repaired master as a grid, with some tasks' status words (the first line of 进展情况) replaced. */
 function withStatuses(analysis: Analysis, statuses: Map<number, string>, extra?: { label: string; values: Map<number, string> }): Grid {
   const progress = analysis.table.header.columns.find((c) => c.field === 'progress')?.column ?? -1;
+  const statusColumn = analysis.plan.columns.lastIndexOf('状态');
   // Each output row's first sheet row (a record's later rows map to the same output row).
   const outputOf = new Map<number | null, number>();
   for (const m of analysis.plan.rowMap) if (!outputOf.has(m.outputRow)) outputOf.set(m.outputRow, m.row);
@@ -14,7 +15,11 @@ function withStatuses(analysis: Analysis, statuses: Map<number, string>, extra?:
     const row = r.values.slice();
     const sheetRow = outputOf.get(i + 1);
     const status = sheetRow === undefined ? undefined : statuses.get(sheetRow);
-    if (status !== undefined && r.kind === 'record') row[progress] = [`${status}。`, ...row[progress].split('\n').slice(1)].join('\n');
+    if (status !== undefined && r.kind === 'record') {
+      row[progress] = [`${status}。`, ...row[progress].split('\n').slice(1)].join('\n');
+      // The repaired table's 状态 column says the same (a merged master fills both).
+      if (statusColumn >= 0) row[statusColumn] = status;
+    }
     if (extra) row.push(r.kind === 'header' ? extra.label : sheetRow !== undefined && r.kind === 'record' ? (extra.values.get(sheetRow) ?? '') : '');
     return row;
   });

@@ -14,6 +14,15 @@ function leadColumn(table: ParsedTable): number {
   return table.header.columns.find((c) => compactLabel(c.label).startsWith('牵头'))?.column ?? -1;
 }
 
+/**
+ * 配合单位 of a record: the engine of the layouts work reads a 配合单位 column into `coUnits`; an engine without it has
+ * none. Read defensively so that this module works with either.
+ */
+function coUnitsOf(record: TaskRecord): string[] {
+  const value: unknown = (record as unknown as Record<string, unknown>).coUnits;
+  return Array.isArray(value) ? value.filter((u): u is string => typeof u === 'string') : [];
+}
+
 /** Canonical unit names written in a text (a cell or a note), in order. */
 export function unitsIn(text: string, config: Config): string[] {
   const dir = unitDirectory(config);
@@ -38,7 +47,8 @@ export function masterTasks(analysis: Analysis, config: Config): MasterTask[] {
       const named = [...leadUnits, ...units].filter((u) => !isPlaceholder(u, dir));
       return named[0] ?? leadUnits[0] ?? units[0] ?? null;
     };
-    const withLead = (units: string[]) => [...new Set([...leadUnits, ...units])];
+    const co = coUnitsOf(record);
+    const withLead = (units: string[]) => [...new Set([...leadUnits, ...units, ...co])];
     const subs = record.subItems ?? [];
     if (subs.length === 0) {
       const units = withLead(record.units);
