@@ -75,7 +75,7 @@ const indexes = new WeakMap<readonly MasterTask[], Map<string, Postings>>();
 
 /** Bigram → the master tasks holding it (and how often), built once per master list. */
 function bigramIndex(master: readonly MasterTask[]): Map<string, Postings> {
-  let index = indexes.get(master);
+  const index = indexes.get(master);
   if (index) return index;
   const built = new Map<string, Postings>();
   master.forEach((m, i) => {
