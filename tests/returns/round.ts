@@ -102,9 +102,10 @@ export function masterLayoutReturn(part: UnitSplit, filled: Filled[]): Grid {
   const values: CellValue[][] = [[`${part.unit}报送`, null, null, null], ['序号', '工作任务', '进展情况', '责任单位']];
   for (const f of filled) {
     const task = tasks.find((t) => t.id === f.taskId) as MasterTask;
-    const progress = `${f.status}。\n${f.progress}`;
-    // A long task over two rows, filled down: the 序号 and task repeated on the second row, the progress continued.
-    values.push([task.number, task.task, progress, task.units.join('、')]);
+    // Each task over two rows, as a merged cell someone unmerged and filled down: 序号, task and units repeated, the
+    // progress cell's two paragraphs one per row.
+    values.push([task.number, task.task, `${f.status}。`, task.units.join('、')]);
+    values.push([task.number, task.task, f.progress, task.units.join('、')]);
   }
   return { values, merges: [], origin: { row: 1, column: 1 }, sheet: 'Sheet1' };
 }
