@@ -19,7 +19,7 @@ export async function compareCommand(options: RoundOptions, io: CliIO): Promise<
   const config = await loadConfig(options.config);
   const lang = options.lang;
   io.progress?.(`${lang === 'en-US' ? 'Reading' : '正在读取'} ${path.basename(lastFile)}, ${path.basename(thisFile)}…`);
-  const [last, current] = await Promise.all([readTableFile(lastFile, options.sheet, options.range, config), readTableFile(thisFile, options.sheet, options.range, config)]).finally(() =>
+  const [last, current] = await Promise.all([readTableFile(lastFile, options.sheet, options.range, config, io, lang), readTableFile(thisFile, options.sheet, options.range, config, io, lang)]).finally(() =>
     io.progress?.(null),
   );
   const comparison = compareTables(last.analysis, current.analysis, { config });

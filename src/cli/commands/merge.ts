@@ -25,7 +25,7 @@ export async function mergeCommand(options: RoundOptions, io: CliIO): Promise<nu
   const lang = options.lang;
   const say = (zh: string, en: string) => io.progress?.(lang === 'en-US' ? en : zh);
   say(`正在读取 ${path.basename(masterFile)}…`, `Reading ${path.basename(masterFile)}…`);
-  const master = await readTableFile(masterFile, options.sheet, options.range, config).finally(() => io.progress?.(null));
+  const master = await readTableFile(masterFile, options.sheet, options.range, config, io, lang).finally(() => io.progress?.(null));
   const files = await returnFiles(rest, [masterFile, output]);
   if (files.length === 0) throw new CliError('no-returns', { 'zh-CN': '没有找到报送文件', 'en-US': 'no return files found' }, true);
   const returns: ReturnInput[] = [];
@@ -33,7 +33,7 @@ export async function mergeCommand(options: RoundOptions, io: CliIO): Promise<nu
   for (const [i, file] of files.entries()) {
     say(`正在读取报送 ${i + 1}/${files.length} ${path.basename(file)}…`, `Reading return ${i + 1}/${files.length} ${path.basename(file)}…`);
     try {
-      const table = await readTableFile(file, null, null, config);
+      const table = await readTableFile(file, null, null, config, io, lang);
       returns.push({ file: path.basename(file), analysis: table.analysis });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

@@ -1,6 +1,7 @@
 /**
  * Arguments of the reporting-round commands (split, merge, compare), parsed here so that args.ts needs only its
- * usage lines: main.ts hands these three commands over before its own parser runs.
+ * usage lines: main.ts hands these three commands over before its own parser runs. Light on purpose (no engine, no
+ * file layer): it is part of the small CLI entry; the commands themselves are in roundCommand.ts.
  */
 import type { Lang } from '../../core/types';
 import { langFromArgv, parseLang } from '../args';
@@ -83,15 +84,3 @@ export function parseRoundArgs(argv: readonly string[]): RoundOptions {
   return options;
 }
 
-/** Run split, merge or compare (main.ts calls this before its own parser for these three commands). */
-export async function runRoundCommand(argv: readonly string[], io: import('../io').CliIO): Promise<number> {
-  const options = parseRoundArgs(argv);
-  switch (options.command) {
-    case 'split':
-      return (await import('./split')).splitCommand(options, io);
-    case 'merge':
-      return (await import('./merge')).mergeCommand(options, io);
-    case 'compare':
-      return (await import('./compare')).compareCommand(options, io);
-  }
-}

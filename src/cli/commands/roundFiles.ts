@@ -2,9 +2,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UnusableInputError, analyze, type Analysis, type Config } from '../../core';
-import { FileError, openWorkbook, type WorkbookFormat } from '../../files';
+import type { Lang } from '../../core/types';
+import { FileError, type WorkbookFormat } from '../../files';
 import { roundSheetNames } from '../../core/returns';
 import { CliError } from '../errors';
+import type { CliIO } from '../io';
+import { readInput } from '../readInput';
 
 export interface TableFile {
   file: string;
@@ -19,36 +22,30 @@ const MERGED_SHEETS = new Set<string>(Object.values(roundSheetNames.merged));
 /** Files a folder of returns may hold; temporary files of Office (~$…) and hidden files are skipped. */
 const RETURN_FILE = /\.(xlsx|xlsm|xls|xml|htm|html|docx)$/i;
 
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await fs.readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError('read-failed', {
-      'zh-CN': `无法读取 ${file}（${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹' : (code ?? '未知原因')}）`,
-      'en-US': `cannot read ${file} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown reason')})`,
-    });
-  }
-}
-
-/** Open a workbook, read the sheet (the named one, else a merged table of an earlier round, else the first visible one) and run the engine. */
-export async function readTableFile(file: string, sheet: string | null, range: string | null, config: Config | undefined): Promise<TableFile> {
-  const bytes = await readBytes(file);
+/**
+ * Open a workbook (a binary .xls through LibreOffice when installed, as every command does), read the sheet — the
+ * named one, else a merged table of an earlier round, else the first visible one — and run the engine. Every failure
+ * is one line that names the file.
+ */
+export async function readTableFile(file: string, sheet: string | null, range: string | null, config: Config | undefined, io: CliIO, lang: Lang): Promise<TableFile> {
   const base = path.basename(file);
+  const named = (error: CliError): CliError =>
+    error.messages['zh-CN'].includes(base) ? error : new CliError(error.code, { 'zh-CN': `${base}：${error.messages['zh-CN']}`, 'en-US': `${base}: ${error.messages['en-US']}` });
   try {
-    const workbook = openWorkbook(bytes, { fileName: base });
+    const { bytes, book } = await readInput(file, io, lang);
     // Last round's output holds the original sheet first and the merged table in 合并后: the merged one is the table now.
-    const merged = workbook.sheets.find((s) => MERGED_SHEETS.has(s.name));
-    const name = sheet ?? merged?.name ?? workbook.sheets.find((s) => !s.hidden)?.name ?? workbook.sheets[0]?.name;
-    if (name === undefined || !workbook.sheets.some((s) => s.name === name)) {
+    const merged = book.sheets.find((s) => MERGED_SHEETS.has(s.name));
+    const name = sheet ?? merged?.name ?? book.sheets.find((s) => !s.hidden)?.name ?? book.sheets[0]?.name;
+    if (name === undefined || !book.sheets.some((s) => s.name === name)) {
       throw new CliError('no-sheet', {
-        'zh-CN': `${base} 中没有工作表“${sheet ?? ''}”（有：${workbook.sheets.map((s) => s.name).join('、')}）`,
-        'en-US': `${base} has no sheet "${sheet ?? ''}" (it has: ${workbook.sheets.map((s) => s.name).join(', ')})`,
+        'zh-CN': `${base} 中没有工作表“${sheet ?? ''}”（有：${book.sheets.map((s) => s.name).join('、')}）`,
+        'en-US': `${base} has no sheet "${sheet ?? ''}" (it has: ${book.sheets.map((s) => s.name).join(', ')})`,
       });
     }
-    const { grid } = workbook.readSheet(name, range === null ? {} : { range });
-    return { file, bytes, format: workbook.format, sheet: name, analysis: analyze(grid, { config }) };
+    const { grid } = book.readSheet(name, range === null ? {} : { range });
+    return { file, bytes, format: book.format, sheet: name, analysis: analyze(grid, { config }) };
   } catch (error) {
+    if (error instanceof CliError) throw named(error);
     if (error instanceof FileError || error instanceof UnusableInputError) {
       throw new CliError(error.code, { 'zh-CN': `${base}：${error.messages['zh-CN']}`, 'en-US': `${base}: ${error.messages['en-US']}` });
     }

@@ -17,7 +17,7 @@ export async function splitCommand(options: RoundOptions, io: CliIO): Promise<nu
   const dir = options.output ?? '';
   const config = await loadConfig(options.config);
   io.progress?.(`${options.lang === 'en-US' ? 'Reading' : '正在读取'} ${path.basename(file)}…`);
-  const master = await readTableFile(file, options.sheet, options.range, config).finally(() => io.progress?.(null));
+  const master = await readTableFile(file, options.sheet, options.range, config, io, options.lang).finally(() => io.progress?.(null));
   const plan = planSplit(master.analysis, { config, period: options.period });
   if (plan.units.length === 0) {
     throw new CliError('no-units', { 'zh-CN': `${path.basename(file)} 中没有可分发的责任单位`, 'en-US': `${path.basename(file)} names no unit to send tasks to` });
