@@ -174,6 +174,17 @@ describe('report-tables split / merge / compare', () => {
     expect(sheets['变化汇总'][0]).toEqual(['分管领导', '新增滞后', '持续滞后', '已恢复', '本期完成', '新增任务', '任务数']);
   });
 
+  test('compare without -o prints the comparison only; merge with no readable return writes nothing', async () => {
+    const shown = await runCli(['compare', master, path.join(dir, '合并后.xlsx'), '--lang', 'en']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^1-9月 → 1-10月: Newly lagging \d+, Still lagging \d+/);
+    const out = path.join(dir, 'nothing.xlsx');
+    const none = await runCli(['merge', master, path.join(dir, 'missing.xlsx'), '-o', out]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('没有一份报送可以读取，未写出任何文件');
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
   test('usage errors are exit code 2 with the reason', async () => {
     expect((await runCli(['merge', master])).code).toBe(2);
     const r = await runCli(['split', master]);

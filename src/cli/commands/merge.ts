@@ -40,6 +40,11 @@ export async function mergeCommand(options: RoundOptions, io: CliIO): Promise<nu
       failed.push({ file, message: error.messages[lang] });
     }
   }
+  if (returns.length === 0) {
+    io.progress?.(null);
+    for (const f of failed) io.stderr(`report-tables: ${f.message}\n`);
+    throw new CliError('no-returns', { 'zh-CN': '没有一份报送可以读取，未写出任何文件', 'en-US': 'none of the returns could be read; nothing was written' });
+  }
   say('正在合并…', 'Merging…');
   const plan = matchReturns(master.analysis, returns, { config });
   const sheets = mergeSheets(plan, lang);

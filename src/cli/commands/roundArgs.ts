@@ -75,10 +75,10 @@ export function parseRoundArgs(argv: readonly string[]): RoundOptions {
   }
   if (command === 'split' && options.files.length > 1) throw usageError('split 一次只处理一个总表', 'split takes one master table');
   if (command === 'compare' && options.files.length > 2) throw usageError('compare 只比较两个文件（上期、本期）', 'compare takes two files (last period, this period)');
-  if (options.output === null && !(command === 'compare' && options.json)) {
+  if (options.output === null && command !== 'compare') {
     throw usageError(
-      command === 'split' ? 'split 需要 -o 输出文件夹' : `${command} 需要 -o 输出.xlsx`,
-      command === 'split' ? 'split needs -o OUTPUT_FOLDER' : `${command} needs -o OUTPUT.xlsx`,
+      command === 'split' ? 'split 需要 -o 输出文件夹' : 'merge 需要 -o 输出.xlsx',
+      command === 'split' ? 'split needs -o OUTPUT_FOLDER' : 'merge needs -o OUTPUT.xlsx',
     );
   }
   return options;
