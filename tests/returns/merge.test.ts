@@ -89,6 +89,14 @@ describe('matchReturns on a round built from the seed table', () => {
     expect(plan.cells[0]).toMatchObject({ before: '2018年市政府重点工作1-9月进展情况汇总表', after: '2018年市政府重点工作1-10月进展情况汇总表', sources: [] });
   });
 
+  test('a status typed over the drop-down that is not in the vocabulary is kept as written, not dropped', () => {
+    const part = unitPart('市委老干部局');
+    const { sheet } = fillReturn(part, { status: () => '正常推进中' });
+    const plan = matchReturns(seedMaster().analysis, [asReturn(part.fileName, sheetGrid(sheet))]);
+    const cell = plan.cells.find((c) => c.columnLabel === '进展情况');
+    expect(cell?.after.split('\n')[0]).toBe('正常推进中。');
+  });
+
   test('tasks nobody answered keep last period\'s text', () => {
     const { plan } = round();
     const { analysis } = seedMaster();

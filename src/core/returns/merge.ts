@@ -148,7 +148,9 @@ function mergedRows(master: Analysis, config: Config, byTask: Map<MasterTask, Ta
     if (outputRow === undefined || outputRow === null) continue;
     const values = rows[outputRow - 1];
     const status = list.find((m) => m.returned.status !== null)?.returned.status ?? null;
-    const statusLine = status === null ? '' : `${marks && lagging.has(status) ? '▲' : ''}${status}。`;
+    // A status outside the vocabulary (typed over the drop-down, or pasted) is kept as written, for the checks to flag.
+    const written = status === null ? (list.find((m) => m.returned.statusWritten !== '')?.returned.statusWritten ?? '') : '';
+    const statusLine = status === null ? (written === '' ? '' : `${written.replace(/[。.]$/, '')}。`) : `${marks && lagging.has(status) ? '▲' : ''}${status}。`;
     const texts: Array<{ unit: string | null; text: string; key: string }> = [];
     for (const m of list) {
       const text = m.returned.progress.trim();
