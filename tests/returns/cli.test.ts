@@ -172,6 +172,9 @@ describe('report-tables split / merge / compare', () => {
     const sheets = JSON.parse(python(READ_SHEETS, out)) as Record<string, string[][]>;
     expect(Object.keys(sheets)).toEqual(expect.arrayContaining(['本期与上期对比', '变化汇总']));
     expect(sheets['变化汇总'][0]).toEqual(['分管领导', '新增滞后', '持续滞后', '已恢复', '本期完成', '新增任务', '任务数']);
+    // The counts per official carry a native column chart of the four changes.
+    const charts = python('import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])["变化汇总"]\nprint(len(ws._charts), len(ws._charts[0].series) if ws._charts else 0)', out);
+    expect(charts.trim()).toBe('1 4');
   });
 
   test('compare without -o prints the comparison only; merge with no readable return writes nothing', async () => {
