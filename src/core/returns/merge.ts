@@ -11,7 +11,7 @@ import type { Analysis } from '../types';
 import { matchTasks } from './match';
 import { readReturn } from './returned';
 import { checkRound, type RoundContext } from './rules';
-import { answeringUnits, isResponsible, masterTasks } from './tasks';
+import { answeringUnits, masterTasks, openToAll } from './tasks';
 import { normalizeProgress, periodOf } from './text';
 import type { MasterTask, MergePlan, MergedCell, ReturnInput, ReturnedTable, TaskMatch, UnitAnswer } from './types';
 
@@ -52,7 +52,7 @@ export function matchReturns(master: Analysis, returns: readonly ReturnInput[], 
   const matches: TaskMatch[] = [];
   const unmatched: RoundContext['unmatched'] = [];
   // Tasks given to a placeholder group (各市（区）政府, …成员单位) may be answered by any unit: known once, not per return.
-  const openTasks = new Set(tasks.filter((t) => isResponsible(t, '\u0000', config)));
+  const openTasks = new Set(tasks.filter((t) => openToAll(t, config)));
   for (const table of tables) {
     const unit = table.unit;
     const { placed, unmatched: left } = matchTasks(tasks, table.tasks, unit ? { prefer: (t) => openTasks.has(t) || t.units.includes(unit) } : {});

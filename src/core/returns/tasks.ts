@@ -104,9 +104,13 @@ export function answeringUnits(task: MasterTask, config: Config): string[] {
   return task.units.filter((u) => !isPlaceholder(u, dir) || u === task.lead);
 }
 
-/** Does a unit have a part in the task? A task given to 各市（区）政府 or …成员单位 may be answered by anyone. */
-export function isResponsible(task: MasterTask, unit: string, config: Config): boolean {
-  if (task.units.includes(unit)) return true;
+/** A task given to a group (各市（区）政府, …成员单位) may be answered by any unit. */
+export function openToAll(task: MasterTask, config: Config): boolean {
   const dir = unitDirectory(config);
   return task.units.some((u) => isPlaceholder(u, dir));
+}
+
+/** Does a unit have a part in the task? */
+export function isResponsible(task: MasterTask, unit: string, config: Config): boolean {
+  return task.units.includes(unit) || openToAll(task, config);
 }

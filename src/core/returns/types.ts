@@ -13,7 +13,7 @@ export interface RoundSheet extends SheetSpec {
   /** Rows and columns kept in view: the title and header, the number column. */
   freeze?: { rows: number; columns: number };
   autoFilter?: boolean;
-  /** Wrap long texts in the cells of these columns (0-based). */
+  /** Wrap text in the cells (progress texts hold line breaks). */
   wrap?: boolean;
   /** Drop-down lists (Excel data validation) over A1 ranges. */
   dataValidations?: Array<{ range: string; list: string[] }>;
