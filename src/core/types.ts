@@ -184,7 +184,9 @@ export interface Change {
     | 'canonical-unit'
     | 'trim-person'
     | 'section-row'
-    | 'split-merge';
+    | 'split-merge'
+    /** A cell taken from a unit's return when the round is merged (src/core/returns). */
+    | 'take-return';
   /** 1-based sheet rows of the source. */
   sourceRows: number[];
   /** 1-based output row in the repaired sheet, null for a removed row. */

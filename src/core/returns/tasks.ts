@@ -18,10 +18,6 @@ function leadColumn(table: ParsedTable): number {
  * 配合单位 of a record: the engine of the layouts work reads a 配合单位 column into `coUnits`; an engine without it has
  * none. Read defensively so that this module works with either.
  */
-function coUnitsOf(record: TaskRecord): string[] {
-  const value: unknown = (record as unknown as Record<string, unknown>).coUnits;
-  return Array.isArray(value) ? value.filter((u): u is string => typeof u === 'string') : [];
-}
 
 /** Canonical unit names written in a text (a cell or a note), in order. */
 export function unitsIn(text: string, config: Config): string[] {
@@ -47,7 +43,7 @@ export function masterTasks(analysis: Analysis, config: Config): MasterTask[] {
       const named = [...leadUnits, ...units].filter((u) => !isPlaceholder(u, dir));
       return named[0] ?? leadUnits[0] ?? units[0] ?? null;
     };
-    const co = coUnitsOf(record);
+    const co = record.coUnits;
     const withLead = (units: string[]) => [...new Set([...leadUnits, ...units, ...co])];
     const subs = record.subItems ?? [];
     if (subs.length === 0) {
