@@ -121,12 +121,14 @@ class FakeRange implements WpsRange {
    */
   get MergeCells(): boolean | null {
     this.at('MergeCells.get');
+    // Merged areas never overlap, so the merged cells of the range are the sum of each area's overlap with it.
+    const total = this.rect.rowCount * this.rect.columnCount;
     let merged = 0;
-    let total = 0;
-    this.forEach((r, c) => {
-      total += 1;
-      if (this.sheet.mergeAt(r, c)) merged += 1;
-    });
+    for (const area of this.sheet.merges) {
+      const rows = Math.min(area.row + area.rowCount, this.rect.row + this.rect.rowCount) - Math.max(area.row, this.rect.row);
+      const columns = Math.min(area.column + area.columnCount, this.rect.column + this.rect.columnCount) - Math.max(area.column, this.rect.column);
+      if (rows > 0 && columns > 0) merged += rows * columns;
+    }
     if (merged === 0) return false;
     return merged === total ? true : null;
   }
