@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../src/core/types';
 import { createOfficeHost } from '../src/excel';
+import { createWpsHost, detectWpsApplication } from '../src/wps';
 import type { WorkbookHost } from '../src/excel/host';
 import { App } from './App';
 import { pickLanguage } from './i18n';
@@ -39,13 +40,15 @@ export interface StartOptions {
 export async function startTaskpane(options: StartOptions = {}): Promise<void> {
   const container = options.container ?? document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const environment = await waitForExcel(officeGlobal(window), options.officeTimeoutMs);
+  // In WPS 表格 the page has WPS's window.Application and no Office host to wait for.
+  const wps = detectWpsApplication(window);
+  const environment = wps ? { inExcel: false, displayLanguage: null } : await waitForExcel(officeGlobal(window), options.officeTimeoutMs);
   const lang = pickLanguage({
     override: storedLanguage(),
     displayLanguage: environment.displayLanguage,
     urlLang: new URLSearchParams(window.location.search).get('lang'),
   });
   document.documentElement.lang = lang;
-  const host: WorkbookHost | null = environment.inExcel ? createOfficeHost() : null;
+  const host: WorkbookHost | null = wps ? createWpsHost(wps) : environment.inExcel ? createOfficeHost() : null;
   createRoot(container).render(<App host={host} initialLang={lang} onLanguageChosen={rememberLanguage} />);
 }
