@@ -19,7 +19,7 @@ function escapeAttribute(text) {
 
 /** publish.xml, online mode: one <jspluginonline> for WPS 表格 (type "et"), its url the add-in folder on the server. */
 function publishXml(addinUrl) {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n  <jspluginonline name="${NAME}" type="et" url="${escapeAttribute(addinUrl)}" enable="enable"/>\n</jsplugins>\n`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n  <jspluginonline name="${NAME}" type="et" url="${escapeAttribute(addinUrl)}" enable="true"/>\n</jsplugins>\n`;
 }
 
 /** jsplugins.xml, offline mode: one <jsplugin> whose url is the package (an intranet URL or a file:/// path). */

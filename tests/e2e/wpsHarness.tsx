@@ -1,6 +1,6 @@
 /**
  * The WPS task pane as the browser end-to-end test runs it: `window.Application` (and the `wps` object) provided by
- * the in-memory WPS, preloaded with the grid served at ./fixture.json, the whole table selected; then the pane's own
+ * the in-memory WPS, preloaded with the grid served at ./<fixture>.json (?fixture=, default fixture), the whole table selected; then the pane's own
  * start (wps/taskpane.tsx), which recognizes WPS and uses the WpsHost.
  */
 import type { Grid } from '../../src/core/types';
@@ -22,7 +22,8 @@ declare global {
 }
 
 async function boot(): Promise<void> {
-  const fixture = (await (await fetch('./fixture.json')).json()) as WpsHarnessFixture;
+  const name = new URLSearchParams(window.location.search).get('fixture') ?? 'fixture';
+  const fixture = (await (await fetch(`./${encodeURIComponent(name)}.json`)).json()) as WpsHarnessFixture;
   const book = wpsBookFromGrid(fixture.grid, { sheet: fixture.sheet, select: fixture.select });
   installFakeWps(window, book);
   window.e2eWpsBook = book;
