@@ -18,7 +18,7 @@ function showStep(step: Step): boolean {
 }
 
 export async function startWpsPane(): Promise<void> {
-  await startTaskpane({ officeTimeoutMs: 0 });
+  startTaskpane({ skipOfficeLoad: true });
   const app = (window as unknown as { Application?: WpsApplication }).Application;
   let current = stepFrom(new URLSearchParams(window.location.search).get('step') ?? app?.PluginStorage.getItem(STEP_KEY));
   // The pane renders asynchronously: try until its tabs are there.

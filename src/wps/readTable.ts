@@ -4,8 +4,8 @@
  * MergeCells of ever smaller blocks and MergeArea only of a cell that is merged — never a walk over every cell.
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
-import type { Progress, SourceSnapshot } from '../host';
-import { toCellValue } from '../excel/cellValues';
+import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from '../host';
+import { shownValue } from './values';
 import { Fingerprint } from '../excel/fingerprint';
 import type { WpsApplication, WpsRange, WpsValue, WpsWorksheet } from './api';
 import { wpsHostError } from './errors';
@@ -38,7 +38,12 @@ export function breathe(): Promise<void> {
  * The range to read: a multi-cell selection as it is; one cell — or one merged cell, which WPS selects whole — the
  * sheet's used range; both cut to the used range (see src/excel/readGrid.ts for why not the surrounding region).
  */
-export async function readSelectionSnapshot(app: WpsApplication, onProgress?: (p: Progress) => void, options = defaultWpsReadOptions): Promise<SourceSnapshot> {
+export async function readSelectionSnapshot(
+  app: WpsApplication,
+  onProgress?: (p: Progress) => void,
+  options = defaultWpsReadOptions,
+  call: HostCallOptions = {},
+): Promise<SourceSnapshot> {
   const sheet = app.ActiveSheet;
   if (!sheet) throw wpsHostError('no-workbook');
   const selection = app.Selection;
@@ -53,7 +58,7 @@ export async function readSelectionSnapshot(app: WpsApplication, onProgress?: (p
   }
   const rect = intersect(single ? used : selected, used);
   if (!rect) throw wpsHostError('empty-selection');
-  const read = await readRect(sheet, rect, { merges: true, onProgress, options });
+  const read = await readRect(sheet, rect, { merges: true, onProgress, options, signal: call.signal });
   if (read.values.every((row) => row.every((value) => value === null))) throw wpsHostError('empty-selection');
   const name = sheet.Name;
   const grid: Grid = { values: read.values, merges: read.merges, origin: { row: rect.row + 1, column: rect.column + 1 }, sheet: name };
@@ -75,13 +80,14 @@ function asMatrix(value: WpsValue | WpsValue[][], rowCount: number, columnCount:
 export async function readRect(
   sheet: WpsWorksheet,
   rect: Rect,
-  request: { merges: boolean; onProgress?: (p: Progress) => void; stage?: string; options?: WpsReadOptions },
+  request: { merges: boolean; onProgress?: (p: Progress) => void; stage?: string; options?: WpsReadOptions; signal?: AbortSignal },
 ): Promise<RectRead> {
   const { blockRows } = request.options ?? defaultWpsReadOptions;
   const stage = request.stage ?? 'read';
   const raw: WpsValue[][] = [];
   request.onProgress?.({ stage, done: 0, total: rect.rowCount });
   for (let start = 0; start < rect.rowCount; start += blockRows) {
+    throwIfCancelled(request.signal);
     const count = Math.min(blockRows, rect.rowCount - start);
     const block = asMatrix(sheet.Range(rectA1({ ...rect, row: rect.row + start, rowCount: count })).Value2, count, rect.columnCount);
     for (let r = 0; r < count; r += 1) raw.push(block[r] ?? []);
@@ -91,10 +97,11 @@ export async function readRect(
   const formats = numberFormats(sheet, rect, raw);
   const fingerprint = new Fingerprint();
   const values = raw.map((row, r) => {
-    const converted = Array.from({ length: rect.columnCount }, (_, c) => toCellValue(row[c] ?? null, formats(r, c)));
+    const converted = Array.from({ length: rect.columnCount }, (_, c) => shownValue(row[c] ?? null, formats(r, c)));
     fingerprint.addRow(converted);
     return converted;
   });
+  throwIfCancelled(request.signal);
   const merges = request.merges ? findMerges(sheet, rect, raw) : [];
   return { values, merges, fingerprint: fingerprint.digest(rect.rowCount, rect.columnCount) };
 }

@@ -29,14 +29,20 @@ function gridRange(grid: Grid): string {
 }
 
 async function boot(): Promise<void> {
-  const outside = new URLSearchParams(window.location.search).has('outside');
+  const params = new URLSearchParams(window.location.search);
+  // ?office=load: no in-memory Excel; the pane loads office.js itself (CDN, then the bundled copy) as in production.
+  if (params.get('office') === 'load') {
+    startTaskpane();
+    return;
+  }
+  const outside = params.has('outside');
   if (!outside) {
     const fixture = (await (await fetch('./fixture.json')).json()) as HarnessFixture;
     const book = workbookFromGrid(fixture.grid, { sheet: fixture.sheet, select: gridRange(fixture.grid) });
     installFakeOffice(window, book, { displayLanguage: fixture.displayLanguage });
     window.e2eBook = book;
   }
-  await startTaskpane({ officeTimeoutMs: 1000 });
+  startTaskpane({ skipOfficeLoad: true, officeSlowMs: 1000 });
 }
 
 void boot();
