@@ -17,14 +17,14 @@ interface RibbonWindow {
   GetImage?: (control: RibbonControl) => string;
 }
 
-const scope = window as unknown as RibbonWindow;
+const scope = globalThis as unknown as RibbonWindow;
 
 /** The folder this page was loaded from: online the web server's add-in URL, offline the unpacked package. */
 function baseUrl(): string {
-  return window.location.href.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  return (globalThis.location?.href ?? '').replace(/[?#].*$/, '').replace(/[^/]*$/, '');
 }
 
-export function openPane(app: WpsApplication, controlId: string): void {
+export function openPane(app: WpsApplication, controlId: string, base = baseUrl()): void {
   const step = stepFrom(BUTTON_STEPS[controlId]);
   // A stamp, so pressing the same button again still brings its tab back.
   app.PluginStorage.setItem(STEP_KEY, `${step}@${Date.now()}`);
@@ -37,7 +37,7 @@ export function openPane(app: WpsApplication, controlId: string): void {
       // the pane was closed for good: create it again below
     }
   }
-  const pane = app.CreateTaskPane(`${baseUrl()}taskpane.html?step=${step}`);
+  const pane = app.CreateTaskPane(`${base}taskpane.html?step=${step}`);
   app.PluginStorage.setItem(PANE_ID_KEY, pane.ID);
   pane.Visible = true;
 }
