@@ -1,6 +1,7 @@
 /** What the WPS host does beyond the shared contract: few calls, merged selections, rollback, marks kept apart from the user's. */
 import type { CellValue, Grid } from '../../src/core/types';
 import { analyze } from '../../src/core';
+import { summarySheets } from '../../src/core/sheets';
 import { HostError } from '../../src/host';
 import { STORE_SHEET, createWpsHost, detectWpsApplication } from '../../src/wps';
 import { XL_SHEET_VERY_HIDDEN } from '../../src/wps/api';
@@ -152,4 +153,33 @@ test('the pane recognizes WPS by its Application and wps globals, not by an Exce
   scope.Application = { ActiveSheet: null, ActiveWorkbook: null, Selection: null, Name: 'Microsoft Excel' };
   expect(detectWpsApplication(scope)).toBeNull();
   uninstall();
+});
+
+test('取消 while a big table is being read stops between blocks with the cancelled message', async () => {
+  const { host } = open(tidyGrid(4999));
+  const controller = new AbortController();
+  const error = (await host
+    .readSelection((p) => {
+      if (p.done >= 2000) controller.abort();
+    }, { signal: controller.signal })
+    .catch((e: unknown) => e)) as HostError;
+  expect(error).toBeInstanceOf(HostError);
+  expect(error.code).toBe('cancelled');
+  expect(error.messages['zh-CN']).toBe('已取消。');
+});
+
+test('summary sheets: counts as numbers, shares as numbers shown 0.0%, header and totals bold, no chart', async () => {
+  const grid = seedGrid();
+  const { book, host } = open(grid);
+  const summary = analyze(grid).summary;
+  const { sheets } = await host.writeSummary(summary, 'zh-CN');
+  const byOfficial = book.sheet(sheets[0]!);
+  const share = summarySheets(summary, 'zh-CN')[0]!.percentColumns![0]!;
+  const cell = byOfficial.cell(1, share)!;
+  expect(typeof cell.value).toBe('number');
+  expect(cell.numberFormat).toBe('0.0%');
+  expect(byOfficial.cell(0, 0)?.bold).toBe(true);
+  expect(byOfficial.cell(summary.byOfficial.length + 1, 0)?.bold).toBe(true);
+  expect(host.capabilities.chart).toBe(false);
+  expect(host.limitations?.map((l) => l.feature)).toEqual(['chart']);
 });
