@@ -15,7 +15,8 @@ import { findingAddress } from './findings';
 export type JobId = 'read' | 'apply' | 'highlight' | 'clear' | 'summary' | 'settings' | 'goto';
 
 export interface BusyState {
-  job: JobId;
+  /** The button that started it; without one (another host's workbench) the panel's main status line shows it. */
+  job?: JobId;
   stage: MessageKey;
   done: number;
   total: number;
@@ -24,7 +25,7 @@ export interface BusyState {
 }
 
 export interface Notice {
-  job: JobId;
+  job?: JobId;
   intent: 'success' | 'info' | 'warning';
   text: string;
 }
@@ -40,9 +41,12 @@ export interface Workbench {
   source: SourceSnapshot | null;
   analysis: Analysis | null;
   busy: BusyState | null;
-  error: { job: JobId; error: unknown } | null;
+  error: unknown;
+  /** Which button's work failed (shown under it); absent: the panel's main status line. */
+  errorJob?: JobId | null;
   notice: Notice | null;
-  summaryQuestion: SummaryQuestion | null;
+  /** Set when writing summaries needs the clerk's word first (the web page's workbench may leave it out). */
+  summaryQuestion?: SummaryQuestion | null;
   config: Config;
   /** The settings as stored in the workbook (what the user wrote), null when none are stored. */
   storedSettings: unknown;
@@ -52,7 +56,7 @@ export interface Workbench {
   clearHighlights: () => Promise<void>;
   goToFinding: (finding: Finding) => Promise<void>;
   writeSummary: (replace?: boolean) => Promise<void>;
-  declineSummaryReplace: () => void;
+  declineSummaryReplace?: () => void;
   saveSettings: (settings: unknown) => Promise<boolean>;
   dismissError: () => void;
   dismissNotice: () => void;
@@ -261,7 +265,8 @@ export function useWorkbench(): Workbench {
     source,
     analysis,
     busy,
-    error,
+    error: error?.error ?? null,
+    errorJob: error?.job ?? null,
     notice,
     summaryQuestion,
     config,

@@ -22,7 +22,7 @@ import { SourceBar } from './SourceBar';
 import { JobStatus } from './StatusBars';
 
 /** Findings listed per group before "显示全部": a long list of one kind helps nobody scan the pane. */
-const GROUP_LIMIT = 20;
+export const GROUP_LIMIT = 10;
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   error: 'danger',
@@ -86,7 +86,7 @@ function ruleTitle(rule: string, severity: Severity, lang: Lang, t: (key: `check
   return RULE_DESCRIPTIONS.get(rule)?.[lang] ?? t(`check.severity.${severity}`);
 }
 
-function FindingList({ findings, firstColumn, onGo }: { findings: Finding[]; firstColumn: number; onGo: ((f: Finding) => void) | null }) {
+export function FindingList({ findings, firstColumn, onGo }: { findings: Finding[]; firstColumn: number; onGo: ((f: Finding) => void) | null }) {
   const { t } = useLanguage();
   const styles = useStyles();
   const [all, setAll] = useState(false);
@@ -155,9 +155,9 @@ export function CheckPanel({ workbench }: { workbench: Workbench }) {
                   {notesNote.messages[lang]}
                 </Text>
               )}
-              <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} />
             </>
           )}
+          <JobStatus workbench={workbench} jobs={['highlight', 'clear', 'goto']} main />
           {findings.length === 0 ? (
             <MessageBar intent="success">
               <MessageBarBody>{t('check.none')}</MessageBarBody>

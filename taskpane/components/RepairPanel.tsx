@@ -183,7 +183,7 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
           <Button appearance="primary" icon={<WrenchRegular />} disabled={busy !== null} onClick={() => void workbench.applyRepair(inPlace ? mode : 'new-sheet')}>
             {t('repair.apply')}
           </Button>
-          <JobStatus workbench={workbench} jobs={['apply']} />
+          <JobStatus workbench={workbench} jobs={['apply']} main />
         </>
       )}
     </div>

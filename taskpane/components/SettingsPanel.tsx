@@ -202,7 +202,7 @@ export function SettingsPanel({ workbench }: { workbench: Workbench }) {
         </Button>
         <input ref={fileInput} className={styles.hidden} type="file" accept=".json,application/json" aria-hidden="true" tabIndex={-1} onChange={(e) => void importFile(e)} />
       </div>
-      <JobStatus workbench={workbench} jobs={['settings']} />
+      <JobStatus workbench={workbench} jobs={['settings']} main />
       {dirty && <Text size={200}>{t('settings.unsaved')}</Text>}
       {check && check.ok && (
         <MessageBar intent="success">

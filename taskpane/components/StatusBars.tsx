@@ -45,12 +45,14 @@ export function BusyBar({ busy }: { busy: BusyState }) {
  * bottom of a long preview has its progress in view). The region is always in the page and `aria-live`, so screen
  * readers announce what appears in it.
  */
-export function JobStatus({ workbench, jobs }: { workbench: Workbench; jobs: readonly JobId[] }) {
+export function JobStatus({ workbench, jobs, main = false }: { workbench: Workbench; jobs: readonly JobId[]; main?: boolean }) {
   const { t } = useLanguage();
   const styles = useStyles();
-  const busy = workbench.busy && jobs.includes(workbench.busy.job) ? workbench.busy : null;
-  const error = workbench.error && jobs.includes(workbench.error.job) ? workbench.error.error : null;
-  const notice = workbench.notice && jobs.includes(workbench.notice.job) ? workbench.notice : null;
+  // Work a workbench did not tie to a button (the web page's) shows at the panel's main status line.
+  const mine = (job: JobId | null | undefined) => (job ? jobs.includes(job) : main);
+  const busy = workbench.busy && mine(workbench.busy.job) ? workbench.busy : null;
+  const error = workbench.error !== null && workbench.error !== undefined && mine(workbench.errorJob) ? workbench.error : null;
+  const notice = workbench.notice && mine(workbench.notice.job) ? workbench.notice : null;
   return (
     <section className={styles.status} aria-live="polite" aria-label={t('job.status')} data-testid={`status-${jobs[0]}`}>
       {busy && <BusyBar busy={busy} />}

@@ -30,8 +30,9 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%', WebkitOverflowScrolling: 'touch' },
   table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
   statusHeader: { minWidth: '2.6em', maxWidth: '4.5em', verticalAlign: 'bottom', whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: tokens.lineHeightBase200, paddingLeft: '4px', paddingRight: '4px' },
-  name: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
-  officialHeader: { minWidth: '4em', whiteSpace: 'nowrap', verticalAlign: 'bottom', paddingLeft: '4px', paddingRight: '4px' },
+  // The official's name stays in view while the status columns scroll under it.
+  name: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  officialHeader: { minWidth: '4em', whiteSpace: 'nowrap', verticalAlign: 'bottom', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
   totalRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
@@ -118,13 +119,13 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
                 <Button size="small" appearance="primary" onClick={() => void workbench.writeSummary(true)}>
                   {t('summary.replace.yes')}
                 </Button>
-                <Button size="small" onClick={workbench.declineSummaryReplace}>
+                <Button size="small" onClick={() => workbench.declineSummaryReplace?.()}>
                   {t('summary.replace.no')}
                 </Button>
               </MessageBarActions>
             </MessageBar>
           )}
-          <JobStatus workbench={workbench} jobs={['summary']} />
+          <JobStatus workbench={workbench} jobs={['summary']} main />
           <Text data-testid="summary-overall">
             {t('summary.overall', {
               total: summary.total,

@@ -3,6 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { excelTooOld } from '../../src/excel/requirements';
 import { App } from '../../taskpane/App';
 import { statusColors } from '../../taskpane/components/OfficialChart';
+import { FindingList, GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -40,4 +41,23 @@ test('the stacked bar gives lagging statuses warm colours and on-schedule ones c
   expect(colors['滞后']).toBe('#E53935');
   expect(new Set(Object.values(colors)).size).toBe(4);
   expect(colors['按进度完成']).toMatch(/^#(2E7D32|43A047)$/);
+});
+
+test('a long group of findings shows the first ten and a 显示全部 button with the count', () => {
+  const findings = Array.from({ length: 25 }, (_, i) => ({
+    rule: 'unit.unknown',
+    severity: 'warning' as const,
+    row: i + 5,
+    cell: `D${i + 5}`,
+    section: null,
+    number: null,
+    messages: { 'zh-CN': `单位“X${i}”不在名录中`, 'en-US': `Unit X${i} is not in the directory` },
+    value: null,
+    suggestion: null,
+  }));
+  const html = renderToString(<FindingList findings={findings} firstColumn={1} onGo={null} />);
+  expect((html.match(/<li/g) ?? []).length).toBe(GROUP_LIMIT);
+  expect(text(html)).toContain('显示全部 25 条');
+  expect(text(html)).not.toContain('unit.unknown'); // the id is in the tooltip only
+  expect(html).toContain('unit.unknown'); // … which is there
 });

@@ -248,3 +248,26 @@ describe('errors in words', () => {
     expect(error.messages['zh-CN']).toMatch(/Excel/);
   });
 });
+
+describe('cancel', () => {
+  test('an aborted read stops between blocks with a cancelled error, and an aborted in-place repair puts the table back', async () => {
+    const book = openWorkbook(workbookFromGrid(reportGrid(300)));
+    const host = createOfficeHost({ read: { blockRows: 50 } });
+    const controller = new AbortController();
+    const reading = host.readSelection((p) => {
+      if (p.done >= 100) controller.abort();
+    }, { signal: controller.signal });
+    expect((await failure(reading)).code).toBe('cancelled');
+
+    const source = await host.readSelection();
+    const before = book.sheet('进展表').valuesOf('A1:F302');
+    const stop = new AbortController();
+    const applying = host.applyPlan(source, handPlan([[...HEADER], ['1', '任务', '年底', '单位', '人', '进展']]), { mode: 'in-place', lang: 'zh-CN', signal: stop.signal }, (p) => {
+      if (p.stage === 'write') stop.abort();
+    });
+    const error = await failure(applying);
+    expect(error.code).toBe('cancelled');
+    expect(error.messages['zh-CN']).toContain('进展表（备份）');
+    expect(book.sheet('进展表').valuesOf('A1:F302')).toEqual(before);
+  });
+});
