@@ -19,8 +19,10 @@ import type { WpsHarnessFixture } from './wpsHarness';
 const SHEET = '重点工作';
 const clerkGrid = renderWordPaste(loadSeed('001')).grid;
 const reviewGrid = renderPdfConversion(loadSeed('000')).grid;
+// The clerk clicks a merged section heading: WPS selects the whole merged area, and the pane reads the whole table.
+const section = clerkGrid.merges.find((m) => m.rowCount === 1 && m.columnCount === clerkGrid.values[0]!.length && m.row > 2)!;
 const fixtures: Record<string, WpsHarnessFixture> = {
-  clerk: { grid: clerkGrid, sheet: SHEET, select: gridAddress(clerkGrid) },
+  clerk: { grid: clerkGrid, sheet: SHEET, select: `B${clerkGrid.origin.row + section.row}` },
   review: { grid: reviewGrid, sheet: SHEET, select: 'B3' },
 };
 const WIDTH = 350;
@@ -121,7 +123,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('clerk: 整理 reads the pasted table in WPS and writes the repaired sheet beside it', async () => {
+test('clerk: a click on a merged section heading, 整理 reads the whole pasted table in WPS, 应用整理 writes the repaired sheet beside it', async () => {
   const page = await openPane('clerk', 'repair');
   const expected = analyze(clerkGrid);
   expect(await selectedTab(page)).toBe('整理');
@@ -131,6 +133,7 @@ test('clerk: 整理 reads the pasted table in WPS and writes the repaired sheet 
   const info = page.getByTestId('source-info');
   await info.waitFor();
   await expect(info.textContent()).resolves.toContain(`${expected.table.records.length} 项任务`);
+  await expect(info.textContent()).resolves.toContain(`${SHEET}!${gridAddress(clerkGrid)}`);
   await expectFitsInChinese(page);
   await shot(page, '02-clerk-preview');
   const before = await bookState(page);
