@@ -13,7 +13,7 @@ import { findSheet } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
 import { readRect } from './readTable';
 import { Rect, parseA1, rectA1 } from './rects';
-import { formatBlock, writeCells, writeSpecSheet } from './writeCells';
+import { formatBlock, freezeRows, writeCells, writeSpecSheet } from './writeCells';
 
 /** Header words of the 序号 column (the engine's default synonyms), as in the Excel host: its plain integers go in as numbers. */
 const NUMBER_HEADERS = new Set(['序号', '编号', '序', 'No.', 'No']);
@@ -52,11 +52,16 @@ export async function applyPlanToWorkbook(
   onProgress?: (p: Progress) => void,
 ): Promise<ApplyResult> {
   const undo: Undo = { created: [], restore: null };
+  // Application.ScreenUpdating (…/excel.application.screenupdating): no repainting while many cells are written.
+  const updating = app.ScreenUpdating;
+  app.ScreenUpdating = false;
   try {
     return await apply(app, source, plan, options, undo, onProgress);
   } catch (error) {
     rollBack(app, undo);
     throw toWpsHostError(error);
+  } finally {
+    app.ScreenUpdating = updating;
   }
 }
 
@@ -122,6 +127,8 @@ async function apply(
     const block = { row: top, column: left, rowCount: rows.length, columnCount: width };
     formatBlock(target, block, fittedWidths(rows), (r) => plan.rows[r]?.kind !== 'record');
     target.Range(rectA1(block)).WrapText = true;
+    const headerRow = plan.rows.findIndex((row) => row.kind === 'header');
+    if (options.mode === 'new-sheet' && headerRow >= 0) freezeRows(app, target, headerRow + 1);
   }
 
   const log = changeLogSheet(plan, options.lang);

@@ -10,7 +10,7 @@ import type { WpsApplication } from './api';
 import { deleteSheets, sheetNames } from './applyPlan';
 import { findSheet, readStored, writeStored } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
-import { writeSpecSheet } from './writeCells';
+import { freezeRows, writeSpecSheet } from './writeCells';
 
 const TEMP_PREFIX = '~rt ';
 /** Names of the sheets this add-in wrote as summaries, kept in the workbook (WPS gives sheets no stable id to keep). */
@@ -27,6 +27,8 @@ export async function writeSummarySheets(app: WpsApplication, summary: Summary, 
   if (foreign.length > 0 && !options.replace) return { sheets: [], needsConfirmation: foreign };
   const names = sheetNames(app);
   const temps: string[] = [];
+  const updating = app.ScreenUpdating;
+  app.ScreenUpdating = false;
   try {
     for (const [i, spec] of specs.entries()) {
       throwIfCancelled(options.signal);
@@ -37,6 +39,7 @@ export async function writeSummarySheets(app: WpsApplication, summary: Summary, 
       sheet.Name = temp;
       temps.push(temp);
       await writeSpecSheet(sheet, spec, undefined, options.signal);
+      freezeRows(app, sheet, 1);
       options.onProgress?.({ stage: 'summary', done: i + 1, total: specs.length });
     }
     throwIfCancelled(options.signal);
@@ -54,5 +57,7 @@ export async function writeSummarySheets(app: WpsApplication, summary: Summary, 
       // leftover temporary sheets are visible and harmless
     }
     throw toWpsHostError(error);
+  } finally {
+    app.ScreenUpdating = updating;
   }
 }

@@ -8,7 +8,7 @@
 import { type Progress, throwIfCancelled } from '../host';
 import type { SheetSpec } from '../core/sheets';
 import { asNumberIfPlain, cellInput } from '../excel/writeCells';
-import type { WpsWorksheet } from './api';
+import type { WpsApplication, WpsWorksheet } from './api';
 import { breathe } from './readTable';
 import { Rect, cellA1, rectA1 } from './rects';
 
@@ -89,6 +89,17 @@ export function formatBlock(sheet: WpsWorksheet, rect: Rect, widths: number[], b
   });
   for (const run of rowRuns(rect.rowCount, bold)) sheet.Range(rectA1({ ...rect, row: rect.row + run.start, rowCount: run.count })).Font.Bold = true;
   all.Rows.AutoFit();
+}
+
+/** Freezes the top `rows` rows of `sheet` (activated first: the window's panes belong to the active sheet). */
+export function freezeRows(app: WpsApplication, sheet: WpsWorksheet, rows: number): void {
+  const window = app.ActiveWindow;
+  if (!window || rows < 1) return;
+  sheet.Activate();
+  window.FreezePanes = false;
+  window.SplitColumn = 0;
+  window.SplitRow = rows;
+  window.FreezePanes = true;
 }
 
 /** A summary or change-log sheet: header, rows (percent columns as 0.0%), bold header and totals row. */

@@ -180,6 +180,18 @@ test('summary sheets: counts as numbers, shares as numbers shown 0.0%, header an
   expect(cell.numberFormat).toBe('0.0%');
   expect(byOfficial.cell(0, 0)?.bold).toBe(true);
   expect(byOfficial.cell(summary.byOfficial.length + 1, 0)?.bold).toBe(true);
+  expect(byOfficial.frozenRows).toBe(1);
   expect(host.capabilities.chart).toBe(false);
   expect(host.limitations?.map((l) => l.feature)).toEqual(['chart']);
+});
+
+test('the repaired sheet keeps its header in view (frozen), and the clerk lands on its first cell', async () => {
+  const grid = seedGrid();
+  const { book, host } = open(grid);
+  const source = await host.readSelection();
+  const plan = analyze(source.grid).plan;
+  const { sheet } = await host.applyPlan(source, plan, { mode: 'new-sheet', lang: 'zh-CN' });
+  expect(book.sheet(sheet).frozenRows).toBe(plan.rows.findIndex((row) => row.kind === 'header') + 1);
+  expect(book.active?.name).toBe(sheet);
+  expect(book.selection?.rect).toEqual({ row: 0, column: 0, rowCount: 1, columnCount: 1 });
 });

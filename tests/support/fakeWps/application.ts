@@ -598,6 +598,31 @@ export function createFakeApplication(book: WpsBook): WpsApplication {
       book.count('Application.Selection');
       return book.selection ? new FakeRange(book, book.selection.sheet, book.selection.rect) : null;
     },
+    /**
+     * Application.ActiveWindow (…/excel.window.freezepanes, …/excel.window.splitrow): the panes belong to the active
+     * sheet; FreezePanes = True freezes the rows above SplitRow.
+     */
+    get ActiveWindow() {
+      const sheet = book.active;
+      if (!sheet) return null;
+      return {
+        get SplitRow() {
+          return sheet.splitRow;
+        },
+        set SplitRow(rows: number) {
+          book.count('Window.SplitRow.set');
+          sheet.splitRow = rows;
+        },
+        SplitColumn: 0,
+        get FreezePanes() {
+          return sheet.frozenRows > 0;
+        },
+        set FreezePanes(on: boolean) {
+          book.count('Window.FreezePanes.set');
+          sheet.frozenRows = on ? sheet.splitRow : 0;
+        },
+      };
+    },
     get DisplayAlerts() {
       return book.displayAlerts;
     },
