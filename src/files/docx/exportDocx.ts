@@ -156,7 +156,12 @@ export function exportDocument(model: ExportModel): Document {
  * Throws FileError 'export-no-official' when the official has no tasks in the table.
  */
 export async function exportDocx(analysis: Analysis, options: DocxExportOptions = {}): Promise<Uint8Array> {
+  return (await exportDocxWithModel(analysis, options)).bytes;
+}
+
+/** The same, with the model it laid out (how many records and sections went in), for a report to the user. */
+export async function exportDocxWithModel(analysis: Analysis, options: DocxExportOptions = {}): Promise<{ bytes: Uint8Array; model: ExportModel }> {
   const model = buildExportModel(analysis, options);
   const packed = await Packer.pack(exportDocument(model), 'uint8array');
-  return addFontFallbacks(packed);
+  return { bytes: addFontFallbacks(packed), model };
 }
