@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UnusableInputError, analyze } from '../../core';
 import type { Config, Lang } from '../../core';
 import { FileError, openWorkbook } from '../../files';
-import { exportDocxWithModel, installDocxReader } from '../../files/docx';
+import { exportDocxWithModel, installDocxReader, openDocx } from '../../files/docx';
 import { langFromArgv, parseLang } from '../args';
 import { loadConfig } from '../config';
 import { CliError, EXIT_OK } from '../errors';
@@ -39,6 +39,8 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   '--config': 'config',
   '--lang': 'lang',
 };
+
+const WORD_NAME = /\.(docx|docm|dotx|dotm|doc|wps)$/i;
 
 const usageError = (zh: string, en: string): CliError => new CliError('usage', { 'zh-CN': zh, 'en-US': en }, true);
 
@@ -92,7 +94,9 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | 'help'
 function asCliError(error: unknown, file: string): unknown {
   const name = path.basename(file);
   if (error instanceof FileError || error instanceof UnusableInputError) {
-    return new CliError(error.code, { 'zh-CN': `${name}：${error.messages['zh-CN']}`, 'en-US': `${name}: ${error.messages['en-US']}` });
+    // The file layer names the file itself in some messages.
+    const named = (text: string, sep: string) => (text.startsWith(name) ? text : `${name}${sep}${text}`);
+    return new CliError(error.code, { 'zh-CN': named(error.messages['zh-CN'], '：'), 'en-US': named(error.messages['en-US'], ': ') });
   }
   return error;
 }
@@ -138,7 +142,9 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     let docxBytes: Uint8Array;
     let records: number;
     try {
-      const workbook = openWorkbook(bytes, { fileName: path.basename(options.file) });
+      const fileName = path.basename(options.file);
+      // A file named as a Word document goes to the Word reader, so a .doc, .wps or encrypted one hears about Word.
+      const workbook = WORD_NAME.test(fileName) ? openDocx(bytes, { fileName }) : openWorkbook(bytes, { fileName });
       const visible = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
       const sheetName = options.sheet ?? visible?.name;
       if (sheetName === undefined) throw new CliError('no-sheets', { 'zh-CN': `${options.file} 中没有工作表`, 'en-US': `${options.file} has no sheets` });
