@@ -235,5 +235,6 @@ describe('behind openWorkbook', () => {
     expect(part.grid.origin).toEqual({ row: 3, column: 1 });
     expect(part.grid.values.map((r) => r[1])).toEqual(['任务2', '任务3']);
     expect(describeDocxPosition(part.positions, 4, 2, 'zh-CN')).toBe('第1个表格第4行第2列');
+    expect(part.locate(4, null, 'en-US')).toBe('table 1, row 4');
   });
 });

@@ -6,7 +6,8 @@ import { registerDocxReader } from '../docxHook';
 import { openDocx } from './readDocx';
 
 export { readDocx, openDocx, DOCX_SHEET_NAME } from './readDocx';
-export type { DocxSheet, OpenedDocx, ReadDocxOptions } from './readDocx';
+export type { DocxReadResult, DocxSheet, OpenedDocx, ReadDocxOptions } from './readDocx';
+export { refuseWordCompoundFile } from './package';
 export { describeDocxPosition, describeDocxFinding } from './position';
 export type { DocxPositions, DocxRowPosition } from './position';
 export { exportDocx, exportDocxWithModel } from './exportDocx';

@@ -19,7 +19,7 @@ const SAVE_AS = '请在 Word 中另存为 .docx';
  * A compound file (CFB) is an old binary .doc, a WPS .wps, or a .docx with an open password (Office wraps the encrypted
  * package in a compound file). None can be read here.
  */
-function refuseCompoundFile(bytes: Uint8Array, fileName: string | undefined): FileError {
+export function refuseWordCompoundFile(bytes: Uint8Array, fileName: string | undefined): FileError {
   const names = cfbNames(bytes);
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
     return fileError(
@@ -57,7 +57,7 @@ export interface DocxPackage {
 
 /** Open a .docx: refusals for what is not one, the main part found through the root relationships. */
 export function openDocxPackage(bytes: Uint8Array, options: { fileName?: string; limits?: Partial<Limits> } = {}): DocxPackage {
-  if (looksLikeCfb(bytes)) throw refuseCompoundFile(bytes, options.fileName);
+  if (looksLikeCfb(bytes)) throw refuseWordCompoundFile(bytes, options.fileName);
   if (!looksLikeZip(bytes)) throw notWordDocument();
   const pkg = OpcPackage.open(bytes, withDefaults(options.limits));
   const main = pkg.mainPart();

@@ -9,7 +9,7 @@
  * - a position map says, for each grid row, which Word table and row it came from and the heading above it.
  */
 import { isSectionHeading } from '../../core/table/rows';
-import type { CellValue, Grid, MergedArea } from '../../core/types';
+import type { CellValue, Grid, Lang, MergedArea } from '../../core/types';
 import { fileError } from '../errors';
 import type { FileWarning, Limits, OpenedWorkbook, ReadSheetOptions, ReadSheetResult } from '../types';
 import { boundaryMap, identityMap } from './alignColumns';
@@ -18,7 +18,7 @@ import { openDocxPackage } from './package';
 import { readBody, type WordParagraph, type WordRow, type WordTable } from './readBody';
 import { readStyles } from './styles';
 import { sliceGrid } from './sliceGrid';
-import type { DocxPositions, DocxRowPosition } from './position';
+import { describeDocxPosition, type DocxPositions, type DocxRowPosition } from './position';
 
 /** The one sheet a Word document becomes. */
 export const DOCX_SHEET_NAME = 'Word表格';
@@ -195,8 +195,15 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): { sh
   return { sheets: [{ name: DOCX_SHEET_NAME, grid, warnings, positions: { origin: grid.origin, rows: builder.rows } }] };
 }
 
+/** What a report needs to name a place in the document instead of a cell address. */
+export interface DocxReadResult extends ReadSheetResult {
+  positions: DocxPositions;
+  /** "第2个表格第5行第3列（“二、…”下）" for a 1-based sheet row and column (null: the whole row), in the user's language. */
+  locate(row: number, column: number | null, lang: Lang): string;
+}
+
 export interface OpenedDocx extends OpenedWorkbook {
-  readSheet(name: string, options?: ReadSheetOptions): ReadSheetResult & { positions: DocxPositions };
+  readSheet(name: string, options?: ReadSheetOptions): DocxReadResult;
 }
 
 /** A .docx behind the file layer's OpenedWorkbook: one sheet holding every table (for openWorkbook's 'docx' format). */
@@ -209,11 +216,16 @@ export function openDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Open
       if (name !== sheet.name) {
         throw fileError('sheet-not-found', `Word 文档中只有“${sheet.name}”一个工作表（全部表格）`, `a Word document has one sheet, "${sheet.name}" (every table)`);
       }
-      if (!readOptions?.range) return { grid: sheet.grid, warnings: sheet.warnings, positions: sheet.positions };
+      const result = (grid: Grid, positions: DocxPositions): DocxReadResult => ({
+        grid,
+        warnings: sheet.warnings,
+        positions,
+        locate: (row, column, lang) => describeDocxPosition(positions, row, column, lang),
+      });
+      if (!readOptions?.range) return result(sheet.grid, sheet.positions);
       const grid = sliceGrid(sheet.grid, readOptions.range);
       const top = grid.origin.row - sheet.grid.origin.row;
-      const positions: DocxPositions = { origin: grid.origin, rows: sheet.positions.rows.slice(top, top + grid.values.length) };
-      return { grid, warnings: sheet.warnings, positions };
+      return result(grid, { origin: grid.origin, rows: sheet.positions.rows.slice(top, top + grid.values.length) });
     },
   };
 }
