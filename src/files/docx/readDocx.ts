@@ -40,7 +40,7 @@ const warning = (code: string, zh: string, en: string): FileWarning => ({ code, 
 
 /** Texts of a row by grid column, for telling a repeated header row. */
 function rowKey(row: WordRow): string {
-  return row.cells.map((cell) => `${cell.column}:${cell.vMerge === 'continue' ? '' : cell.text.replace(/\s+/g, '')}`).join('\u0001');
+  return row.cells.map((cell) => `${cell.column}:${cell.text.replace(/\s+/g, '')}`).join('\u0001');
 }
 
 /** The header rows of a table: its w:tblHeader rows, or else its first row. */
@@ -91,7 +91,8 @@ class GridBuilder {
       const span = Math.min(cell.span, this.width - cell.column);
       for (let c = cell.column; c < cell.column + span; c++) covered.add(c);
       const above = this.open.get(cell.column);
-      if (cell.vMerge === 'continue' && above) {
+      // A continued cell merges with the one above only when it covers the same columns (Word draws the others apart).
+      if (cell.vMerge === 'continue' && above && above.columnCount === span) {
         above.rowCount = r - above.row + 1;
         // Word shows only the first cell of a merge; text typed into a continued cell is kept, not lost.
         if (cell.text !== '') {
