@@ -12,8 +12,8 @@ const lines = (text: string): string =>
     .filter((l) => l !== '')
     .join('\n');
 
-/** ▲ is how the export marks a lagging task; the record underneath is the same. */
-const unmarked = (text: string): string => text.replace(/^[\s\u3000]*[▲△]\s*/, '');
+/** ▲ is how the export marks a lagging task (or sub-item, on its own status line); the record underneath is the same. */
+const unmarked = (text: string): string => text.replace(/^[\s\u3000]*[▲△]\s*/gm, '');
 
 export interface RecordKey {
   section: number | null;
