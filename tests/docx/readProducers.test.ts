@@ -21,11 +21,12 @@ const tables: Record<string, LogicalTable> = {
 
 const dir = tempDir('docx-producers');
 const specs: DocumentSpec[] = Object.entries(tables).map(([name, table]) => ({ path: path.join(dir, `${name}.docx`), blocks: documentBlocks(table) }));
+const oneTable: DocumentSpec = { path: path.join(dir, '001-one-table.docx'), blocks: documentBlocks(tables['001'], { sectionsInTable: true }) };
 /** name → producer → file */
 const files: Record<string, Record<string, string>> = {};
 
 beforeAll(() => {
-  buildWithPythonDocx(specs);
+  buildWithPythonDocx([...specs, oneTable]);
   const htmlFiles = specs.map((spec) => {
     const file = spec.path.replace(/\.docx$/, '.html');
     fs.writeFileSync(file, documentHtml(spec.blocks));
@@ -43,6 +44,15 @@ beforeAll(() => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('seed 001 as one table with its sections as one-cell rows (python-docx): the same records', () => {
+  const sheet = readDocx(new Uint8Array(fs.readFileSync(oneTable.path))).sheets[0];
+  expect(oneTable.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
+  const fromWord = run(sheet.grid);
+  const fromWorkbook = run(renderWordPaste(tables['001']).grid);
+  expect(recordKeys(fromWord)).toEqual(recordKeys(fromWorkbook));
+  expect(fromWord.table.sections.map((s) => s.official)).toEqual(fromWorkbook.table.sections.map((s) => s.official));
+});
 
 const cases = Object.keys(tables).flatMap((name) => ['python-docx', 'LibreOffice from HTML', 'LibreOffice re-saved'].map((producer) => [name, producer] as const));
 

@@ -43,7 +43,7 @@ export function tempDir(prefix: string): string {
  * printed over several pages) splits the table there: a page break, then a new table that repeats the header.
  * Continued cells are vertical merges, spanning cells grid spans.
  */
-export function documentBlocks(table: LogicalTable, options: { headingStyle?: string | null } = {}): BlockSpec[] {
+export function documentBlocks(table: LogicalTable, options: { headingStyle?: string | null; sectionsInTable?: boolean } = {}): BlockSpec[] {
   const blocks: BlockSpec[] = [];
   let current: Extract<BlockSpec, { kind: 'table' }> | null = null;
   let previous: LogicalLine | null = null;
@@ -51,6 +51,9 @@ export function documentBlocks(table: LogicalTable, options: { headingStyle?: st
     if (line.kind === 'title') {
       blocks.push({ kind: 'paragraph', text: line.text });
       current = null;
+    } else if (line.kind === 'section' && options.sectionsInTable && current !== null) {
+      // The other common layout: one table, each section a one-cell row across it.
+      current.rows.push({ cells: [{ text: line.text, span: table.width }] });
     } else if (line.kind === 'section') {
       blocks.push({ kind: 'paragraph', text: line.text, style: options.headingStyle === undefined ? 'Heading 2' : options.headingStyle, bold: true });
       current = null;
@@ -63,7 +66,8 @@ export function documentBlocks(table: LogicalTable, options: { headingStyle?: st
         current = { kind: 'table', width: table.width, rows: [] };
         blocks.push(current);
       }
-      const row: RowSpec = { header: line.kind === 'header', cells: [] };
+      // Only a table's first rows can repeat on every page; a header again inside the table is an ordinary row.
+      const row: RowSpec = { header: line.kind === 'header' && current.rows.length === 0, cells: [] };
       gridCells(line.cells, table.width).forEach((ref, column) => {
         if (!ref.first) return;
         const continued = ref.cell.continued === true && current !== null && current.rows.length > 0;
