@@ -133,6 +133,15 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
     if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) {
       throw refuse('encrypted', ENCRYPTED_MESSAGE['zh-CN'], ENCRYPTED_MESSAGE['en-US'], fileName);
     }
+    if (names.length === 0) {
+      // The directory could not be followed: say both things it can be.
+      throw refuse(
+        'encrypted-or-xls',
+        '设有打开密码，或是旧版 .xls 文件：请在 Excel 中取消密码或另存为 .xlsx 后再试',
+        'password-protected or an old .xls file: remove the password or save it as .xlsx in Excel, then try again',
+        fileName,
+      );
+    }
     if (names.includes('WordDocument')) {
       throw refuse('doc', '这是旧版 Word 文档（.doc），不是工作簿：请在 Word 中另存为 .docx', 'this is an old Word document (.doc), not a workbook: save it as .docx in Word', fileName);
     }
@@ -149,7 +158,10 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
   const text = decodeText(bytes.length > 64 * 1024 * 1024 ? bytes.subarray(0, 64 * 1024 * 1024) : bytes);
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) {
-    if (isSpreadsheetMl2003(start)) {
+    const head = start.slice(0, 64).toLowerCase();
+    // An HTML page may start with <!DOCTYPE html>: it is told apart before the XML reader, which refuses any DOCTYPE.
+    const html = head.startsWith('<!doctype html') || head.startsWith('<html');
+    if (!html && isSpreadsheetMl2003(start)) {
       const book = openSpreadsheetMl2003(start);
       return { format: 'spreadsheetml-2003', sheets: book.sheets, readSheet: (name, o) => book.readSheet(pickSheet(book.sheets, name, fileName).name, o) };
     }

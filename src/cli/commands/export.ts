@@ -3,16 +3,16 @@
  * of a workbook or a Word document as a Word document to hand in (附件). Parses its own options so the shared argument
  * parser needs no change beyond dispatching here.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UnusableInputError, analyze } from '../../core';
 import type { Config, Lang } from '../../core';
-import { FileError, openWorkbook } from '../../files';
-import { exportDocxWithModel, installDocxReader, openDocx } from '../../files/docx';
+import { exportDocxWithModel } from '../../files/docx';
+import { analyzeFile, printWarnings } from '../analyzeFile';
 import { langFromArgv, parseLang } from '../args';
 import { loadConfig } from '../config';
 import { CliError, EXIT_OK } from '../errors';
 import { stageReporter, type CliIO } from '../io';
+import { writeOutput } from '../outputFile';
+import { fromFileError } from '../readInput';
 
 export interface ExportOptions {
   file: string;
@@ -39,8 +39,6 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   '--config': 'config',
   '--lang': 'lang',
 };
-
-const WORD_NAME = /\.(docx|docm|dotx|dotm|doc|wps)$/i;
 
 const usageError = (zh: string, en: string): CliError => new CliError('usage', { 'zh-CN': zh, 'en-US': en }, true);
 
@@ -90,41 +88,6 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | 'help'
   return options;
 }
 
-/** A file-layer or engine refusal as the CLI's one line (exit code 2), named after the file. */
-function asCliError(error: unknown, file: string): unknown {
-  const name = path.basename(file);
-  if (error instanceof FileError || error instanceof UnusableInputError) {
-    // The file layer names the file itself in some messages.
-    const named = (text: string, sep: string) => (text.startsWith(name) ? text : `${name}${sep}${text}`);
-    return new CliError(error.code, { 'zh-CN': named(error.messages['zh-CN'], '：'), 'en-US': named(error.messages['en-US'], ': ') });
-  }
-  return error;
-}
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await fs.readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError('input-missing', {
-      'zh-CN': `无法读取 ${file}（${code === 'ENOENT' ? '文件不存在' : (code ?? '未知原因')}）`,
-      'en-US': `cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown reason')})`,
-    });
-  }
-}
-
-async function writeOutput(output: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, output);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError('write-failed', { 'zh-CN': `无法写入 ${output}（${code}）`, 'en-US': `cannot write ${output} (${code})` });
-  }
-}
-
 export async function exportCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseExportArgs(argv);
   const lang = langFromArgv(argv);
@@ -135,39 +98,23 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const options = parsed;
   const config: Config | undefined = await loadConfig(options.config);
   const stage = stageReporter(io, path.basename(options.file), lang);
-  installDocxReader();
+  const input = await analyzeFile(options.file, { sheet: options.sheet, range: options.range, config, io, lang, onStage: stage }).finally(() => io.progress?.(null));
+  printWarnings(io, options.file, input.warnings, lang);
+  stage('writing');
+  let exported: Awaited<ReturnType<typeof exportDocxWithModel>>;
   try {
-    stage('reading');
-    const bytes = await readInput(options.file);
-    let docxBytes: Uint8Array;
-    let records: number;
-    try {
-      const fileName = path.basename(options.file);
-      // A file named as a Word document goes to the Word reader, so a .doc, .wps or encrypted one hears about Word.
-      const workbook = WORD_NAME.test(fileName) ? openDocx(bytes, { fileName }) : openWorkbook(bytes, { fileName });
-      const visible = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
-      const sheetName = options.sheet ?? visible?.name;
-      if (sheetName === undefined) throw new CliError('no-sheets', { 'zh-CN': `${options.file} 中没有工作表`, 'en-US': `${options.file} has no sheets` });
-      const { grid, warnings } = workbook.readSheet(sheetName, options.range ? { range: options.range } : undefined);
-      for (const warning of warnings) io.stderr(`report-tables: ${warning.messages[lang]}\n`);
-      stage('analyzing');
-      const analysis = analyze(grid, { config });
-      stage('writing');
-      const exportOptions = { official: options.official, laggingOnly: options.laggingOnly, title: options.title, date: options.date, config };
-      const exported = await exportDocxWithModel(analysis, exportOptions);
-      docxBytes = exported.bytes;
-      records = exported.model.recordCount;
-    } catch (error) {
-      throw asCliError(error, options.file);
-    }
-    await writeOutput(options.output, docxBytes);
-    io.stdout(
-      lang === 'en-US'
-        ? `Wrote ${path.basename(options.output)}: ${records} tasks, A4 landscape, header repeated on every page.\n`
-        : `已写入 ${path.basename(options.output)}：${records} 项事项，A4 横向，每页重复表头。\n`,
-    );
-    return EXIT_OK;
+    exported = await exportDocxWithModel(input.analysis, { official: options.official, laggingOnly: options.laggingOnly, title: options.title, date: options.date, config });
+  } catch (error) {
+    return fromFileError(error);
   } finally {
     io.progress?.(null);
   }
+  await writeOutput(options.output, exported.bytes);
+  const records = exported.model.recordCount;
+  io.stdout(
+    lang === 'en-US'
+      ? `Wrote ${path.basename(options.output)}: ${records} tasks, A4 landscape, header repeated on every page.\n`
+      : `已写入 ${path.basename(options.output)}：${records} 项事项，A4 横向，每页重复表头。\n`,
+  );
+  return EXIT_OK;
 }

@@ -2,8 +2,6 @@
  * Word in and out. Reading: every table of a .docx as one grid (one "sheet") with the Word position of every row.
  * Writing: the cleaned table of an analysis as a document to hand in. Bytes in, bytes out; no Node-only API.
  */
-import { registerDocxReader } from '../docxHook';
-import { openDocx } from './readDocx';
 
 export { readDocx, openDocx, DOCX_SHEET_NAME } from './readDocx';
 export type { DocxReadResult, DocxSheet, OpenedDocx, ReadDocxOptions } from './readDocx';
@@ -15,10 +13,7 @@ export { buildExportModel } from './exportModel';
 export type { DocxExportOptions, ExportModel } from './exportModel';
 export { FONTS, FONT_FALLBACKS } from './fontTable';
 
-/** Put the Word reader behind openWorkbook (format 'docx'); call once at start-up (CLI, web page, add-in). */
-export function installDocxReader(): void {
-  registerDocxReader((bytes) => openDocx(bytes));
-}
+export { installDocxReader, openTableFile, isWordFileName } from './openTableFile';
 
 /** What `fix` says on stderr when its input is a Word document. */
 export const DOCX_FIX_NOTE = {
