@@ -16,6 +16,8 @@ export interface AnalyzedFile {
   grid: Grid;
   analysis: Analysis;
   warnings: FileWarning[];
+  /** A Word document names places as 第2个表格第5行第3列 (src/files/docx); a workbook has none (its cells are A1). */
+  locate?: (row: number, column: number | null, lang: 'zh-CN' | 'en-US') => string;
 }
 
 export interface AnalyzeRequest {
@@ -36,11 +38,13 @@ export async function analyzeFile(file: string, request: AnalyzeRequest): Promis
   const name = path.basename(file);
   let sheetName: string;
   let grid: Grid;
+  let locate: AnalyzedFile['locate'];
   const warnings: FileWarning[] = [...(book.warnings ?? [])];
   try {
     sheetName = sheet ?? (book.sheets.find((s) => !s.hidden) ?? book.sheets[0]).name;
     const read = book.readSheet(sheetName, range === null ? {} : { range });
     grid = read.grid;
+    if ('locate' in read && typeof read.locate === 'function') locate = read.locate as AnalyzedFile['locate'];
     sheetName = grid.sheet ?? sheetName;
     warnings.push(...read.warnings);
   } catch (error) {
@@ -65,7 +69,7 @@ export async function analyzeFile(file: string, request: AnalyzeRequest): Promis
       'en-US': `${name}, sheet ${whereEn}: ${error.messages['en-US']}`,
     });
   }
-  return { file, bytes, book, converted, sheetName, grid, analysis, warnings };
+  return { file, bytes, book, converted, sheetName, grid, analysis, warnings, locate };
 }
 
 /** Warnings from reading, one line each on stderr. */

@@ -7,7 +7,7 @@ import { accessSync, constants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FileError, openWorkbook } from '../files';
-import { openTableFile } from '../files/docx';
+import { openTableFile } from '../files/docx/openTableFile';
 import type { OpenedWorkbook } from '../files';
 import { CliError } from './errors';
 import type { CliIO } from './io';

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { openWorkbook } from '../../src/files';
 import { readDocx } from '../../src/files/docx';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
@@ -73,6 +74,43 @@ test('usage names the export command in both languages', async () => {
   expect((await runCli(['--help'])).stdout).toContain('report-tables export');
   expect((await runCli(['--help', '--lang', 'en'])).stdout).toContain('export     write OUT.docx');
   expect((await runCli(['export', '--help'])).stdout).toContain('--lagging-only');
+});
+
+test('check on a Word document: the same records as on the workbook, findings named by table, row and column', async () => {
+  const word = await runCli(['check', input, '--json']);
+  const book = await runCli(['check', workbook, '--json']);
+  expect(word.code).toBe(book.code);
+  type Doc = { records: Array<Record<string, unknown>>; sections: unknown[]; findings: Array<{ rule: string; place?: string; cell: string | null }> };
+  const [fromWord, fromBook] = [JSON.parse(word.stdout) as Doc, JSON.parse(book.stdout) as Doc];
+  const strip = (doc: Doc) => doc.records.map(({ number, task, units, persons, status }) => ({ number, task, units, persons, status }));
+  expect(strip(fromWord)).toEqual(strip(fromBook));
+  expect(fromWord.findings.map((f) => f.rule)).toEqual(fromBook.findings.map((f) => f.rule));
+  expect(fromWord.findings.length).toBeGreaterThan(0);
+  for (const finding of fromWord.findings) expect(finding.place).toMatch(/^第[1-3]个表格第\d+行(第\d列)?/);
+  for (const finding of fromBook.findings) expect(finding.place).toBeUndefined();
+  const readable = await runCli(['check', input]);
+  expect(readable.stdout).toMatch(/第[1-3]个表格第\d+行/);
+});
+
+test('fix on a Word document writes a new workbook, one row per record, and says so', async () => {
+  const out = path.join(dir, '整理后.xlsx');
+  const result = await runCli(['fix', input, '-o', out]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain('输入是 Word 文档');
+  const book = openWorkbook(new Uint8Array(fs.readFileSync(out)));
+  expect(book.format).toBe('xlsx');
+  const repaired = book.sheets.find((s) => s.name !== 'Word表格' && !/记录|log/i.test(s.name));
+  expect(repaired).toBeDefined();
+  const values = book.readSheet(repaired?.name ?? '').grid.values;
+  const numbers = values.map((row) => String(row[0] ?? '')).filter((v) => /^\d+$/.test(v));
+  expect(numbers).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+});
+
+test('summarize on a Word document writes the summary workbook', async () => {
+  const out = path.join(dir, '汇总.xlsx');
+  const result = await runCli(['summarize', input, '-o', out]);
+  expect(result.code).toBe(0);
+  expect(openWorkbook(new Uint8Array(fs.readFileSync(out))).sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['滞后事项清单']));
 });
 
 function copyAs(file: string, name: string): string {

@@ -3,6 +3,7 @@ import { planToValues } from '../../core';
 import type { Lang, OutputRowKind, RepairPlan } from '../../core/types';
 import { changeLogSheet, repairedSheetName } from '../../core/sheets';
 import type { OutputSheet } from '../../files';
+import { DOCX_FIX_NOTE } from '../../files/docx/openTableFile';
 import type { CliOptions } from '../args';
 import { analyzeFile, printWarnings } from '../analyzeFile';
 import { loadConfig } from '../config';
@@ -43,6 +44,7 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   try {
     const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
     printWarnings(io, file, input.warnings, options.lang);
+    if (input.book.format === 'docx') io.stderr(`report-tables: ${DOCX_FIX_NOTE[options.lang]}\n`);
     const { plan } = input.analysis;
     const names = input.book.sheets.map((s) => s.name);
     const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang));

@@ -12,11 +12,4 @@ export { exportDocx, exportDocxWithModel } from './exportDocx';
 export { buildExportModel } from './exportModel';
 export type { DocxExportOptions, ExportModel } from './exportModel';
 export { FONTS, FONT_FALLBACKS } from './fontTable';
-
-export { installDocxReader, openTableFile, isWordFileName } from './openTableFile';
-
-/** What `fix` says on stderr when its input is a Word document. */
-export const DOCX_FIX_NOTE = {
-  'zh-CN': '输入是 Word 文档：整理结果写成新的 .xlsx 工作簿（每项一行），原文档不变',
-  'en-US': 'the input is a Word document: the repaired table is written as a new .xlsx workbook (one row per record); the document is unchanged',
-} as const;
+export { installDocxReader, openTableFile, isWordFileName, DOCX_FIX_NOTE } from './openTableFile';

@@ -33,3 +33,9 @@ export function openTableFile(bytes: Uint8Array, options: OpenOptions = {}): Ope
     throw new FileError(error.code, { 'zh-CN': `${options.fileName}：${error.messages['zh-CN']}`, 'en-US': `${options.fileName}: ${error.messages['en-US']}` });
   }
 }
+
+/** What `fix` says on stderr when its input is a Word document. */
+export const DOCX_FIX_NOTE = {
+  'zh-CN': '输入是 Word 文档：整理结果写成新的 .xlsx 工作簿（每项一行），原文档不变',
+  'en-US': 'the input is a Word document: the repaired table is written as a new .xlsx workbook (one row per record); the document is unchanged',
+} as const;
