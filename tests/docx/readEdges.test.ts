@@ -190,6 +190,23 @@ describe('tables over several pages and sections', () => {
   });
 });
 
+test('a column is counted as the clerk counts cells across the Word row (a spanning cell is one)', () => {
+  const x = xml();
+  const body = x.table(
+    [
+      x.row([x.cell('序号'), x.cell('工作任务', '<w:gridSpan w:val="2"/>'), x.cell('责任单位'), x.cell('责任人'), x.cell('进展情况')]),
+      x.row([x.cell('1'), x.cell('任务'), x.cell('（1）子项'), x.cell('市发展改革局'), x.cell('张三'), x.cell('按进度完成。')]),
+      x.row([x.cell('2'), x.cell('另一任务', '<w:gridSpan w:val="2"/>'), x.cell('市发展改革局'), x.cell('张三'), x.cell('进展顺利。')]),
+    ],
+    6,
+  );
+  const sheet = sheetOf(buildDocx({ body }));
+  const finding = run(sheet.grid).findings.find((f) => f.rule === 'status.unknown');
+  expect(finding?.cell).toBe('F3');
+  if (finding) expect(describeDocxFinding(sheet.positions, finding, 'zh-CN')).toBe('第1个表格第3行第5列');
+  expect(describeDocxPosition(sheet.positions, 2, 6, 'zh-CN')).toBe('第1个表格第2行第6列');
+});
+
 describe('refusals: one line a clerk can act on', () => {
   const x = xml();
   const table = x.table([x.row(HEADER.map((h) => x.cell(h)))], 5);

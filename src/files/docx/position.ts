@@ -13,6 +13,11 @@ export interface DocxRowPosition {
   tableRow: number | null;
   /** The heading paragraph above the row (its own text for a section row), null when there is none. */
   heading: string | null;
+  /**
+   * For each grid column, the 1-based cell of the Word row that covers it: a cell spanning two grid columns is one cell
+   * to a clerk counting across the row.
+   */
+  cellOf?: number[];
 }
 
 export interface DocxPositions {
@@ -42,7 +47,8 @@ export function describeDocxPosition(positions: DocxPositions, row: number, colu
     if (position.kind === 'section') return zh ? `标题段落“${text}”` : `heading paragraph “${text}”`;
     return zh ? '表格上方的标题段落' : 'a title paragraph above the table';
   }
-  const col = column === null ? null : column - positions.origin.column + 1;
+  const gridColumn = column === null ? null : column - positions.origin.column;
+  const col = gridColumn === null ? null : (position.cellOf?.[gridColumn] ?? gridColumn + 1);
   const heading = position.heading === null ? null : shortHeading(position.heading);
   if (zh) {
     return `第${position.table}个表格第${position.tableRow}行${col !== null ? `第${col}列` : ''}${heading ? `（“${heading}”下）` : ''}`;

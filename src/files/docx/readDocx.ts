@@ -81,8 +81,14 @@ class GridBuilder {
   /** A Word row; `columns` maps the table's column boundaries onto the grid's (see alignColumns). */
   tableRow(row: WordRow, table: number, columns: number[]): void {
     const r = this.values.length;
-    const values = this.newRow({ kind: 'table-row', table, tableRow: row.index, heading: this.heading });
+    const cellOf: number[] = [];
+    const values = this.newRow({ kind: 'table-row', table, tableRow: row.index, heading: this.heading, cellOf });
     const covered = new Set<number>();
+    row.cells.forEach((wordCell, index) => {
+      const start = columns[Math.min(wordCell.column, columns.length - 1)];
+      const end = columns[Math.min(wordCell.column + wordCell.span, columns.length - 1)];
+      for (let c = start; c < Math.max(start + 1, end); c++) cellOf[c] = index + 1;
+    });
     for (const wordCell of row.cells) {
       const start = columns[Math.min(wordCell.column, columns.length - 1)];
       const end = columns[Math.min(wordCell.column + wordCell.span, columns.length - 1)];
