@@ -233,6 +233,8 @@ describe('refusals: one line a clerk can act on', () => {
     });
     expect(refusal(() => readDocx(workbook)).code).toBe('docx-not-word');
     expect(refusal(() => readDocx(buildDocx({ body: table, prolog: '<!DOCTYPE d [<!ENTITY e "x">]>' }))).code).toBe('xml-doctype');
+    const deep = refusal(() => readDocx(buildDocx({ body: '<w:sdt><w:sdtContent>'.repeat(5000) + table + '</w:sdtContent></w:sdt>'.repeat(5000) })));
+    expect(deep.code).toBe('docx-too-deep');
     const none = refusal(() => readDocx(buildDocx({ body: x.para('只有文字') })));
     expect([none.code, none.messages['zh-CN']]).toEqual(['docx-no-table', expect.stringContaining('没有表格')]);
   });

@@ -5,7 +5,14 @@
  */
 import type { SaxesAttributeNS } from 'saxes';
 import { saxText } from '../xml/sax';
+import { fileError } from '../errors';
 import { decodeXml, xmlDamaged } from '../xml/text';
+
+/**
+ * Real documents nest a few dozen elements deep (a table in a cell in a content control …); the reader walks the tree
+ * recursively, so a part nested deeper than this is refused rather than allowed to exhaust the stack.
+ */
+export const MAX_XML_DEPTH = 400;
 
 export interface XElement {
   /** Namespace URI ('' when none). */
@@ -29,6 +36,9 @@ export function parseXmlPart(data: Uint8Array, partName: string): XElement {
       if (parent) parent.children.push(element);
       else root = element;
       stack.push(element);
+      if (stack.length > MAX_XML_DEPTH) {
+        throw fileError('docx-too-deep', `Word 文档的部件 ${partName} 嵌套过深，无法读取（可能是损坏或恶意文件）`, `part ${partName} of the Word document is nested too deeply to read (the file may be damaged or hostile)`);
+      }
     },
     close() {
       stack.pop();
