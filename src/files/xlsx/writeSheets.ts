@@ -17,8 +17,11 @@ import { writeZip } from '../zip/writeZip';
 import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
 import { worksheetXml } from './sheetXml';
+import { SharedStrings } from './sharedStringsWriter';
+import { CHART_TYPE, DRAWING_TYPE, chartXml, drawingXml } from './chart';
 
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const PLAIN_WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
@@ -149,6 +152,10 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
   editor.touch(stylesPart);
 
+  const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
+  const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
+  const sharedString = (value: string): number => sharedStrings.indexOf(value);
+
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -159,9 +166,37 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   let truncatedCells = 0;
   const newParts: Array<{ part: string; xml: string }> = [];
 
-  for (const sheet of sheets) {
-    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs);
+  const freePart = (folder: string, stem: string): string => {
+    let n = 1;
+    while (usedParts.has(`${folder}/${stem}${n}.xml`.toLowerCase())) n += 1;
+    const part = `${folder}/${stem}${n}.xml`;
+    usedParts.add(part.toLowerCase());
+    return part;
+  };
+  const base = dirOf(main) ? `${dirOf(main)}/` : '';
+  /** The sheet's XML, with its chart's drawing and chart parts and the sheet's own relationships when it has one. */
+  const sheetXml = (sheet: OutputSheet, name: string, part: string): string => {
+    // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
+    const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
+    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined });
     truncatedCells += cut;
+    if (withChart) {
+      const drawing = freePart(`${base}drawings`, 'drawing');
+      const chart = freePart(`${base}charts`, 'chart');
+      const sheetRels = relsPartOf(part);
+      const relsXml = (id: string, type: string, from: string, to: string): string =>
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="${id}" Type="${OFFICE_REL_NS[0]}/${type}" Target="${targetFor(from, to, false)}"/></Relationships>`;
+      newParts.push({ part: sheetRels, xml: relsXml('rId1', 'drawing', part, drawing) });
+      newParts.push({ part: drawing, xml: drawingXml(sheet, 'rId1') });
+      newParts.push({ part: relsPartOf(drawing), xml: relsXml('rId1', 'chart', drawing, chart) });
+      newParts.push({ part: chart, xml: chartXml(sheet, name) });
+      addOverride(editor, drawing, DRAWING_TYPE);
+      addOverride(editor, chart, CHART_TYPE);
+    }
+    return xml;
+  };
+
+  for (const sheet of sheets) {
     // The sheet to replace: a worksheet of the original the caller names, not one written in this call.
     const index = options.replace
       ? sheetEls.findIndex((el, i) => {
@@ -180,18 +215,14 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
       el.setAttribute('name', name);
       existingNames[index] = name;
       dropSheetExtras(editor, workbook, part, index);
-      editor.changed.set(pkg.entryName(part) ?? part, xml);
+      editor.changed.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
       names.push(name);
       replaced += 1;
       continue;
     }
     const name = uniqueSheetName(sheet.name, [...existingNames, ...names]);
-    const folder = `${dirOf(main) ? `${dirOf(main)}/` : ''}worksheets`;
-    let n = 1;
-    while (usedParts.has(`${folder}/sheet${n}.xml`.toLowerCase())) n += 1;
-    const part = `${folder}/sheet${n}.xml`;
-    usedParts.add(part.toLowerCase());
-    newParts.push({ part, xml });
+    const part = freePart(`${base}worksheets`, 'sheet');
+    newParts.push({ part, xml: sheetXml(sheet, name, part) });
     const id = freeId(relIds);
     relIds.add(id);
     const rel = createLike(relsRoot, 'Relationship');
@@ -210,6 +241,22 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     names.push(name);
   }
   editor.touch(main);
+
+  const sstXml = sharedStrings.toXml();
+  if (sstXml !== null && sstPart !== null) editor.changed.set(pkg.entryName(sstPart) ?? sstPart, sstXml);
+  else if (sstXml !== null) {
+    const part = `${dirOf(main) ? `${dirOf(main)}/` : ''}sharedStrings.xml`;
+    newParts.push({ part, xml: sstXml });
+    const id = freeId(relIds);
+    relIds.add(id);
+    const rel = createLike(relsRoot, 'Relationship');
+    rel.setAttribute('Id', id);
+    rel.setAttribute('Type', `${relNs}/sharedStrings`);
+    rel.setAttribute('Target', targetFor(main, part, absoluteTargets));
+    relsRoot.appendChild(rel);
+    editor.touch(relsPartOf(main));
+    addOverride(editor, part, SHARED_STRINGS_TYPE);
+  }
 
   if (replaced > 0) {
     // A replaced sheet's formulas are gone; Excel rebuilds the calculation chain when it is missing.

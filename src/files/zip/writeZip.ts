@@ -38,7 +38,8 @@ export function writeZip(entries: OutputEntry[]): Uint8Array {
       (file.ondata as AsyncFlateStreamHandler)(null, entry.raw as Uint8Array<ArrayBuffer>, true);
     } else {
       const data = typeof entry.data === 'string' ? strToU8(entry.data) : entry.data;
-      const file = new ZipDeflate(entry.name, { level: 6 });
+      // Level 3 is within a few per cent of level 6 in size on sheet XML, at about half the time.
+      const file = new ZipDeflate(entry.name, { level: 3 });
       file.mtime = ENTRY_TIME;
       zip.add(file);
       file.push(data, true);
