@@ -156,6 +156,8 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
   const sharedString = (value: string): number => sharedStrings.indexOf(value);
 
+  /** Replaced sheets' new content, by entry name: written where the old part was. */
+  const replacedParts = new Map<string, string[]>();
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -164,7 +166,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const names: string[] = [];
   let replaced = 0;
   let truncatedCells = 0;
-  const newParts: Array<{ part: string; xml: string }> = [];
+  const newParts: Array<{ part: string; xml: string | string[] }> = [];
 
   const freePart = (folder: string, stem: string): string => {
     let n = 1;
@@ -175,7 +177,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   };
   const base = dirOf(main) ? `${dirOf(main)}/` : '';
   /** The sheet's XML, with its chart's drawing and chart parts and the sheet's own relationships when it has one. */
-  const sheetXml = (sheet: OutputSheet, name: string, part: string): string => {
+  const sheetXml = (sheet: OutputSheet, name: string, part: string): string[] => {
     // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
     const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
     const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined });
@@ -215,7 +217,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
       el.setAttribute('name', name);
       existingNames[index] = name;
       dropSheetExtras(editor, workbook, part, index);
-      editor.changed.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
+      replacedParts.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
       names.push(name);
       replaced += 1;
       continue;
@@ -275,6 +277,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const entries: OutputEntry[] = [];
   for (const name of pkg.archive.order) {
     if (editor.removed.has(name)) continue;
+    const replacement = replacedParts.get(name);
+    if (replacement !== undefined) {
+      entries.push({ name, kind: 'new', data: replacement });
+      continue;
+    }
     const content = editor.changed.get(name);
     if (content !== undefined && content !== '') {
       entries.push({ name, kind: 'new', data: content });
