@@ -55,10 +55,10 @@ describe('what a reader sees in a cell', () => {
     const cellXml =
       `<w:tc><w:p>${run('市')}<w:ins w:id="1" w:author="a">${run('委')}</w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del>${run('政法委')}</w:p>` +
       `<w:sdt><w:sdtPr/><w:sdtContent><w:p>${run('市公安局')}</w:p></w:sdtContent></w:sdt>` +
-      `<w:p><w:moveFrom w:id="3" w:author="a">${run('挪走')}</w:moveFrom><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>${run('市财政局')}<w:r><w:pict><w:txbxContent><w:p>${run('文本框')}</w:p></w:txbxContent></w:pict></w:r><w:r><w:br/><w:t>第二行</w:t></w:r></w:p></w:tc>`;
+      `<w:p><w:moveFrom w:id="3" w:author="a">${run('挪走')}</w:moveFrom><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>${run('市财政局')}<w:r><w:sym w:font="宋体" w:char="25B2"/><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:pict><w:txbxContent><w:p>${run('文本框')}</w:p></w:txbxContent></w:pict></w:r><w:r><w:br/><w:t>第二行</w:t></w:r></w:p></w:tc>`;
     const body = x.table([x.row(HEADER.map((h) => x.cell(h))), `<w:sdt><w:sdtContent>${x.row([x.cell('1'), x.cell('任务'), cellXml, x.cell('张三'), x.cell('已完成。')])}</w:sdtContent></w:sdt>`], 5);
     const { grid } = sheetOf(buildDocx({ body }));
-    expect(grid.values[1][2]).toBe('市委政法委\n市公安局\n市财政局\n第二行');
+    expect(grid.values[1][2]).toBe('市委政法委\n市公安局\n市财政局▲\n第二行');
   });
 
   test('a row deleted with tracked changes is not read', () => {

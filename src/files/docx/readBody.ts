@@ -81,6 +81,11 @@ function runText(run: XElement): string {
       if (type === null || type === 'textWrapping') text += '\n';
     } else if (isW(child, 'cr')) text += '\n';
     else if (isW(child, 'noBreakHyphen')) text += '-';
+    else if (isW(child, 'sym')) {
+      // Insert ▸ Symbol: a Unicode character is kept; a symbol font's private-use code has no meaning outside that font.
+      const code = parseInt(wAttr(child, 'char') ?? '', 16);
+      if (Number.isFinite(code) && code > 0 && !(code >= 0xe000 && code <= 0xf8ff)) text += String.fromCodePoint(code);
+    }
     else if (isW(child, 'ruby')) text += inlineText(wChild(child, 'rubyBase'));
   }
   return text;
