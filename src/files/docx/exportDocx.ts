@@ -132,7 +132,8 @@ export function exportDocument(model: ExportModel): Document {
   return new Document({
     creator: 'report-tables',
     styles: {
-      default: { document: { run: { font: font(FONTS.body), size: SIZE.table } } },
+      // Chinese as the East Asian language: Word then breaks lines and checks spelling as for Chinese text.
+      default: { document: { run: { font: font(FONTS.body), size: SIZE.table, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
     },
     sections: [
       {
