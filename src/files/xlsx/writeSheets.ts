@@ -149,7 +149,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     editor.touch(relsPartOf(main));
     addOverride(editor, stylesPart, STYLES_TYPE);
   }
-  const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
+  const styles = appendCellStyles(
+    editor.dom(stylesPart),
+    sheets.some((s) => s.wrap !== false),
+    sheets.flatMap((s) => (s.dates ?? []).map((d) => d.format)),
+  );
   editor.touch(stylesPart);
 
   const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
