@@ -318,6 +318,19 @@ function dropSheetExtras(editor: PackageEditor, workbook: Document, part: string
       editor.remove(rel.part);
       removeOverride(editor, rel.part);
     }
+    // The sheet's own drawing and its charts (a summary sheet's chart from an earlier run) go with it, not left orphaned.
+    if (rel.kind === 'drawing' && rel.part && pkg.has(rel.part)) {
+      for (const inner of pkg.relationships(rel.part)) {
+        if (inner.kind === 'chart' && inner.part) {
+          editor.remove(inner.part);
+          editor.remove(relsPartOf(inner.part));
+          removeOverride(editor, inner.part);
+        }
+      }
+      editor.remove(rel.part);
+      editor.remove(relsPartOf(rel.part));
+      removeOverride(editor, rel.part);
+    }
   }
   editor.remove(relsPartOf(part));
   for (const el of elementsNS(workbook, SPREADSHEET_NS, 'definedName')) {
