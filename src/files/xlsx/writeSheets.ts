@@ -149,7 +149,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     editor.touch(relsPartOf(main));
     addOverride(editor, stylesPart, STYLES_TYPE);
   }
-  const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
+  const styles = appendCellStyles(
+    editor.dom(stylesPart),
+    sheets.some((s) => s.wrap !== false),
+    sheets.flatMap((s) => (s.dates ?? []).map((d) => d.format)),
+  );
   editor.touch(stylesPart);
 
   const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
@@ -312,6 +316,19 @@ function dropSheetExtras(editor: PackageEditor, workbook: Document, part: string
   for (const rel of pkg.relationships(part)) {
     if (rel.kind === 'table' && rel.part) {
       editor.remove(rel.part);
+      removeOverride(editor, rel.part);
+    }
+    // The sheet's own drawing and its charts (a summary sheet's chart from an earlier run) go with it, not left orphaned.
+    if (rel.kind === 'drawing' && rel.part && pkg.has(rel.part)) {
+      for (const inner of pkg.relationships(rel.part)) {
+        if (inner.kind === 'chart' && inner.part) {
+          editor.remove(inner.part);
+          editor.remove(relsPartOf(inner.part));
+          removeOverride(editor, inner.part);
+        }
+      }
+      editor.remove(rel.part);
+      editor.remove(relsPartOf(rel.part));
       removeOverride(editor, rel.part);
     }
   }
