@@ -3,6 +3,7 @@
  * bin/report-tables.js calls run(argv) and exits with the code it returns.
  */
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
+import { isRoundCommand } from './commands/roundArgs';
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
 import type { CliIO } from './io';
@@ -22,6 +23,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   const lang = langFromArgv(argv);
   try {
     if (argv[0] === 'export') return await loadCommands().exportCommand(argv.slice(1), io);
+    if (isRoundCommand(argv[0])) return await loadCommands().runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);

@@ -3,3 +3,4 @@ export { checkCommand } from './check';
 export { fixCommand } from './fix';
 export { summarizeCommand } from './summarize';
 export { exportCommand } from './export';
+export { runRoundCommand } from './roundCommand';

@@ -62,6 +62,8 @@ const WEIGHTS: Record<Field, number> = {
   subItem: 12,
   plan: 14,
   units: 11,
+  coUnits: 10,
+  deadline: 8,
   persons: 7,
   progress: 40,
   remark: 8,
@@ -86,7 +88,7 @@ function tableItems(table: ParsedTable): Array<{ section?: ParsedTable['sections
 /** One paragraph per unit / per person; other cells one paragraph per line. */
 function paragraphsOf(text: string, field: Field): string[] {
   if (text.trim() === '') return [''];
-  if (field === 'units') return splitList(text).map((p) => p.text);
+  if (field === 'units' || field === 'coUnits') return splitList(text).map((p) => p.text);
   if (field === 'persons') return parsePersons(text).map((p) => p.text);
   return text.split('\n');
 }
