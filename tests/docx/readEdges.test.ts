@@ -175,6 +175,17 @@ describe('tables over several pages and sections', () => {
     ]);
   });
 
+  test('headings without 一、 numbers between the tables still name the official of each table', () => {
+    const body = x.para('重点工作汇总表') + x.para('胡钛同志分管工作') + x.table([header, task('1', '甲'), task('2', '乙')], 5) + x.para('张元醒同志分管工作') + x.table([header, task('1', '丙')], 5);
+    const analysis = run(sheetOf(buildDocx({ body })).grid);
+    expect(analysis.table.records.map((r) => [r.official, r.number, r.task])).toEqual([
+      ['胡钛', '1', '甲'],
+      ['胡钛', '2', '乙'],
+      ['张元醒', '1', '丙'],
+    ]);
+    expect(analysis.findings).toEqual([]);
+  });
+
   test('findings point at the table, row, column and heading in Word', () => {
     const body =
       x.para('一、胡钛同志分管工作（共1项）') +
