@@ -102,11 +102,15 @@ export function buildWithPythonDocx(documents: DocumentSpec[]): void {
 /** Convert files with LibreOffice in one call; returns the output paths (same base names, new extension, in outDir). */
 export function convertWithLibreOffice(files: string[], target: string, outDir: string, inputFilter?: string): string[] {
   // A profile of our own: a user's LibreOffice (or another test) holding the default profile's lock blocks headless runs.
-  const profile = `file://${tempDir('lo-profile')}`;
-  const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`];
+  const profileDir = tempDir('lo-profile');
+  const args = ['--headless', '--norestore', `-env:UserInstallation=file://${profileDir}`];
   if (inputFilter) args.push(`--infilter=${inputFilter}`);
   args.push('--convert-to', target, '--outdir', outDir, ...files);
-  execFileSync(SOFFICE, args, { stdio: 'pipe', timeout: 600000 });
+  try {
+    execFileSync(SOFFICE, args, { stdio: 'pipe', timeout: 600000 });
+  } finally {
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
   const extension = target.split(':')[0];
   return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${extension}`));
 }
