@@ -101,18 +101,24 @@ export function buildWithPythonDocx(documents: DocumentSpec[]): void {
 
 /** Convert files with LibreOffice in one call; returns the output paths (same base names, new extension, in outDir). */
 export function convertWithLibreOffice(files: string[], target: string, outDir: string, inputFilter?: string): string[] {
-  // A profile of our own: a user's LibreOffice (or another test) holding the default profile's lock blocks headless runs.
-  const profileDir = tempDir('lo-profile');
-  const args = ['--headless', '--norestore', `-env:UserInstallation=file://${profileDir}`];
-  if (inputFilter) args.push(`--infilter=${inputFilter}`);
-  args.push('--convert-to', target, '--outdir', outDir, ...files);
-  try {
-    execFileSync(SOFFICE, args, { stdio: 'pipe', timeout: 600000 });
-  } finally {
-    fs.rmSync(profileDir, { recursive: true, force: true });
-  }
   const extension = target.split(':')[0];
-  return files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${extension}`));
+  const outputs = files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${extension}`));
+  // On a loaded machine a first start of LibreOffice can give up; one more try before the test fails.
+  for (let attempt = 1; ; attempt++) {
+    // A profile of our own: a user's LibreOffice (or another test) holding the default profile's lock blocks headless runs.
+    const profileDir = tempDir('lo-profile');
+    const args = ['--headless', '--norestore', `-env:UserInstallation=file://${profileDir}`];
+    if (inputFilter) args.push(`--infilter=${inputFilter}`);
+    args.push('--convert-to', target, '--outdir', outDir, ...files);
+    try {
+      execFileSync(SOFFICE, args, { stdio: 'pipe', timeout: 600000 });
+      if (outputs.every((o) => fs.existsSync(o)) || attempt >= 2) return outputs;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    } finally {
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    }
+  }
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
