@@ -25,7 +25,7 @@ export async function checkOne(request: CheckRequest, config: Config | undefined
   const quiet: CliIO = { stdout: () => undefined, stderr: (text) => notes.push(text), progress: io.progress };
   try {
     const stage = stageReporter(io, path.basename(request.file), request.lang);
-    const { sheetName, analysis, warnings } = await analyzeFile(request.file, {
+    const { sheetName, analysis, warnings, locate } = await analyzeFile(request.file, {
       sheet: request.sheet,
       range: request.range,
       config,
@@ -33,7 +33,7 @@ export async function checkOne(request: CheckRequest, config: Config | undefined
       lang: request.lang,
       onStage: stage,
     }).finally(() => io.progress?.(null));
-    const doc = checkDocument(request.file, sheetName, analysis, request.lang);
+    const doc = checkDocument(request.file, sheetName, analysis, request.lang, locate);
     return { ok: true, doc, warnings: warnings.map((w) => `report-tables: ${path.basename(request.file)}: ${w.messages[request.lang]}\n`), notes };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

@@ -22,6 +22,7 @@ function loadCommands(): typeof import('./commands') {
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
+    if (argv[0] === 'export') return await loadCommands().exportCommand(argv.slice(1), io);
     if (isRoundCommand(argv[0])) return await loadCommands().runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {

@@ -7,6 +7,7 @@ import { accessSync, constants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FileError, openWorkbook } from '../files';
+import { openTableFile } from '../files/docx/openTableFile';
 import type { OpenedWorkbook } from '../files';
 import { CliError } from './errors';
 import type { CliIO } from './io';
@@ -89,7 +90,7 @@ export async function readInput(file: string, io: CliIO, lang: 'zh-CN' | 'en-US'
   const bytes = await readInputBytes(file);
   const fileName = path.basename(file);
   try {
-    return { bytes, book: openWorkbook(bytes, { fileName }), converted: false };
+    return { bytes, book: openTableFile(bytes, { fileName }), converted: false };
   } catch (error) {
     if (error instanceof FileError && error.code === 'xls') {
       const converted = await convertWithLibreOffice(file, io, lang);

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
-import type { Lang, OutputRowKind, RepairPlan } from '../../core/types';
+import type { Grid, Lang, OutputRowKind, RepairPlan } from '../../core/types';
 import { changeLogSheet, repairedSheetName } from '../../core/sheets';
-import type { OutputSheet } from '../../files';
+import type { DateCell, OutputSheet } from '../../files';
+import { DOCX_FIX_NOTE } from '../../files/docx/openTableFile';
 import type { CliOptions } from '../args';
 import { analyzeFile, printWarnings } from '../analyzeFile';
 import { loadConfig } from '../config';
@@ -15,8 +16,34 @@ function emphasized(kind: OutputRowKind): boolean {
   return kind === 'header' || kind === 'title' || kind === 'section';
 }
 
+/**
+ * Output cells that show exactly the text of a date cell of their source rows: written as that date again (the serial
+ * with its format), so a date a clerk typed stays a date Excel can sort and filter.
+ */
+function keptDates(plan: RepairPlan, rows: string[][], grid: Grid, dates: readonly DateCell[]): DateCell[] {
+  if (dates.length === 0) return [];
+  const bySheetRow = new Map<number, DateCell[]>();
+  for (const d of dates) {
+    const list = bySheetRow.get(d.row) ?? [];
+    list.push(d);
+    bySheetRow.set(d.row, list);
+  }
+  const shown = (d: DateCell): unknown => grid.values[d.row - grid.origin.row]?.[d.column - grid.origin.column];
+  const out: DateCell[] = [];
+  plan.rows.forEach((row, i) => {
+    const candidates = row.sourceRows.flatMap((r) => bySheetRow.get(r) ?? []);
+    if (candidates.length === 0) return;
+    rows[i].forEach((value, c) => {
+      if (value === '') return;
+      const match = candidates.find((d) => shown(d) === value);
+      if (match) out.push({ row: i, column: c, serial: match.serial, format: match.format });
+    });
+  });
+  return out;
+}
+
 /** The repaired table as a sheet: one row per output row, no merges, wrapped text, header/title/section rows bold, frozen under the header. */
-export function repairedSheet(plan: RepairPlan, name: string): OutputSheet {
+export function repairedSheet(plan: RepairPlan, name: string, source?: { grid: Grid; dates: readonly DateCell[] }): OutputSheet {
   const rows = planToValues(plan);
   const headerRow = plan.rows.findIndex((row) => row.kind === 'header') + 1;
   return {
@@ -25,6 +52,7 @@ export function repairedSheet(plan: RepairPlan, name: string): OutputSheet {
     rows,
     widths: [],
     boldRows: plan.rows.flatMap((row, i) => (emphasized(row.kind) ? [i] : [])),
+    dates: source ? keptDates(plan, rows, source.grid, source.dates) : [],
     freeze: { rows: headerRow },
     autoFilter: false,
   };
@@ -43,9 +71,10 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   try {
     const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
     printWarnings(io, file, input.warnings, options.lang);
+    if (input.book.format === 'docx') io.stderr(`report-tables: ${DOCX_FIX_NOTE[options.lang]}\n`);
     const { plan } = input.analysis;
     const names = input.book.sheets.map((s) => s.name);
-    const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang));
+    const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang), input);
     const log = changeLogSheet(plan, options.lang);
     stage('writing');
     const result = await writeWorkbook(input, [repaired, log], output, { io, lang: options.lang });

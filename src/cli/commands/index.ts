@@ -2,4 +2,5 @@
 export { checkCommand } from './check';
 export { fixCommand } from './fix';
 export { summarizeCommand } from './summarize';
+export { exportCommand } from './export';
 export { runRoundCommand } from './roundCommand';

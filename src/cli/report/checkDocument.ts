@@ -23,6 +23,8 @@ export interface FindingDocument {
   severity: Severity;
   row: number;
   cell: string | null;
+  /** Where it is in a Word document (第2个表格第5行第3列（“…”下）); absent for a workbook. */
+  place?: string;
   section: number | null;
   number: string | null;
   message: string;
@@ -39,7 +41,7 @@ export interface CheckFailureDocument {
   error: { code: string; message: string };
 }
 
-export function checkDocument(file: string, sheet: string, analysis: Analysis, lang: Lang): CheckDocument {
+export function checkDocument(file: string, sheet: string, analysis: Analysis, lang: Lang, locate?: (row: number, column: number | null, lang: Lang) => string): CheckDocument {
   const { table, findings, summary } = analysis;
   return {
     file,
@@ -49,7 +51,7 @@ export function checkDocument(file: string, sheet: string, analysis: Analysis, l
     declaredTotal: table.declaredTotal,
     sections: table.sections.map(({ row, title, official, declared, found }) => ({ row, title, official, declared, found })),
     records: table.records.map(recordDocument),
-    findings: findings.map((finding) => findingDocument(finding, lang)),
+    findings: findings.map((finding) => findingDocument(finding, lang, locate)),
     summary: {
       ...summary,
       records: table.records.length,
@@ -88,18 +90,30 @@ function recordDocument(record: TaskRecord): RecordDocument {
   return doc;
 }
 
-function findingDocument(finding: Finding, lang: Lang): FindingDocument {
+function findingDocument(finding: Finding, lang: Lang, locate?: (row: number, column: number | null, lang: Lang) => string): FindingDocument {
+  const column = finding.cell === null ? null : columnOfA1(finding.cell);
   return {
     rule: finding.rule,
     severity: finding.severity,
     row: finding.row,
     cell: finding.cell,
+    ...(locate ? { place: locate(finding.row, column, lang) } : {}),
     section: finding.section,
     number: finding.number,
     message: finding.messages[lang],
     value: finding.value,
     suggestion: finding.suggestion,
   };
+}
+
+/** The 1-based column of an A1 address ("C12" → 3). */
+function columnOfA1(cell: string): number | null {
+  let column = 0;
+  for (const ch of cell.toUpperCase()) {
+    if (ch < 'A' || ch > 'Z') break;
+    column = column * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return column === 0 ? null : column;
 }
 
 export function countSeverity(findings: readonly Finding[], severity: Severity): number {

@@ -76,7 +76,7 @@ export function readableReport(doc: CheckDocument, lang: Lang): string {
     for (const group of groupByRule(doc.findings)) {
       lines.push(`  ${t.rule(t.severity[group.severity], group.rule, group.findings.length)}`);
       for (const finding of group.findings.slice(0, FINDINGS_SHOWN_PER_RULE)) {
-        const where = (finding.cell ?? t.row(finding.row)).padEnd(8);
+        const where = (finding.place ?? finding.cell ?? t.row(finding.row)).padEnd(8);
         lines.push(`    ${where} ${finding.message}`);
       }
       if (group.findings.length > FINDINGS_SHOWN_PER_RULE) lines.push(`    ${t.more(group.findings.length - FINDINGS_SHOWN_PER_RULE)}`);

@@ -149,13 +149,19 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     editor.touch(relsPartOf(main));
     addOverride(editor, stylesPart, STYLES_TYPE);
   }
-  const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
+  const styles = appendCellStyles(
+    editor.dom(stylesPart),
+    sheets.some((s) => s.wrap !== false),
+    sheets.flatMap((s) => (s.dates ?? []).map((d) => d.format)),
+  );
   editor.touch(stylesPart);
 
   const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
   const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
   const sharedString = (value: string): number => sharedStrings.indexOf(value);
 
+  /** Replaced sheets' new content, by entry name: written where the old part was. */
+  const replacedParts = new Map<string, string[]>();
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -164,7 +170,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const names: string[] = [];
   let replaced = 0;
   let truncatedCells = 0;
-  const newParts: Array<{ part: string; xml: string }> = [];
+  const newParts: Array<{ part: string; xml: string | string[] }> = [];
 
   const freePart = (folder: string, stem: string): string => {
     let n = 1;
@@ -175,7 +181,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   };
   const base = dirOf(main) ? `${dirOf(main)}/` : '';
   /** The sheet's XML, with its chart's drawing and chart parts and the sheet's own relationships when it has one. */
-  const sheetXml = (sheet: OutputSheet, name: string, part: string): string => {
+  const sheetXml = (sheet: OutputSheet, name: string, part: string): string[] => {
     // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
     const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
     const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined });
@@ -215,7 +221,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
       el.setAttribute('name', name);
       existingNames[index] = name;
       dropSheetExtras(editor, workbook, part, index);
-      editor.changed.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
+      replacedParts.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
       names.push(name);
       replaced += 1;
       continue;
@@ -275,6 +281,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const entries: OutputEntry[] = [];
   for (const name of pkg.archive.order) {
     if (editor.removed.has(name)) continue;
+    const replacement = replacedParts.get(name);
+    if (replacement !== undefined) {
+      entries.push({ name, kind: 'new', data: replacement });
+      continue;
+    }
     const content = editor.changed.get(name);
     if (content !== undefined && content !== '') {
       entries.push({ name, kind: 'new', data: content });
@@ -305,6 +316,19 @@ function dropSheetExtras(editor: PackageEditor, workbook: Document, part: string
   for (const rel of pkg.relationships(part)) {
     if (rel.kind === 'table' && rel.part) {
       editor.remove(rel.part);
+      removeOverride(editor, rel.part);
+    }
+    // The sheet's own drawing and its charts (a summary sheet's chart from an earlier run) go with it, not left orphaned.
+    if (rel.kind === 'drawing' && rel.part && pkg.has(rel.part)) {
+      for (const inner of pkg.relationships(rel.part)) {
+        if (inner.kind === 'chart' && inner.part) {
+          editor.remove(inner.part);
+          editor.remove(relsPartOf(inner.part));
+          removeOverride(editor, inner.part);
+        }
+      }
+      editor.remove(rel.part);
+      editor.remove(relsPartOf(rel.part));
       removeOverride(editor, rel.part);
     }
   }
