@@ -13,6 +13,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DefinePlugin } = require('webpack');
+const wpsBuild = require('./wps/build');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const DEFAULT_DEV_PORT = 3000;
@@ -111,7 +112,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode,
     devtool: dev && !e2e ? 'source-map' : false,
-    entry: e2e ? { taskpane: taskpaneEntry } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts' },
+    entry: e2e ? { taskpane: taskpaneEntry, ...wpsBuild.entries(true) } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...wpsBuild.entries(false) },
     output: {
       path: outputDir,
       filename: dev || e2e ? '[name].js' : '[name].[contenthash:8].js',
@@ -151,9 +152,12 @@ module.exports = async (env = {}, argv = {}) => {
               chunks: ['commands'],
             }),
           ]),
+      // WPS 表格's add-in (dist/wps/, dist/wps-install/): see wps/build.js.
+      ...wpsBuild.plugins({ HtmlWebpackPlugin, e2e, baseUrl: dev || e2e ? `${DEV_ORIGIN}/` : productionUrl(), version: require('./package.json').version }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...wpsBuild.copyPatterns(e2e),
           { from: 'taskpane/help.html', to: 'help.html' },
           {
             from: '**/*',

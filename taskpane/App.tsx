@@ -12,11 +12,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, DataBarVerticalRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular, DataBarVerticalRegular, MergeRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
 import type { Lang } from '../src/core/types';
 import type { WorkbookHost } from '../src/excel/host';
 import { CheckPanel } from './components/CheckPanel';
+import { MergePanel } from './components/MergePanel';
 import { RepairPanel } from './components/RepairPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SummaryPanel } from './components/SummaryPanel';
@@ -33,8 +34,8 @@ export type Connection =
   | { kind: 'office-missing' }
   | { kind: 'too-old'; messages: Record<Lang, string>; /** The no-install web page, served beside the pane. */ webPage?: string };
 
-type TabId = 'repair' | 'check' | 'summary' | 'settings';
-const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'settings'];
+type TabId = 'repair' | 'check' | 'summary' | 'merge' | 'settings';
+const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'merge', 'settings'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -65,6 +66,7 @@ const TAB_ICONS: Record<TabId, JSX.Element> = {
   repair: <WrenchRegular />,
   check: <CheckmarkCircleRegular />,
   summary: <DataBarVerticalRegular />,
+  merge: <MergeRegular />,
   settings: <SettingsRegular />,
 };
 
@@ -160,6 +162,7 @@ function Workspace({ connection }: { connection: Connection }) {
         {tab === 'repair' && <RepairPanel workbench={workbench} />}
         {tab === 'check' && <CheckPanel workbench={workbench} />}
         {tab === 'summary' && <SummaryPanel workbench={workbench} />}
+        {tab === 'merge' && <MergePanel workbench={workbench} />}
         {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}
       </section>
     </main>

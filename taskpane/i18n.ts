@@ -22,6 +22,7 @@ const zhCN = {
   'tab.repair': '整理',
   'tab.check': '校验',
   'tab.summary': '汇总',
+  'tab.merge': '合并报送',
   'tab.settings': '设置',
 
   'source.read': '读取选区并分析',
@@ -153,6 +154,7 @@ const enUS: Messages = {
   'tab.repair': 'Repair',
   'tab.check': 'Check',
   'tab.summary': 'Summary',
+  'tab.merge': 'Returns',
   'tab.settings': 'Settings',
 
   'source.read': 'Read selection and analyze',

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../src/core/types';
 import { createOfficeHost, excelTooOld, supports } from '../src/excel';
+import { createWpsHost, detectWpsApplication } from '../src/wps';
 import type { WorkbookHost } from '../src/excel/host';
 import { App, type Connection } from './App';
 import { pickLanguage } from './i18n';
@@ -53,6 +54,13 @@ function Boot({ officeSource, slowMs }: BootProps) {
   const [host, setHost] = useState<WorkbookHost | null>(null);
 
   useEffect(() => {
+    // In WPS 表格 the page has WPS's window.Application and no Office host to wait for.
+    const wps = detectWpsApplication(window);
+    if (wps) {
+      setHost(createWpsHost(wps));
+      setConnection({ kind: 'ready' });
+      return undefined;
+    }
     let stop: () => void = () => undefined;
     let active = true;
     void officeSource.then((source) => {
@@ -102,6 +110,7 @@ function Boot({ officeSource, slowMs }: BootProps) {
 export function startTaskpane(options: StartOptions = {}): void {
   const container = options.container ?? document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const officeSource = options.skipOfficeLoad ? Promise.resolve<OfficeSource>('present') : loadOfficeJs();
+  const inWps = detectWpsApplication(window) !== null;
+  const officeSource = options.skipOfficeLoad || inWps ? Promise.resolve<OfficeSource>('present') : loadOfficeJs();
   createRoot(container).render(<Boot officeSource={officeSource} slowMs={options.officeSlowMs} />);
 }
