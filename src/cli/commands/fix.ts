@@ -10,7 +10,7 @@ import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import { stageReporter, type CliIO } from '../io';
 import { checkOutputPath } from '../outputFile';
-import { writeWorkbook } from '../writeWorkbook';
+import { writeSource, writeWorkbook } from '../writeWorkbook';
 
 function emphasized(kind: OutputRowKind): boolean {
   return kind === 'header' || kind === 'title' || kind === 'section';
@@ -69,23 +69,28 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   const config = await loadConfig(options.config);
   const stage = stageReporter(io, path.basename(file), options.lang);
   try {
-    const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
-    printWarnings(io, file, input.warnings, options.lang);
-    if (input.book.format === 'docx') io.stderr(`report-tables: ${DOCX_FIX_NOTE[options.lang]}\n`);
-    const { plan } = input.analysis;
-    const names = input.book.sheets.map((s) => s.name);
-    const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang), input);
-    const log = changeLogSheet(plan, options.lang);
+    // Read and analyse in a scope of its own: only the sheets to write and the counts leave it, so the grid and the
+    // analysis can be collected while the output is built.
+    const prepared = await (async () => {
+      const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
+      printWarnings(io, file, input.warnings, options.lang);
+      if (input.book.format === 'docx') io.stderr(`report-tables: ${DOCX_FIX_NOTE[options.lang]}\n`);
+      const { plan } = input.analysis;
+      const names = input.book.sheets.map((s) => s.name);
+      const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang), input);
+      const log = changeLogSheet(plan, options.lang);
+      const counts = { changes: plan.changes.length, removed: plan.removed.length, mergesRemoved: plan.mergesRemoved };
+      return { source: writeSource(input), repaired, log, counts };
+    })();
+    const { repaired, log } = prepared;
     stage('writing');
-    const result = await writeWorkbook(input, [repaired, log], output, { io, lang: options.lang });
+    const result = await writeWorkbook(prepared.source, [repaired, log], output, { io, lang: options.lang });
     const outcome: FixOutcome = {
       sheet: result.names[0],
       logSheet: result.names[1],
       rows: repaired.rows.length,
       logRows: log.rows.length,
-      changes: plan.changes.length,
-      removed: plan.removed.length,
-      mergesRemoved: plan.mergesRemoved,
+      ...prepared.counts,
     };
     io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
     if (result.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(result.truncatedCells, options.lang)}\n`);

@@ -103,6 +103,14 @@ export class GridBuilder {
     const values: CellValue[][] = [];
     for (let r = top; r <= bottom; r += 1) {
       const source = this.rows[r - 1];
+      if (source && left === 1) {
+        // The row as collected becomes the grid row (holes filled, cut to the width): no second copy of a large sheet.
+        for (let c = 0; c < width; c += 1) if (source[c] === undefined) source[c] = null;
+        source.length = width;
+        values.push(source);
+        this.rows[r - 1] = undefined;
+        continue;
+      }
       const out = new Array<CellValue>(width).fill(null);
       if (source) for (let c = 0; c < width; c += 1) {
         const value = source[left - 1 + c];

@@ -12,7 +12,7 @@ import type { Document, Element } from '../xml/dom';
 import { attributeNS, childElements, createLike, elementsNS, parseXml, serializeXml, setAttributeInNs } from '../xml/dom';
 import { CONTENT_TYPES_NS, OFFICE_REL_NS, PACKAGE_REL_NS, SPREADSHEET_NS } from '../xml/namespaces';
 import { crc32 } from '../zip/crc32';
-import { entryBytes } from '../zip/readZip';
+import { entryBytes, knownChecksum } from '../zip/readZip';
 import { writeZip } from '../zip/writeZip';
 import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
@@ -293,6 +293,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     }
     const entry = pkg.archive.entries.get(name);
     if (!entry) continue;
+    const known = knownChecksum(entry);
+    if (known) {
+      entries.push({ name, kind: 'kept', compression: entry.compression, raw: entry.raw, crc: known.crc, size: known.size });
+      continue;
+    }
     const data = entryBytes(pkg.archive, entry);
     entries.push({ name, kind: 'kept', compression: entry.compression, raw: entry.raw, crc: crc32(data), size: data.length });
   }
