@@ -37,6 +37,11 @@ export interface GoodInput {
   ooxml: boolean;
   /** openpyxl reads the input (not Strict OOXML, not the .xls-named formats), so its sheets can be compared cell by cell. */
   openpyxlReadsInput: boolean;
+  /**
+   * openpyxl can judge the outputs: not when a part the writer must keep as it is already stops openpyxl (Strict
+   * namespaces; xlsx-populate's styles.xml, whose fills openpyxl rejects: "expected Fill").
+   */
+  openpyxlReadsOutput: boolean;
   /** The input's merged areas overlap: the reader repairs them as Excel does and warns. */
   overlappingMerges?: boolean;
 }
@@ -123,7 +128,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   const good: GoodInput[] = [];
   const addGood = async (id: string, ext: string, producer: string, bytes: Uint8Array, extra: Partial<GoodInput> = {}): Promise<void> => {
     const ooxml = ext === 'xlsx' || ext === 'xlsm';
-    good.push({ id, file: await write(`${id}.${ext}`, bytes), producer, ooxml, openpyxlReadsInput: ooxml, ...extra });
+    good.push({ id, file: await write(`${id}.${ext}`, bytes), producer, ooxml, openpyxlReadsInput: ooxml, openpyxlReadsOutput: true, ...extra });
   };
   await addGood('openpyxl', 'xlsx', 'openpyxl', openpyxl);
   for (const feature of ['chart', 'comments', 'validation', 'table']) {
@@ -134,9 +139,10 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   await addGood('libreoffice-pivot', 'xlsx', 'LibreOffice, with a pivot table', await read(path.join(made, 'lo-excel2007', 'pivot.xlsx')));
   await addGood('exceljs', 'xlsx', 'exceljs', exceljs);
   await addGood('sheetjs', 'xlsx', 'SheetJS xlsx', sheetjsWorkbook(grid, SHEET));
-  await addGood('xlsx-populate', 'xlsx', 'xlsx-populate', await xlsxPopulateWorkbook(grid, SHEET));
+  await addGood('xlsx-populate', 'xlsx', 'xlsx-populate', await xlsxPopulateWorkbook(grid, SHEET), { openpyxlReadsInput: false, openpyxlReadsOutput: false });
   await addGood('strict', 'xlsx', 'Strict OOXML (LibreOffice "Calc Office Open XML", namespaces made Strict)', strictOoxml(loOoxml), {
     openpyxlReadsInput: false,
+    openpyxlReadsOutput: false,
   });
   await addGood('prefixed-x', 'xlsx', 'exceljs, SpreadsheetML under the prefix x:', prefixedMainNamespace(exceljs));
   await addGood('prefixed-x-libreoffice', 'xlsx', 'LibreOffice, SpreadsheetML under the prefix x:', prefixedMainNamespace(loExcel2007));

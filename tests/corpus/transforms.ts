@@ -16,6 +16,7 @@ import {
   relationshipsOf,
   relsPartOf,
   renameNamespaces,
+  serializeXml,
   withDeclaration,
   writePackage,
   type Parts,
@@ -164,7 +165,7 @@ export function strictOoxml(bytes: Uint8Array): Uint8Array {
         if (type in STRICT_REL_TYPES) rel.setAttribute('Type', STRICT_REL_TYPES[type]);
         else if (type.startsWith(`${NS.rel}/`)) rel.setAttribute('Type', `${STRICT[NS.rel]}/${type.slice(NS.rel.length + 1)}`);
       }
-      parts.set(name, withDeclaration(doc));
+      parts.set(name, serializeXml(doc));
       continue;
     }
     const renamed = renameNamespaces(doc, STRICT);
