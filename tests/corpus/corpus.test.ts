@@ -14,7 +14,7 @@ import path from 'node:path';
 import { Unzip, UnzipInflate, strFromU8 } from 'fflate';
 import { CELL_LIMIT, buildCorpus, type BadInput, type Corpus, type GoodInput } from './buildCorpus';
 import { NS, elements, mainPartName, parseXml, readPackage, relationshipsOf, type Parts } from './ooxmlPackage';
-import { cli, pool, python, requireTools, soffice, strictXmlProblems, type ProcessResult } from './tools';
+import { cli, cliWithMemory, pool, python, requireTools, soffice, strictXmlProblems, type ProcessResult } from './tools';
 
 interface SheetReport {
   name: string;
@@ -33,7 +33,7 @@ interface GoodRun {
 }
 interface BadRun {
   input: BadInput;
-  check: ProcessResult;
+  check: ProcessResult & { maxRssMb?: number | null };
   fix: ProcessResult;
   fixOutput: string;
 }
@@ -82,7 +82,9 @@ beforeAll(async () => {
     const fixOutput = path.join(outDir, `bad-${input.id}.fix.xlsx`);
     // Inputs that must be answered quickly are given 10 s before they count as hung.
     const timeoutMs = input.quick ? 10_000 : undefined;
-    const check = await cli(['check', input.file], outDir, { timeoutMs });
+    const check = input.quick
+      ? await cliWithMemory(['check', input.file], outDir, path.join(dir, `rss-${input.id}.txt`), 10_000)
+      : await cli(['check', input.file], outDir, { timeoutMs });
     const fix = await cli(['fix', input.file, '-o', fixOutput], outDir, { timeoutMs });
     return { input, check, fix, fixOutput };
   });
@@ -178,6 +180,23 @@ function touchableParts(parts: Parts): Set<string> {
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+describe('the corpus itself', () => {
+  it('holds the producers and cases the issue names, each package well-formed', async () => {
+    expect(corpus.good.map((g) => g.id)).toEqual(
+      expect.arrayContaining(['openpyxl', 'libreoffice-excel2007', 'libreoffice-ooxml', 'exceljs', 'sheetjs', 'xlsx-populate', 'strict', 'macro']),
+    );
+    const failures: string[] = [];
+    for (const input of corpus.good.filter((g) => g.ooxml)) {
+      const parts = await packageOf(input.file);
+      for (const name of xmlParts(parts)) {
+        const problems = strictXmlProblems(strFromU8(parts.get(name) as Uint8Array));
+        if (problems.length > 0) failures.push(`${input.id} ${name}: ${problems[0]}`);
+      }
+    }
+    expectNone(failures);
+  });
+});
 
 describe('workbooks from other producers', () => {
   it('check reads the table in every one (exit 0 or 1, JSON on stdout)', () => {
@@ -387,6 +406,16 @@ describe('bad and hostile inputs', () => {
       runsOf('refused', 'whole-sheet-merge')
         .filter((run) => run.input.quick)
         .flatMap((run) => [run.check, run.fix].filter((r) => r.ms > 5000).map((r) => `${run.input.id}: ${r.ms} ms (${brief(r)})`)),
+    );
+  });
+
+  it('a zip bomb, billion laughs and a merge over the whole sheet are refused or read with bounded memory', () => {
+    // A gigabyte inflated in memory would show here; 400 MB leaves room for node and the libraries on any machine.
+    expectNone(
+      badRuns
+        .filter((run) => run.input.quick)
+        .filter((run) => run.check.maxRssMb === null || run.check.maxRssMb === undefined || run.check.maxRssMb > 400)
+        .map((run) => `${run.input.id}: peak ${run.check.maxRssMb ?? 'unknown (killed or crashed)'} MB (${brief(run.check)})`),
     );
   });
 

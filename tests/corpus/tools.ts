@@ -3,7 +3,7 @@
  * openpyxl and python-docx, LibreOffice headless; and the strict XML check every output part must pass.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 
@@ -41,6 +41,18 @@ export function runProcess(command: string, args: string[], options: { cwd?: str
 export function cli(args: string[], cwd: string, options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessResult> {
   // A command still running after the timeout is killed (exit code null): the suite stays quick whatever the CLI does.
   return runProcess(process.execPath, [BIN, ...args], { cwd, env: options.env, timeoutMs: options.timeoutMs ?? 30_000 });
+}
+
+/** The same, also measuring the process's peak resident memory (MB; null when it did not exit by itself). */
+export async function cliWithMemory(args: string[], cwd: string, rssFile: string, timeoutMs: number): Promise<ProcessResult & { maxRssMb: number | null }> {
+  const preload = path.join(__dirname, 'maxRss.mjs');
+  const result = await runProcess(process.execPath, ['--import', preload, BIN, ...args], {
+    cwd,
+    env: { ...process.env, CORPUS_MAX_RSS_FILE: rssFile },
+    timeoutMs,
+  });
+  const kilobytes = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  return { ...result, maxRssMb: Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : null };
 }
 
 /** Run tasks, at most `limit` at a time (the machine has few cores; every CLI call is its own process). */
