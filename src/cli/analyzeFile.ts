@@ -1,40 +1,57 @@
 import path from 'node:path';
-import type { Workbook, Worksheet } from 'exceljs';
 import { UnusableInputError, analyze } from '../core';
 import type { Analysis, Config, Grid } from '../core';
+import type { FileWarning, OpenedWorkbook } from '../files';
 import { CliError } from './errors';
-import type { Stage } from './io';
-import { openWorkbook, pickWorksheet } from './xlsx/openWorkbook';
-import { readGrid } from './xlsx/readGrid';
+import type { CliIO, Stage } from './io';
+import { fromFileError, readInput } from './readInput';
 
 export interface AnalyzedFile {
   file: string;
-  workbook: Workbook;
-  /** The file's bytes, for writing an output package that copies it. */
-  bytes: Buffer;
-  worksheet: Worksheet;
+  /** The file's bytes (or LibreOffice's .xlsx of a binary .xls), for writing an output package that copies it. */
+  bytes: Uint8Array;
+  book: OpenedWorkbook;
+  converted: boolean;
+  sheetName: string;
   grid: Grid;
   analysis: Analysis;
+  warnings: FileWarning[];
+}
+
+export interface AnalyzeRequest {
+  sheet: string | null;
+  range: string | null;
+  config: Config | undefined;
+  io: CliIO;
+  lang: 'zh-CN' | 'en-US';
+  onStage?: (stage: Stage) => void;
 }
 
 /** Open a workbook, read the sheet and run the engine; anything unusable becomes a CliError with a one-line reason. */
-export async function analyzeFile(
-  file: string,
-  sheet: string | null,
-  range: string | null,
-  config: Config | undefined,
-  onStage: (stage: Stage) => void = () => undefined,
-): Promise<AnalyzedFile> {
+export async function analyzeFile(file: string, request: AnalyzeRequest): Promise<AnalyzedFile> {
+  const { sheet, range, config, io, lang } = request;
+  const onStage = request.onStage ?? (() => undefined);
   onStage('reading');
-  const { workbook, bytes } = await openWorkbook(file);
-  const worksheet = pickWorksheet(workbook, sheet, file);
-  const grid = readGrid(worksheet, range);
-  const where = range === null ? `“${worksheet.name}”` : `“${worksheet.name}”!${range}`;
-  const whereEn = range === null ? `"${worksheet.name}"` : `"${worksheet.name}"!${range}`;
+  const { bytes, book, converted } = await readInput(file, io, lang);
+  const name = path.basename(file);
+  let sheetName: string;
+  let grid: Grid;
+  const warnings: FileWarning[] = [...(book.warnings ?? [])];
+  try {
+    sheetName = sheet ?? (book.sheets.find((s) => !s.hidden) ?? book.sheets[0]).name;
+    const read = book.readSheet(sheetName, range === null ? {} : { range });
+    grid = read.grid;
+    sheetName = grid.sheet ?? sheetName;
+    warnings.push(...read.warnings);
+  } catch (error) {
+    return fromFileError(error);
+  }
+  const where = range === null ? `“${sheetName}”` : `“${sheetName}”!${range}`;
+  const whereEn = range === null ? `"${sheetName}"` : `"${sheetName}"!${range}`;
   if (grid.values.length === 0 || grid.values.every((row) => row.every((value) => value === null || value === ''))) {
     throw new CliError('empty-sheet', {
-      'zh-CN': `${path.basename(file)} 的工作表${where}是空的`,
-      'en-US': `sheet ${whereEn} of ${path.basename(file)} is empty`,
+      'zh-CN': `${name} 的工作表${where}是空的`,
+      'en-US': `sheet ${whereEn} of ${name} is empty`,
     });
   }
   let analysis: Analysis;
@@ -44,9 +61,14 @@ export async function analyzeFile(
   } catch (error) {
     if (!(error instanceof UnusableInputError)) throw error;
     throw new CliError(error.code, {
-      'zh-CN': `${path.basename(file)} 的工作表${where}：${error.messages['zh-CN']}`,
-      'en-US': `${path.basename(file)}, sheet ${whereEn}: ${error.messages['en-US']}`,
+      'zh-CN': `${name} 的工作表${where}：${error.messages['zh-CN']}`,
+      'en-US': `${name}, sheet ${whereEn}: ${error.messages['en-US']}`,
     });
   }
-  return { file, workbook, bytes, worksheet, grid, analysis };
+  return { file, bytes, book, converted, sheetName, grid, analysis, warnings };
+}
+
+/** Warnings from reading, one line each on stderr. */
+export function printWarnings(io: CliIO, file: string, warnings: FileWarning[], lang: 'zh-CN' | 'en-US'): void {
+  for (const warning of warnings) io.stderr(`report-tables: ${path.basename(file)}: ${warning.messages[lang]}\n`);
 }

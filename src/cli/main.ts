@@ -3,14 +3,20 @@
  * bin/report-tables.js calls run(argv) and exits with the code it returns.
  */
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
-import { checkCommand } from './commands/check';
-import { fixCommand } from './commands/fix';
-import { summarizeCommand } from './commands/summarize';
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
 import type { CliIO } from './io';
 
 export type { CliIO } from './io';
+
+/**
+ * The commands, read only when one runs: in the bundle they are build/commands.js next to build/cli.js, so `--help`
+ * and a mistyped option never load the engine and the file layer. A plain require keeps that file a separate one.
+ */
+function loadCommands(): typeof import('./commands') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./commands') as typeof import('./commands');
+}
 
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
@@ -22,12 +28,13 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
     }
     const { options } = parsed;
     switch (options.command) {
+      // Each command is loaded when it runs: `--help` and a bad option never pay for the engine and the file layer.
       case 'check':
-        return await checkCommand(options, io);
+        return await loadCommands().checkCommand(options, io);
       case 'fix':
-        return await fixCommand(options, io);
+        return await loadCommands().fixCommand(options, io);
       case 'summarize':
-        return await summarizeCommand(options, io);
+        return await loadCommands().summarizeCommand(options, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

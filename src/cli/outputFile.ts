@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CliError } from './errors';
-import { XlsxPackage } from './xlsx/xlsxPackage';
 
 /** Refuse to write over the input: the original workbook is the clerk's only copy. */
 export async function checkOutputPath(input: string, output: string): Promise<void> {
@@ -12,7 +11,7 @@ export async function checkOutputPath(input: string, output: string): Promise<vo
       'en-US': `the output must not be the input file (${output}): give another name with -o`,
     });
   }
-  if (!/\.xlsx$/i.test(output)) {
+  if (!/\.xls[xm]$/i.test(output)) {
     throw new CliError('output-not-xlsx', { 'zh-CN': `输出文件须以 .xlsx 结尾：${output}`, 'en-US': `the output file must end in .xlsx: ${output}` });
   }
 }
@@ -26,30 +25,50 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Write next to the target and rename; a failure is a CliError and leaves nothing behind. */
-export async function writeOutput(output: string, bytes: Buffer): Promise<void> {
-  const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, output);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new CliError('write-failed', { 'zh-CN': `无法写入 ${output}（${code}）`, 'en-US': `cannot write ${output} (${code})` });
+/** What a clerk can do about a failed write, by the system's reason. */
+function writeFailure(output: string, code: string | undefined): CliError {
+  const folder = path.dirname(path.resolve(output));
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new CliError('write-folder-missing', {
+        'zh-CN': `无法写入 ${output}：文件夹 ${folder} 不存在，请先创建它或换一个位置`,
+        'en-US': `cannot write ${output}: the folder ${folder} does not exist; create it or choose another place`,
+      });
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new CliError('write-permission', {
+        'zh-CN': `无法写入 ${output}：没有写入 ${folder} 的权限，或文件正被其他程序（如 Excel）打开；请关闭它或换一个位置`,
+        'en-US': `cannot write ${output}: no permission to write in ${folder}, or the file is open in another program (such as Excel); close it or choose another place`,
+      });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new CliError('write-disk-full', {
+        'zh-CN': `无法写入 ${output}：磁盘空间不足，请清理空间或换一个位置`,
+        'en-US': `cannot write ${output}: the disk is full; free some space or choose another place`,
+      });
+    case 'EISDIR':
+      return new CliError('write-is-folder', {
+        'zh-CN': `无法写入 ${output}：这是一个文件夹，请给出文件名`,
+        'en-US': `cannot write ${output}: it is a folder; give a file name`,
+      });
+    default:
+      return new CliError('write-failed', {
+        'zh-CN': `无法写入 ${output}：请检查该位置是否可写，或换一个位置`,
+        'en-US': `cannot write ${output}: check that the place is writable, or choose another place`,
+      });
   }
 }
 
-/** The input package, to add sheets to; one that cannot be copied part by part (zip64, missing parts) is unusable input. */
-export async function openOutputPackage(bytes: Buffer, file: string): Promise<XlsxPackage> {
+/** Write next to the target and rename: a reader never sees half a file; a failure leaves nothing behind. */
+export async function writeOutput(output: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    const pkg = await XlsxPackage.open(bytes);
-    await pkg.asPlainWorkbook();
-    return pkg;
+    await fs.writeFile(temp, bytes, { flag: 'wx' });
+    await fs.rename(temp, output);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError('unsupported-package', {
-      'zh-CN': `无法在 ${path.basename(file)} 中添加工作表（${reason}）：请在 Excel 中另存为 .xlsx 后再试`,
-      'en-US': `cannot add sheets to ${path.basename(file)} (${reason}): save it again as .xlsx in Excel and try again`,
-    });
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw writeFailure(output, (error as NodeJS.ErrnoException).code);
   }
 }

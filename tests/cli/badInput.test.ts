@@ -32,7 +32,7 @@ describe('unusable input', () => {
   it('a text file renamed .xlsx', async () => {
     const file = path.join(dir, 'text.xlsx');
     await fs.writeFile(file, '序号,工作任务\n1,推进建设\n');
-    expectUnusable(await runCli(['check', file, '--lang', 'en']), /not an \.xlsx workbook/);
+    expectUnusable(await runCli(['check', file, '--lang', 'en']), /CSV or text file, not a workbook/);
   });
 
   it('a password-protected workbook (an OLE2 compound file)', async () => {
@@ -127,7 +127,7 @@ describe('awkward but usable cells', () => {
     const doc = JSON.parse(result.stdout) as CheckDocument;
     const second = doc.records.find((record) => record.number === '2');
     expect(second?.task).toBe('42');
-    expect(second?.units.join('')).toContain('2018-09-30');
+    expect(second?.units.join('')).toContain('2018/9/30');
     expect(doc.records.find((record) => record.number === '3')?.task).toBe('推进建设');
   });
 

@@ -1,4 +1,4 @@
-/** The installed command: bin/report-tables.js over the compiled build (npm run build:cli). */
+/** The installed command: bin/report-tables.js over the bundled build (npm run build:cli). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: root });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-cli.js')], { cwd: root });
   dir = await tempDir();
   await writeWorkbookFile(path.join(dir, 'mini.xlsx'), [{ name: '表1', grid: miniTable() }]);
 });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyze, planToValues } from '../../src/core';
-import { readGrid } from '../../src/cli/xlsx/readGrid';
+import { openWorkbook } from '../../src/files';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
 import { runCli } from './support/runCli';
@@ -117,7 +117,7 @@ describe('fix', () => {
     const workbook = await readWorkbookFile(once);
     const original = workbook.getWorksheet('附件1')!;
     expect(original.model.merges).toHaveLength(grid.merges.length);
-    const repaired = readGrid(workbook.getWorksheet('附件1（整理）')!);
+    const repaired = openWorkbook(new Uint8Array(await fs.readFile(once))).readSheet('附件1（整理）').grid;
     expect(repaired.merges).toEqual([]);
     const again = analyze(repaired);
     expect(again.plan.changes).toEqual([]);

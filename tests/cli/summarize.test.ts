@@ -5,7 +5,7 @@ import { analyze } from '../../src/core';
 import { summarySheets } from '../../src/core/sheets';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
-import { readZip } from '../../src/cli/xlsx/zip';
+import { readZip } from './support/zip';
 import { runCli } from './support/runCli';
 import { putGrid, readWorkbookFile, sheetRows, tempDir, writeWorkbookFile } from './support/xlsx';
 

@@ -1,15 +1,34 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
-import type { Config } from '../../core';
-import type { Lang } from '../../core/types';
-import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../../core/sheets';
+import type { Lang, OutputRowKind, RepairPlan } from '../../core/types';
+import { changeLogSheet, repairedSheetName } from '../../core/sheets';
+import type { OutputSheet } from '../../files';
 import type { CliOptions } from '../args';
-import { analyzeFile } from '../analyzeFile';
+import { analyzeFile, printWarnings } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
-import { stageReporter, type CliIO, type Stage } from '../io';
-import { checkOutputPath, openOutputPackage, writeOutput } from '../outputFile';
-import { repairedSheetXml, specSheetXml } from '../xlsx/writeSheets';
+import { stageReporter, type CliIO } from '../io';
+import { checkOutputPath } from '../outputFile';
+import { writeWorkbook } from '../writeWorkbook';
+
+function emphasized(kind: OutputRowKind): boolean {
+  return kind === 'header' || kind === 'title' || kind === 'section';
+}
+
+/** The repaired table as a sheet: one row per output row, no merges, wrapped text, header/title/section rows bold, frozen under the header. */
+export function repairedSheet(plan: RepairPlan, name: string): OutputSheet {
+  const rows = planToValues(plan);
+  const headerRow = plan.rows.findIndex((row) => row.kind === 'header') + 1;
+  return {
+    name,
+    columns: [],
+    rows,
+    widths: [],
+    boldRows: plan.rows.flatMap((row, i) => (emphasized(row.kind) ? [i] : [])),
+    freeze: { rows: headerRow },
+    autoFilter: false,
+  };
+}
 
 /**
  * `fix`: OUT.xlsx is the input package with every part kept byte for byte, plus the repaired table on a new sheet and
@@ -21,17 +40,30 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   await checkOutputPath(file, output);
   const config = await loadConfig(options.config);
   const stage = stageReporter(io, path.basename(file), options.lang);
-  const outcome = await writeRepaired(file, output, options, config, stage).finally(() => io.progress?.(null));
-  io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
-  if (outcome.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(outcome.truncatedCells, options.lang)}\n`);
+  try {
+    const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
+    printWarnings(io, file, input.warnings, options.lang);
+    const { plan } = input.analysis;
+    const names = input.book.sheets.map((s) => s.name);
+    const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang));
+    const log = changeLogSheet(plan, options.lang);
+    stage('writing');
+    const result = await writeWorkbook(input, [repaired, log], output, { io, lang: options.lang });
+    const outcome: FixOutcome = {
+      sheet: result.names[0],
+      logSheet: result.names[1],
+      rows: repaired.rows.length,
+      logRows: log.rows.length,
+      changes: plan.changes.length,
+      removed: plan.removed.length,
+      mergesRemoved: plan.mergesRemoved,
+    };
+    io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
+    if (result.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(result.truncatedCells, options.lang)}\n`);
+  } finally {
+    io.progress?.(null);
+  }
   return EXIT_OK;
-}
-
-async function writeRepaired(file: string, output: string, options: CliOptions, config: Config | undefined, stage: (stage: Stage) => void): Promise<FixOutcome> {
-  const { bytes, outcome } = await addRepairSheets(file, options, config, stage);
-  stage('writing');
-  await writeOutput(output, bytes);
-  return outcome;
 }
 
 interface FixOutcome {
@@ -42,41 +74,6 @@ interface FixOutcome {
   changes: number;
   removed: number;
   mergesRemoved: number;
-  truncatedCells: number;
-}
-
-/** Analyze, then add the two sheets to a copy of the input package. Only the output bytes outlive this call. */
-async function addRepairSheets(
-  file: string,
-  options: CliOptions,
-  config: Config | undefined,
-  stage: (stage: Stage) => void,
-): Promise<{ bytes: Buffer; outcome: FixOutcome }> {
-  const { bytes: input, worksheet, analysis } = await analyzeFile(file, options.sheet, options.range, config, stage);
-  const { plan } = analysis;
-  const pkg = await openOutputPackage(input, file);
-  // Names from workbook.xml, not exceljs: they include chart sheets, which exceljs does not list.
-  const names = await pkg.sheetNames();
-  const styles = await pkg.styles();
-  const sheet = repairedSheetName(worksheet.name, names, options.lang);
-  const repaired = repairedSheetXml(plan, planToValues(plan), styles);
-  await pkg.addWorksheet(sheet, repaired.xml);
-  const log = changeLogSheet(plan, options.lang);
-  log.name = uniqueSheetName(log.name, [...names, sheet]);
-  await pkg.addWorksheet(log.name, specSheetXml(log, styles));
-  return {
-    bytes: await pkg.toBuffer(),
-    outcome: {
-      sheet,
-      logSheet: log.name,
-      rows: repaired.rows,
-      logRows: log.rows.length,
-      changes: plan.changes.length,
-      removed: plan.removed.length,
-      mergesRemoved: plan.mergesRemoved,
-      truncatedCells: repaired.truncatedCells,
-    },
-  };
 }
 
 function fixReport(output: string, o: FixOutcome, lang: Lang): string {

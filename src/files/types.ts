@@ -1,0 +1,104 @@
+/**
+ * The file layer's public types: what the CLI, the web page and the add-in's export code against.
+ * Bytes in, bytes out (Uint8Array); no Node-only API anywhere under src/files.
+ */
+import type { Grid, Lang } from '../core/types';
+import type { SheetSpec } from '../core/sheets/types';
+
+export type WorkbookFormat = 'xlsx' | 'xlsm' | 'spreadsheetml-2003' | 'html' | 'docx';
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+/** Something the reader repaired or noticed on the way, worth telling the user (never a reason to stop). */
+export interface FileWarning {
+  code: string;
+  messages: Record<Lang, string>;
+}
+
+export interface ReadSheetOptions {
+  /** An A1 range ("A1:F900"); without it the sheet's used area. */
+  range?: string;
+}
+
+export interface ReadSheetResult {
+  grid: Grid;
+  warnings: FileWarning[];
+  /** 1-based sheet rows / columns that are hidden (the grid still holds their values). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+export interface OpenedWorkbook {
+  format: WorkbookFormat;
+  sheets: SheetInfo[];
+  /** Warnings about the package as a whole (dropped entries, …). */
+  warnings?: FileWarning[];
+  /** Streams one sheet into the engine's Grid (values, merges, origin, sheet name); range is an optional A1 range. */
+  readSheet(name: string, options?: ReadSheetOptions): ReadSheetResult;
+}
+
+/** Bounds against hostile files; every one can be raised by the caller. */
+export interface Limits {
+  /** Sum of the decompressed sizes of every entry, in bytes. */
+  maxTotalBytes: number;
+  /** Decompressed size of one entry, in bytes. */
+  maxEntryBytes: number;
+  /** Decompressed / compressed, per entry (only checked for entries larger than 1 MB decompressed). */
+  maxRatio: number;
+  /** Number of zip entries. */
+  maxEntries: number;
+}
+
+export interface OpenOptions {
+  fileName?: string;
+  limits?: Partial<Limits>;
+}
+
+/** A new sheet to write: the engine's SheetSpec plus the layout an exported or split sheet needs. */
+export interface OutputSheet extends SheetSpec {
+  /** Rows written above the header (a report's title, its date line), each one cell merged across the table. */
+  title?: string[];
+  /** A1 ranges merged in the written sheet (sheet coordinates, as the sheet will show them). */
+  merges?: string[];
+  /** Frozen rows / columns at the top-left; default: everything down to the header row. */
+  freeze?: { rows: number; columns?: number };
+  /** Autofilter on the header; default true when the sheet has a header. */
+  autoFilter?: boolean;
+  /** Wrap text in every cell (default true: report tables hold line breaks). */
+  wrap?: boolean;
+  /** A drop-down list on a range. */
+  dataValidations?: { range: string; list: string[] }[];
+  /** Protect the sheet without a password, leaving these A1 ranges editable. */
+  protection?: { unlocked: string[] };
+  /** Indexes into `rows` written bold (a repaired table's header, title and section rows). */
+  boldRows?: number[];
+}
+
+export interface WriteOptions {
+  /**
+   * An earlier sheet the new one takes the place of (same position; its tables and sheet-level names dropped): the
+   * first worksheet of the original for which this returns true. Without it every sheet is added at the end.
+   */
+  replace?: (existingName: string, sheet: OutputSheet) => boolean;
+  /**
+   * Write a plain .xlsx workbook: a macro-enabled or template workbook becomes a plain one and its VBA project is left
+   * out (Excel refuses an .xlsx whose content says otherwise). Default false: everything kept.
+   */
+  plainWorkbook?: boolean;
+}
+
+export interface WriteResult {
+  bytes: Uint8Array;
+  /** The names the sheets got, in order (made unique against the workbook's other sheets). */
+  names: string[];
+  /** How many of them took the place of an earlier sheet. */
+  replaced: number;
+  /** Cells cut to Excel's 32,767-character limit. */
+  truncatedCells: number;
+  /** True when a VBA project was left out (plainWorkbook on a macro-enabled workbook). */
+  macrosDropped: boolean;
+  warnings: FileWarning[];
+}
