@@ -71,7 +71,10 @@ export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Pr
 
 export function requireTools(): void {
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing: ${INSTALL_HINT}`);
-  if (!existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npm run build:cli`');
+  // bin/report-tables.js loads the bundle (build/cli.js); earlier builds compiled to build/cli/main.js.
+  if (!['cli.js', path.join('cli', 'main.js')].some((file) => existsSync(path.join(ROOT, 'build', file)))) {
+    throw new Error('the CLI is not built: run `npm run build:cli`');
+  }
 }
 
 export async function python(script: string, args: string[]): Promise<string> {
