@@ -91,9 +91,12 @@ beforeAll(async () => {
   const biff = corpus.bad.find((b) => b.kind === 'biff');
   const exceljs = corpus.good.find((g) => g.id === 'exceljs');
   if (!biff || !exceljs) throw new Error('corpus is missing the .xls or the exceljs workbook');
-  // PATH with node only: LibreOffice cannot be found, as on a clerk's machine without it.
   inputBefore = new Uint8Array(await fs.readFile(exceljs.file));
-  const noOfficePath = { ...process.env, PATH: path.dirname(process.execPath) };
+  // PATH naming an empty folder: LibreOffice cannot be found, as on a clerk's machine without it (node is run by its
+  // full path; its own folder may well be /usr/bin, where soffice lives).
+  const emptyBin = path.join(dir, 'empty-bin');
+  await fs.mkdir(emptyBin);
+  const noOfficePath = { ...process.env, PATH: emptyBin };
   const extraTasks = [
     () => cli(['check', biff.file], outDir, { env: noOfficePath }),
     () => cli(['fix', exceljs.file, '-o', path.join(outDir, 'no-such-folder', 'out.xlsx')], outDir),
@@ -146,8 +149,11 @@ function tableOf(json: Record<string, unknown>): unknown {
   return { title: json.title, declaredTotal: json.declaredTotal, sections: json.sections, records: json.records };
 }
 
+/** The parts of a package; folder entries ("xl/"), which some producers write, are no parts and are left out. */
 async function packageOf(file: string): Promise<Parts> {
-  return readPackage(new Uint8Array(await fs.readFile(file)));
+  const parts = readPackage(new Uint8Array(await fs.readFile(file)));
+  for (const name of [...parts.keys()]) if (name.endsWith('/')) parts.delete(name);
+  return parts;
 }
 
 /** Entry names in zip order, duplicates included (unzipSync would keep only the last of two equal names). */
