@@ -76,6 +76,8 @@ export interface Corpus {
   /** A file whose contents an XXE would leak: no output or message may contain its marker. */
   secretFile: string;
   secretMarker: string;
+  /** Milliseconds per building step (CORPUS_TIMING=1 prints them with the test's own steps). */
+  timings: Record<string, number>;
 }
 
 export function seedGrid(): Grid {
@@ -85,6 +87,12 @@ export function seedGrid(): Grid {
 }
 
 export async function buildCorpus(dir: string): Promise<Corpus> {
+  const timings: Record<string, number> = {};
+  let last = Date.now();
+  const lap = (step: string): void => {
+    timings[step] = Date.now() - last;
+    last = Date.now();
+  };
   const grid = seedGrid();
   const inputs = path.join(dir, 'in');
   const made = path.join(dir, 'made');
@@ -101,6 +109,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   const job = path.join(dir, 'make-job.json');
   await fs.writeFile(job, JSON.stringify({ outDir: made, sheet: SHEET, grid, longText: '长'.repeat(CELL_LIMIT + 1000) }));
   await python('make.py', [job]);
+  lap('python producers');
   const openpyxlFile = path.join(made, 'openpyxl.xlsx');
   await fs.writeFile(path.join(made, 'pivot.fods'), pivotFods(grid, SHEET));
 
@@ -116,6 +125,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
     }
   };
   await lo('xlsx:Calc MS Excel 2007 XML', 'lo-excel2007', [openpyxlFile, path.join(made, 'pivot.fods')]);
+  lap('LibreOffice, first call');
   // The first call made the profile (the slow part of a first start); the other three run side by side on copies of it.
   const copies = ['ooxml', 'xls', 'ods'].map((name) => `${profile}-${name}`);
   await Promise.all(copies.map((copy) => fs.cp(profile, copy, { recursive: true })));
@@ -124,6 +134,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
     lo('xls:MS Excel 97', 'lo-xls', [openpyxlFile], copies[1]),
     lo('ods', 'lo-ods', [openpyxlFile], copies[2]),
   ]);
+  lap('LibreOffice, three calls side by side');
 
   const openpyxl = await read(openpyxlFile);
   const exceljs = await exceljsWorkbook(grid, SHEET);
@@ -167,6 +178,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   )}`;
   await addGood('overlapping-merges', 'xlsx', 'exceljs, with overlapping merges', withExtraMerges(exceljs, [firstRef, 'H1:I2', 'I2:J3']), { overlappingMerges: true });
 
+  lap('JavaScript producers and transformations');
   const secretMarker = 'CORPUS-SECRET-7f3a9c';
   const secretFile = path.join(dir, 'secret.txt');
   await fs.writeFile(secretFile, secretMarker);
@@ -196,7 +208,8 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   await addBad('duplicate-entries', 'duplicate-entries.xlsx', duplicateEntries(exceljs), 'entries');
   await addBad('long-cell', 'long-cell.xlsx', await read(path.join(made, 'long-cell.xlsx')), 'long-cell');
 
-  return { dir, grid, good, bad, secretFile, secretMarker };
+  lap('bad inputs');
+  return { dir, grid, good, bad, secretFile, secretMarker, timings };
 }
 
 /** 1-based row and column → "B3". */

@@ -66,6 +66,12 @@ beforeAll(async () => {
   outDir = path.join(dir, 'out');
   await fs.mkdir(outDir);
   corpus = await buildCorpus(dir);
+  const timings: Record<string, number> = { ...corpus.timings };
+  let last = Date.now();
+  const lap = (step: string): void => {
+    timings[step] = Date.now() - last;
+    last = Date.now();
+  };
 
   const extOf = (file: string): string => (path.extname(file) === '.xlsm' ? '.xlsm' : '.xlsx');
   const goodTasks = corpus.good.map((input) => async (): Promise<GoodRun> => {
@@ -103,6 +109,7 @@ beforeAll(async () => {
     () => cli(['fix', exceljs.file, '-o', exceljs.file], outDir),
   ];
   const results = await pool<GoodRun | BadRun | ProcessResult>([...goodTasks, ...badTasks, ...extraTasks], 3);
+  lap(`CLI, ${results.length} runs`);
   goodRuns = results.slice(0, goodTasks.length) as GoodRun[];
   badRuns = results.slice(goodTasks.length, goodTasks.length + badTasks.length) as BadRun[];
   [biffWithoutLibreOffice, writeIntoMissingFolder, writeOverInput] = results.slice(goodTasks.length + badTasks.length) as ProcessResult[];
@@ -116,11 +123,14 @@ beforeAll(async () => {
   ];
   await fs.writeFile(list, JSON.stringify(forOpenpyxl));
   openpyxl = JSON.parse(await python('verify.py', [list])) as Record<string, OpenpyxlReport>;
+  lap('openpyxl verify');
   // One LibreOffice call loads every output (and writes its first sheet as CSV).
   const csvDir = path.join(dir, 'lo-check');
   const conversion = outputs.length > 0 ? await soffice(path.join(dir, 'lo-profile'), 'csv', csvDir, outputs) : null;
   conversionLog = conversion ? `${conversion.stdout}\n${conversion.stderr}` : '';
   converted = new Set(outputs.filter((file) => existsSync(path.join(csvDir, `${path.parse(file).name}.csv`))));
+  lap('LibreOffice verify');
+  if (process.env.CORPUS_TIMING) process.stdout.write(`corpus timings (ms): ${JSON.stringify(timings)}\n`);
 }, 600_000);
 
 afterAll(async () => {
