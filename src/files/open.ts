@@ -158,7 +158,10 @@ export function openWorkbook(bytes: Uint8Array, options: OpenOptions = {}): Open
   const text = decodeText(bytes.length > 64 * 1024 * 1024 ? bytes.subarray(0, 64 * 1024 * 1024) : bytes);
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) {
-    if (isSpreadsheetMl2003(start)) {
+    const head = start.slice(0, 64).toLowerCase();
+    // An HTML page may start with <!DOCTYPE html>: it is told apart before the XML reader, which refuses any DOCTYPE.
+    const html = head.startsWith('<!doctype html') || head.startsWith('<html');
+    if (!html && isSpreadsheetMl2003(start)) {
       const book = openSpreadsheetMl2003(start);
       return { format: 'spreadsheetml-2003', sheets: book.sheets, readSheet: (name, o) => book.readSheet(pickSheet(book.sheets, name, fileName).name, o) };
     }

@@ -7,6 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Element, Node } from '@xmldom/xmldom';
 import { fileError } from '../errors';
 import { GridBuilder } from '../grid/gridBuilder';
+import { doctypeRefused } from '../xml/text';
 import type { ReadSheetResult, SheetInfo } from '../types';
 
 const BLOCKS = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -117,8 +118,11 @@ export function openHtml(text: string): { sheets: SheetInfo[]; readSheet(name: s
   let tables: Element[] = [];
   try {
     const doc = parser.parseFromString(text, 'text/html');
+    // <!DOCTYPE html> is ordinary; a DOCTYPE with an internal subset only serves to declare entities.
+    if (doc.doctype && (doc.doctype.internalSubset ?? '') !== '') throw doctypeRefused();
     tables = failed ? [] : outerTables(doc);
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && error.name === 'FileError') throw error;
     failed = true;
   }
   if (failed) {

@@ -55,8 +55,9 @@ export function isSpreadsheetMl2003(text: string): boolean {
       close() {},
       text() {},
     });
-  } catch {
-    // Stopped at the root element, or not XML at all.
+  } catch (error) {
+    // Stopped at the root element, or not XML at all; a DOCTYPE is refused whatever the file is.
+    if (error instanceof Error && error.name === 'FileError' && (error as { code?: string }).code === 'xml-doctype') throw error;
   }
   return root === 'ss';
 }

@@ -105,11 +105,17 @@ export class GridBuilder {
     const { kept, overlapping } = repairMerges(this.merges);
     const area: Box = { top, left, bottom, right };
     const merges = width > 0 ? clipMerges(kept, area) : [];
-    for (const merge of merges) {
-      // Excel shows only the top-left value of a merged area.
-      for (let r = merge.row; r < merge.row + merge.rowCount; r += 1) {
-        const row = values[r];
-        for (let c = merge.column; c < merge.column + merge.columnCount; c += 1) if (r !== merge.row || c !== merge.column) row[c] = null;
+    if (width > 0) {
+      for (const merge of kept) {
+        // Excel shows only the top-left value of a merged area, also when a range cuts the area.
+        const r0 = Math.max(merge.top, top);
+        const r1 = Math.min(merge.bottom, bottom);
+        const c0 = Math.max(merge.left, left);
+        const c1 = Math.min(merge.right, right);
+        for (let r = r0; r <= r1; r += 1) {
+          const row = values[r - top];
+          for (let c = c0; c <= c1; c += 1) if (r !== merge.top || c !== merge.left) row[c - left] = null;
+        }
       }
     }
     if (overlapping > 0 || this.badMerges > 0) {

@@ -18,7 +18,8 @@ export function relationshipKind(type: string): string | null {
 }
 
 export function isSpreadsheetNs(ns: string | null | undefined): boolean {
-  return ns === SPREADSHEET_NS[0] || ns === SPREADSHEET_NS[1];
+  // Called for every element of a sheet: the transitional namespace is by far the common one, so it is tested first.
+  return ns === 'http://schemas.openxmlformats.org/spreadsheetml/2006/main' || ns === 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 }
 
 export function isOfficeRelNs(ns: string | null | undefined): boolean {
