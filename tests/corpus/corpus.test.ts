@@ -109,7 +109,7 @@ beforeAll(async () => {
     () => cli(['fix', exceljs.file, '-o', exceljs.file], outDir),
   ];
   const results = await pool<GoodRun | BadRun | ProcessResult>([...goodTasks, ...badTasks, ...extraTasks], 3);
-  lap(`CLI, ${results.length} runs`);
+  lap(`CLI, ${results.length} tasks (check, fix, summarize per input)`);
   goodRuns = results.slice(0, goodTasks.length) as GoodRun[];
   badRuns = results.slice(goodTasks.length, goodTasks.length + badTasks.length) as BadRun[];
   [biffWithoutLibreOffice, writeIntoMissingFolder, writeOverInput] = results.slice(goodTasks.length + badTasks.length) as ProcessResult[];
