@@ -60,10 +60,11 @@ export function billionLaughs(bytes: Uint8Array): Uint8Array {
 /**
  * A zip bomb: the first sheet part replaced by a valid sheet padded with a gigabyte of spaces inside <sheetData>,
  * deflated at about 1000:1. The deflate stream is one compressed megabyte-chunk (ended by a sync flush, so it is
- * byte-aligned and self-contained) repeated, then an empty final block: built in milliseconds. Sizes and CRC in the
- * zip are honest, so a reader can refuse it from the directory alone, or while inflating.
+ * byte-aligned and self-contained) repeated, then an empty final block: built in a second. Sizes and CRC in the zip
+ * are honest (a reader can refuse it from the directory alone), or the size lies (only inflating with a bound stops it).
  */
-export function zipBomb(bytes: Uint8Array, megabytes = 1024): Uint8Array {
+export function zipBomb(bytes: Uint8Array, options: { megabytes?: number; lieAboutSize?: boolean } = {}): Uint8Array {
+  const megabytes = options.megabytes ?? 1024;
   const parts = readPackage(bytes);
   const sheet = firstSheetPart(parts);
   const head = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
@@ -92,7 +93,8 @@ export function zipBomb(bytes: Uint8Array, megabytes = 1024): Uint8Array {
   });
   for (const [name, data] of parts) {
     if (name === sheet) {
-      const file: ZipInputFile = { filename: name, size, crc, compression: 8 };
+      // The lying variant declares 4 KB: a reader must bound what it inflates, not trust the directory.
+      const file: ZipInputFile = { filename: name, size: options.lieAboutSize ? 4096 : size, crc, compression: 8 };
       zip.add(file);
       const emit = (data: Uint8Array<ArrayBuffer>, final: boolean): void => (file.ondata as NonNullable<ZipInputFile['ondata']>)(null, data, final);
       emit(headBlock, false);

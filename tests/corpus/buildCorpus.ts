@@ -202,6 +202,7 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
     quick: true,
   });
   await addBad('zip-bomb', 'zip-bomb.xlsx', zipBomb(exceljs), 'refused', { quick: true });
+  await addBad('zip-bomb-lying', 'zip-bomb-lying.xlsx', zipBomb(exceljs, { megabytes: 256, lieAboutSize: true }), 'refused', { quick: true });
   await addBad('xxe', 'xxe.xlsx', xxe(exceljs, secretFile));
   await addBad('billion-laughs', 'billion-laughs.xlsx', billionLaughs(exceljs), 'refused', { quick: true });
   await addBad('traversal-entries', 'traversal-entries.xlsx', traversalEntries(exceljs), 'entries');
