@@ -18,6 +18,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -48,6 +49,14 @@ def write_grid(ws, grid):
         ws.column_dimensions[get_column_letter(left + c)].width = 60 if c == width - 1 else 20
 
 
+def add_defined_name(wb, defined_name):
+    # openpyxl 3.0 keeps workbook names in a list, 3.1 in a dict.
+    if hasattr(wb.defined_names, "append"):
+        wb.defined_names.append(defined_name)
+    else:
+        wb.defined_names[defined_name.name] = defined_name
+
+
 def seed_workbook(job):
     wb = Workbook()
     ws = wb.active
@@ -76,7 +85,18 @@ def main():
         wb.save(path)
         written.append(path)
 
-    wb, _ = seed_workbook(job)
+    # The plain workbook (also the source of the LibreOffice files) carries what lives in workbook.xml, the part the
+    # CLI edits: a defined name, a print area and a hidden sheet must come out as they went in.
+    wb, ws = seed_workbook(job)
+    rows = len(job["grid"]["values"])
+    width = max(len(row) for row in job["grid"]["values"])
+    top, left = job["grid"]["origin"]["row"], job["grid"]["origin"]["column"]
+    area = f"${get_column_letter(left)}${top}:${get_column_letter(left + width - 1)}${top + rows - 1}"
+    add_defined_name(wb, DefinedName("任务区域", attr_text=f"'{job['sheet']}'!{area}"))
+    ws.print_area = area.replace("$", "")
+    notes = wb.create_sheet("填报说明")
+    notes["A1"] = "本表每月5日前报送"
+    notes.sheet_state = "hidden"
     save(wb, "openpyxl.xlsx")
 
     wb, _ = seed_workbook(job)
@@ -86,6 +106,11 @@ def main():
     chart.add_data(Reference(data, min_col=2, min_row=1, max_col=3, max_row=5), titles_from_data=True)
     chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=5))
     data.add_chart(chart, "E2")
+    # A chart sheet too: a sheet with no cells, which a reader listing sheets must not take for a worksheet.
+    chart_sheet = wb.create_chartsheet("图表")
+    pie = BarChart()
+    pie.add_data(Reference(data, min_col=2, min_row=1, max_row=5), titles_from_data=True)
+    chart_sheet.add_chart(pie)
     save(wb, "openpyxl-chart.xlsx")
 
     wb, ws = seed_workbook(job)

@@ -1,8 +1,8 @@
 """Open workbooks with openpyxl, a reader this project did not write, and report what it sees, for every file in one call.
 
     /usr/bin/python3 scripts/corpus/verify.py LIST.json
-LIST.json: ["a.xlsx", "b.xlsm", ...]. Prints one JSON object: {path: {"ok": true, "sheets": [{"name", "kind",
-"cells": {"A1": value}, "merges": ["A1:B2"]}]} or {"ok": false, "error": "..."}}.
+LIST.json: ["a.xlsx", "b.xlsm", ...]. Prints one JSON object: {path: {"ok": true, "sheets": [{"name", "kind", "state",
+"cells": {"A1": value}, "merges": ["A1:B2"]}], "definedNames": [[name, formula, sheet]]} or {"ok": false, "error": "..."}}.
 Values are JSON-ready: dates as ISO text, other non-JSON values as text. Chart sheets are listed with kind "chart".
 """
 import datetime
@@ -21,6 +21,21 @@ def plain(value):
     return str(value)
 
 
+def defined_names(wb):
+    """Every defined name as [name, formula, sheet index or None], workbook- and sheet-scoped (openpyxl 3.0 and 3.1)."""
+    found = []
+    if hasattr(wb.defined_names, "definedName"):
+        found += [[d.name, d.attr_text, d.localSheetId] for d in wb.defined_names.definedName]
+    else:
+        found += [[d.name, d.attr_text, None] for d in wb.defined_names.values()]
+        for index, ws in enumerate(wb.worksheets):
+            found += [[d.name, d.attr_text, index] for d in getattr(ws, "defined_names", {}).values()]
+    for index, ws in enumerate(wb.worksheets):
+        if getattr(ws, "print_area", None):
+            found.append(["print area", str(ws.print_area), wb.sheetnames.index(ws.title)])
+    return sorted(found, key=lambda d: (d[0], str(d[2])))
+
+
 def read(path):
     # keep_vba: an .xlsm output opens as Excel would open it, macros and all.
     wb = load_workbook(path, keep_vba=path.endswith(".xlsm"))
@@ -28,7 +43,7 @@ def read(path):
     for name in wb.sheetnames:
         ws = wb[name]
         if not hasattr(ws, "iter_rows"):
-            sheets.append({"name": name, "kind": "chart", "cells": {}, "merges": []})
+            sheets.append({"name": name, "kind": "chart", "state": ws.sheet_state, "cells": {}, "merges": []})
             continue
         cells = {}
         for row in ws.iter_rows():
@@ -36,8 +51,8 @@ def read(path):
                 if cell.value is not None and cell.value != "":
                     cells[cell.coordinate] = plain(cell.value)
         merges = sorted(str(r) for r in ws.merged_cells.ranges)
-        sheets.append({"name": name, "kind": "worksheet", "cells": cells, "merges": merges})
-    return {"ok": True, "sheets": sheets}
+        sheets.append({"name": name, "kind": "worksheet", "state": ws.sheet_state, "cells": cells, "merges": merges})
+    return {"ok": True, "sheets": sheets, "definedNames": defined_names(wb)}
 
 
 def main():

@@ -19,10 +19,11 @@ import { cli, cliWithMemory, pool, python, requireTools, soffice, strictXmlProbl
 interface SheetReport {
   name: string;
   kind: 'worksheet' | 'chart';
+  state: 'visible' | 'hidden' | 'veryHidden';
   cells: Record<string, unknown>;
   merges: string[];
 }
-type OpenpyxlReport = { ok: true; sheets: SheetReport[] } | { ok: false; error: string };
+type OpenpyxlReport = { ok: true; sheets: SheetReport[]; definedNames: Array<[string, string, number | null]> } | { ok: false; error: string };
 
 interface GoodRun {
   input: GoodInput;
@@ -329,9 +330,29 @@ describe('workbooks from other producers', () => {
           const changed = Object.keys({ ...sheet.cells, ...same.cells }).filter((cell) => JSON.stringify(sheet.cells[cell]) !== JSON.stringify(same.cells[cell]));
           if (changed.length > 0) failures.push(`${label}: ${changed.length} cells differ, first ${changed[0]}`);
           if (JSON.stringify(sheet.merges) !== JSON.stringify(same.merges)) failures.push(`${label}: merged areas differ`);
+          if (sheet.state !== same.state || sheet.kind !== same.kind) failures.push(`${label}: ${same.kind} ${same.state}, was ${sheet.kind} ${sheet.state}`);
         }
       }
     }
+    expectNone(failures);
+  });
+
+  it('defined names and print areas of the input come out as they went in', () => {
+    const failures: string[] = [];
+    for (const run of goodRuns.filter((r) => r.input.openpyxlReadsInput && r.input.openpyxlReadsOutput)) {
+      const inputReport = openpyxl[run.input.file];
+      if (!inputReport?.ok) continue;
+      for (const output of outputsOf(run).filter((file) => existsSync(file))) {
+        const report = openpyxl[output];
+        if (!report?.ok) continue;
+        const kept = new Set(report.definedNames.map((d) => JSON.stringify(d)));
+        const lost = inputReport.definedNames.filter((d) => !kept.has(JSON.stringify(d)));
+        if (lost.length > 0) failures.push(`${run.input.id} → ${path.basename(output)}: lost or changed ${JSON.stringify(lost)}`);
+      }
+    }
+    const plain = openpyxl[corpus.good.find((g) => g.id === 'openpyxl')?.file ?? ''];
+    // The plain openpyxl workbook must carry names for this test to test anything.
+    expect(plain?.ok && plain.definedNames.length).toBeGreaterThanOrEqual(2);
     expectNone(failures);
   });
 
