@@ -31,7 +31,7 @@ describe('bin/report-tables.js', () => {
     await fs.writeFile(path.join(dir, 'notes.xlsx'), 'just text');
     const bad = cli('check', 'notes.xlsx', '--lang', 'en');
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^report-tables: notes\.xlsx is not an \.xlsx workbook/)]);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^report-tables: notes\.xlsx: not an Excel workbook/)]);
   });
 
   it('prints JSON a script can parse, and writes the fixed workbook', async () => {
@@ -40,5 +40,27 @@ describe('bin/report-tables.js', () => {
     const fixed = cli('fix', 'mini.xlsx', '-o', 'out.xlsx');
     expect(fixed.status).toBe(0);
     await expect(fs.stat(path.join(dir, 'out.xlsx'))).resolves.toBeDefined();
+  });
+
+  it('checks many files in worker threads, reporting them in the order given', async () => {
+    const files: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const file = `return-${i}.xlsx`;
+      await fs.copyFile(path.join(dir, 'mini.xlsx'), path.join(dir, file));
+      files.push(file);
+    }
+    await fs.writeFile(path.join(dir, 'broken.xlsx'), 'PK\u0003\u0004 not really');
+    const result = cli('check', ...files.slice(0, 3), 'broken.xlsx', ...files.slice(3), '--json');
+    expect(result.status).toBe(2);
+    const docs = JSON.parse(result.stdout) as Array<{ file: string; error?: { code: string } }>;
+    expect(docs.map((d) => d.file)).toEqual([...files.slice(0, 3), 'broken.xlsx', ...files.slice(3)]);
+    expect(docs[3].error?.code).toBe('zip-damaged');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('answers --help without loading the commands', () => {
+    const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bin)}); setImmediate(() => { const loaded = Object.keys(require.cache).some((f) => f.endsWith('commands.js')); process.stderr.write(String(loaded)); })`, '--', '--help'], { encoding: 'utf8', cwd: dir });
+    expect(result.stdout).toMatch(/report-tables check/);
+    expect(result.stderr).toBe('false');
   });
 });

@@ -58,7 +58,12 @@ function listFormula(items: readonly string[]): string {
   return `"${items.map((item) => item.replace(/"/g, '""').replace(/,/g, '，')).join(',')}"`;
 }
 
-export function worksheetXml(sheet: OutputSheet, styles: CellStyles, mainNs: string, extra: { drawingRelId?: string } = {}): SheetXmlResult {
+export function worksheetXml(
+  sheet: OutputSheet,
+  styles: CellStyles,
+  mainNs: string,
+  extra: { drawingRelId?: string; sharedString?: (text: string) => number } = {},
+): SheetXmlResult {
   const title = sheet.title ?? [];
   const hasHeader = sheet.columns.length > 0;
   const headerRow = hasHeader ? title.length + 1 : 0;
@@ -75,8 +80,11 @@ export function worksheetXml(sheet: OutputSheet, styles: CellStyles, mainNs: str
 
   const style = (kind: StyleKind, row: number, column: number): number =>
     unlocked.length > 0 && inAreas(unlocked, row, column) ? styles.unlocked[kind] : styles.locked[kind];
+  const shared = extra.sharedString;
   const text = (ref: string, value: string, s: number): string => {
     if (value.length > MAX_CELL_TEXT) truncatedCells += 1;
+    // A shared string, or inline: either way a string, never a formula.
+    if (shared) return `<c r="${ref}" s="${s}" t="s"><v>${shared(cellText(value))}</v></c>`;
     const t = escapeText(cellText(value));
     const space = t !== t.trim() || t.includes('\n') ? ' xml:space="preserve"' : '';
     return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${t}</t></is></c>`;

@@ -17,8 +17,10 @@ import { writeZip } from '../zip/writeZip';
 import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
 import { worksheetXml } from './sheetXml';
+import { SharedStrings } from './sharedStringsWriter';
 
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const PLAIN_WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
@@ -149,6 +151,10 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
   editor.touch(stylesPart);
 
+  const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
+  const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
+  const sharedString = (value: string): number => sharedStrings.indexOf(value);
+
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -160,7 +166,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const newParts: Array<{ part: string; xml: string }> = [];
 
   for (const sheet of sheets) {
-    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs);
+    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString });
     truncatedCells += cut;
     // The sheet to replace: a worksheet of the original the caller names, not one written in this call.
     const index = options.replace
@@ -210,6 +216,22 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     names.push(name);
   }
   editor.touch(main);
+
+  const sstXml = sharedStrings.toXml();
+  if (sstXml !== null && sstPart !== null) editor.changed.set(pkg.entryName(sstPart) ?? sstPart, sstXml);
+  else if (sstXml !== null) {
+    const part = `${dirOf(main) ? `${dirOf(main)}/` : ''}sharedStrings.xml`;
+    newParts.push({ part, xml: sstXml });
+    const id = freeId(relIds);
+    relIds.add(id);
+    const rel = createLike(relsRoot, 'Relationship');
+    rel.setAttribute('Id', id);
+    rel.setAttribute('Type', `${relNs}/sharedStrings`);
+    rel.setAttribute('Target', targetFor(main, part, absoluteTargets));
+    relsRoot.appendChild(rel);
+    editor.touch(relsPartOf(main));
+    addOverride(editor, part, SHARED_STRINGS_TYPE);
+  }
 
   if (replaced > 0) {
     // A replaced sheet's formulas are gone; Excel rebuilds the calculation chain when it is missing.

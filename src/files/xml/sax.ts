@@ -67,9 +67,28 @@ export function saxStream(part: string, handlers: SaxHandlers): SaxStream {
   };
 }
 
+/** Where tags end in the text, as the parser reports them (offsets in UTF-16 code units, just past the '>'). */
+export interface SaxPositions {
+  opentagstart?(position: number, name: string): void;
+  opentag?(position: number): void;
+  closetag?(position: number, name: string): void;
+}
+
 /** Parse a whole text at once. */
-export function saxText(part: string, text: string, handlers: SaxHandlers): void {
+export function saxText(part: string, text: string, handlers: SaxHandlers, positions?: SaxPositions): void {
   const parser = createParser(part, handlers);
+  if (positions) {
+    parser.on('opentagstart', (tag) => positions.opentagstart?.(parser.position, tag.name));
+    // Registered after the handlers above, so the position callbacks run after them for the same event.
+    parser.on('opentag', (tag) => {
+      handlers.open(tag);
+      positions.opentag?.(parser.position);
+    });
+    parser.on('closetag', (tag) => {
+      handlers.close(tag);
+      positions.closetag?.(parser.position, tag.name);
+    });
+  }
   guarded(part, () => {
     parser.write(text);
     parser.close();
