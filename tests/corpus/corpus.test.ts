@@ -447,6 +447,16 @@ describe('bad and hostile inputs', () => {
     );
   });
 
+  it('leave no temporary or partial file behind, beside the outputs or the inputs', async () => {
+    const outputs = new Set(goodRuns.flatMap(outputsOf).map((file) => path.basename(file)));
+    const inputs = new Set([...corpus.good, ...corpus.bad].map((input) => path.basename(input.file)));
+    const inputDir = path.dirname(corpus.good[0].file);
+    expectNone([
+      ...(await fs.readdir(outDir)).filter((name) => !outputs.has(name)).map((name) => `out/${name}`),
+      ...(await fs.readdir(inputDir)).filter((name) => !inputs.has(name)).map((name) => `in/${name}`),
+    ]);
+  });
+
   it('an encrypted workbook is named as such', () => {
     const [run] = runsOf('encrypted');
     expect(run.check.stderr).toMatch(/加密/);
