@@ -58,6 +58,7 @@ let inputBefore: Uint8Array;
 let openpyxl: Record<string, OpenpyxlReport>;
 /** Outputs LibreOffice converted (by output path). */
 let converted: Set<string>;
+let unusualOutputs: string[];
 let conversionLog: string;
 
 const outputsOf = (run: GoodRun): string[] => [run.outputs.fix, run.outputs.summarize];
@@ -116,12 +117,15 @@ beforeAll(async () => {
   badRuns = results.slice(goodTasks.length, goodTasks.length + badTasks.length) as BadRun[];
   [biffWithoutLibreOffice, writeIntoMissingFolder, writeOverInput] = results.slice(goodTasks.length + badTasks.length) as ProcessResult[];
 
-  const outputs = goodRuns.flatMap(outputsOf).filter((file) => existsSync(file));
+  // Outputs written for unusual inputs a command may read (a converted .xls, a whole-sheet merge, hostile entry names).
+  unusualOutputs = badRuns.map((run) => run.fixOutput).filter((file) => existsSync(file));
+  const outputs = [...goodRuns.flatMap(outputsOf).filter((file) => existsSync(file)), ...unusualOutputs];
   // One python process reads every input and output openpyxl can judge.
   const list = path.join(dir, 'verify-list.json');
   const forOpenpyxl = [
     ...corpus.good.filter((g) => g.openpyxlReadsInput).map((g) => g.file),
     ...goodRuns.filter((run) => run.input.openpyxlReadsOutput).flatMap(outputsOf).filter((file) => existsSync(file)),
+    ...unusualOutputs,
   ];
   await fs.writeFile(list, JSON.stringify(forOpenpyxl));
   // One LibreOffice call loads every output (and writes its first sheet as CSV), beside the python process.
@@ -447,6 +451,26 @@ describe('bad and hostile inputs', () => {
         ...(existsSync(run.fixOutput) ? [`${run.input.id}: fix wrote ${path.basename(run.fixOutput)}`] : []),
       ]),
     );
+  });
+
+  it('what is written for an unusual input a command reads is as sound as any output (strict XML, openpyxl, LibreOffice)', async () => {
+    const failures: string[] = [];
+    for (const output of unusualOutputs) {
+      const label = path.basename(output);
+      const parts = await packageOf(output).catch(() => null);
+      if (!parts || !parts.has('[Content_Types].xml')) {
+        failures.push(`${label}: not a workbook package`);
+        continue;
+      }
+      for (const name of xmlParts(parts)) {
+        const problems = strictXmlProblems(strFromU8(parts.get(name) as Uint8Array));
+        if (problems.length > 0) failures.push(`${label} ${name}: ${problems[0]}`);
+      }
+      const report = openpyxl[output];
+      if (!report?.ok) failures.push(`${label}: openpyxl: ${report ? report.error : 'not checked'}`);
+      if (!converted.has(output)) failures.push(`${label}: LibreOffice could not load it`);
+    }
+    expectNone(failures);
   });
 
   it('leave no temporary or partial file behind, beside the outputs or the inputs', async () => {
