@@ -41,10 +41,10 @@ async function workbookWithForeignParts(file: string): Promise<string> {
   return file;
 }
 
-const REWRITTEN = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml']);
+const REWRITTEN = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', 'xl/sharedStrings.xml']);
 
 describe('fix keeps the input package', () => {
-  it('copies every part of the input unchanged except the workbook, its relationships, content types, styles and app properties', async () => {
+  it('copies every part of the input unchanged except the workbook, its relationships, content types, styles and the new shared strings', async () => {
     const input = await workbookWithForeignParts(path.join(dir, 'foreign.xlsx'));
     const output = path.join(dir, 'foreign-out.xlsx');
     expect((await runCli(['fix', input, '-o', output])).code).toBe(0);
@@ -58,6 +58,11 @@ describe('fix keeps the input package', () => {
       if (!REWRITTEN.has(name)) expect(after.get(name)!.equals(content)).toBe(true);
     }
     expect(after.get('xl/worksheets/sheet1.xml')!.toString('utf8')).toContain('<!-- kept by fix -->');
+    // The shared strings keep every entry they had, as written, in their place; the new texts come after them.
+    const sstBefore = before.get('xl/sharedStrings.xml')!.toString('utf8');
+    const entries = sstBefore.slice(sstBefore.indexOf('<si>'), sstBefore.lastIndexOf('</sst>'));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(after.get('xl/sharedStrings.xml')!.toString('utf8')).toContain(entries);
     expect(after.has('xl/charts/chart1.xml')).toBe(true);
     // The two new sheets are the only new parts.
     expect([...after.keys()].filter((name) => !before.has(name)).sort()).toEqual(['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);

@@ -127,6 +127,43 @@ describe('writeSheets', () => {
   });
 });
 
+describe('charts', () => {
+  it('writes a native column chart whose series refer to the sheet, which openpyxl and our reader both accept', () => {
+    const chartSheet: OutputSheet = {
+      name: "按分管领导 '汇总'",
+      columns: ['分管领导', '已完成', '滞后'],
+      rows: [
+        ['胡钛', 3, 1],
+        ['李明', 2, 0],
+        ['合计', 5, 1],
+      ],
+      widths: [],
+      totalsRow: true,
+      chart: { title: '进展情况', categoryColumn: 0, seriesColumns: [1, 2] },
+    };
+    const result = addSheets(input(), [chartSheet]);
+    // Excel allows no apostrophe at the end of a sheet name: the name loses it, and the chart refers to the name written.
+    expect(result.names).toEqual(["按分管领导 '汇总"]);
+    const output = result.bytes;
+    expectWellFormedPackage(output);
+    const files = unzipSync(output);
+    const chart = text(files['xl/charts/chart1.xml']);
+    expect(chart).toContain("<c:f>'按分管领导 ''汇总'!$B$2:$B$3</c:f>");
+    expect(text(files['xl/worksheets/_rels/sheet2.xml.rels'])).toContain('../drawings/drawing1.xml');
+    expect(text(files['[Content_Types].xml'])).toContain('/xl/charts/chart1.xml');
+    const script = [
+      'import sys, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'ws = wb.worksheets[1]',
+      'print(len(ws._charts))',
+    ].join('\n');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'files-chart-'));
+    writeFileSync(path.join(dir, 'c.xlsx'), output);
+    expect(execFileSync('/usr/bin/python3', ['-c', script, path.join(dir, 'c.xlsx')], { encoding: 'utf8' }).trim()).toBe('1');
+    expect(openWorkbook(output).readSheet(result.names[0]).grid.values[1]).toEqual(['胡钛', 3, 1]);
+  });
+});
+
 describe('createWorkbook', () => {
   it('writes a minimal valid workbook with a title, merges, freeze, drop-downs and protection with editable ranges', () => {
     const bytes = createWorkbook([

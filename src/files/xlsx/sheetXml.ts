@@ -29,7 +29,8 @@ export function columnWidths(rows: ReadonlyArray<ReadonlyArray<string | number>>
 }
 
 export interface SheetXmlResult {
-  xml: string;
+  /** The part's text in pieces (a row each): a 100k-row sheet is never one string, and goes to the zip piece by piece. */
+  xml: string[];
   /** Cells cut to Excel's 32,767-character limit. */
   truncatedCells: number;
 }
@@ -178,7 +179,7 @@ export function worksheetXml(
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (extra.drawingRelId) out.push(`<drawing r:id="${extra.drawingRelId}"/>`);
   out.push('</worksheet>');
-  return { xml: out.join(''), truncatedCells };
+  return { xml: out, truncatedCells };
 }
 
 export function relNsFor(mainNs: string): string {

@@ -18,6 +18,7 @@ import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
 import { worksheetXml } from './sheetXml';
 import { SharedStrings } from './sharedStringsWriter';
+import { CHART_TYPE, DRAWING_TYPE, chartXml, drawingXml } from './chart';
 
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
@@ -155,6 +156,8 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
   const sharedString = (value: string): number => sharedStrings.indexOf(value);
 
+  /** Replaced sheets' new content, by entry name: written where the old part was. */
+  const replacedParts = new Map<string, string[]>();
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -163,11 +166,39 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const names: string[] = [];
   let replaced = 0;
   let truncatedCells = 0;
-  const newParts: Array<{ part: string; xml: string }> = [];
+  const newParts: Array<{ part: string; xml: string | string[] }> = [];
+
+  const freePart = (folder: string, stem: string): string => {
+    let n = 1;
+    while (usedParts.has(`${folder}/${stem}${n}.xml`.toLowerCase())) n += 1;
+    const part = `${folder}/${stem}${n}.xml`;
+    usedParts.add(part.toLowerCase());
+    return part;
+  };
+  const base = dirOf(main) ? `${dirOf(main)}/` : '';
+  /** The sheet's XML, with its chart's drawing and chart parts and the sheet's own relationships when it has one. */
+  const sheetXml = (sheet: OutputSheet, name: string, part: string): string[] => {
+    // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
+    const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
+    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined });
+    truncatedCells += cut;
+    if (withChart) {
+      const drawing = freePart(`${base}drawings`, 'drawing');
+      const chart = freePart(`${base}charts`, 'chart');
+      const sheetRels = relsPartOf(part);
+      const relsXml = (id: string, type: string, from: string, to: string): string =>
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="${id}" Type="${OFFICE_REL_NS[0]}/${type}" Target="${targetFor(from, to, false)}"/></Relationships>`;
+      newParts.push({ part: sheetRels, xml: relsXml('rId1', 'drawing', part, drawing) });
+      newParts.push({ part: drawing, xml: drawingXml(sheet, 'rId1') });
+      newParts.push({ part: relsPartOf(drawing), xml: relsXml('rId1', 'chart', drawing, chart) });
+      newParts.push({ part: chart, xml: chartXml(sheet, name) });
+      addOverride(editor, drawing, DRAWING_TYPE);
+      addOverride(editor, chart, CHART_TYPE);
+    }
+    return xml;
+  };
 
   for (const sheet of sheets) {
-    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString });
-    truncatedCells += cut;
     // The sheet to replace: a worksheet of the original the caller names, not one written in this call.
     const index = options.replace
       ? sheetEls.findIndex((el, i) => {
@@ -186,18 +217,14 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
       el.setAttribute('name', name);
       existingNames[index] = name;
       dropSheetExtras(editor, workbook, part, index);
-      editor.changed.set(pkg.entryName(part) ?? part, xml);
+      replacedParts.set(pkg.entryName(part) ?? part, sheetXml(sheet, name, pkg.entryName(part) ?? part));
       names.push(name);
       replaced += 1;
       continue;
     }
     const name = uniqueSheetName(sheet.name, [...existingNames, ...names]);
-    const folder = `${dirOf(main) ? `${dirOf(main)}/` : ''}worksheets`;
-    let n = 1;
-    while (usedParts.has(`${folder}/sheet${n}.xml`.toLowerCase())) n += 1;
-    const part = `${folder}/sheet${n}.xml`;
-    usedParts.add(part.toLowerCase());
-    newParts.push({ part, xml });
+    const part = freePart(`${base}worksheets`, 'sheet');
+    newParts.push({ part, xml: sheetXml(sheet, name, part) });
     const id = freeId(relIds);
     relIds.add(id);
     const rel = createLike(relsRoot, 'Relationship');
@@ -250,6 +277,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const entries: OutputEntry[] = [];
   for (const name of pkg.archive.order) {
     if (editor.removed.has(name)) continue;
+    const replacement = replacedParts.get(name);
+    if (replacement !== undefined) {
+      entries.push({ name, kind: 'new', data: replacement });
+      continue;
+    }
     const content = editor.changed.get(name);
     if (content !== undefined && content !== '') {
       entries.push({ name, kind: 'new', data: content });

@@ -8,7 +8,7 @@ import { crc32 } from './crc32';
 
 export type OutputEntry =
   | { name: string; kind: 'kept'; compression: number; raw: Uint8Array; crc: number; size: number }
-  | { name: string; kind: 'new'; data: Uint8Array | string };
+  | { name: string; kind: 'new'; data: Uint8Array | string | string[] };
 
 /** A fixed time for every entry: the same input gives the same output bytes. */
 const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -37,11 +37,12 @@ export function writeZip(entries: OutputEntry[]): Uint8Array {
       zip.add(file);
       (file.ondata as AsyncFlateStreamHandler)(null, entry.raw as Uint8Array<ArrayBuffer>, true);
     } else {
-      const data = typeof entry.data === 'string' ? strToU8(entry.data) : entry.data;
-      const file = new ZipDeflate(entry.name, { level: 6 });
+      // Level 3 is within a few per cent of level 6 in size on sheet XML, at about half the time.
+      const file = new ZipDeflate(entry.name, { level: 3 });
       file.mtime = ENTRY_TIME;
       zip.add(file);
-      file.push(data, true);
+      if (Array.isArray(entry.data)) pushPieces(file, entry.data);
+      else file.push(typeof entry.data === 'string' ? strToU8(entry.data) : entry.data, true);
     }
   }
   zip.end();
@@ -53,6 +54,22 @@ export function writeZip(entries: OutputEntry[]): Uint8Array {
     at += chunk.length;
   }
   return out;
+}
+
+/** Encode and deflate text pieces in batches of about 256 KB, so no single copy of the whole part is ever made. */
+function pushPieces(file: ZipDeflate, pieces: string[]): void {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= 256 * 1024) {
+      file.push(strToU8(batch.join('')), false);
+      batch = [];
+      length = 0;
+    }
+  }
+  file.push(strToU8(batch.join('')), true);
 }
 
 export { crc32 };
