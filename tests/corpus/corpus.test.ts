@@ -125,7 +125,8 @@ beforeAll(async () => {
   const forOpenpyxl = [
     ...corpus.good.filter((g) => g.openpyxlReadsInput).map((g) => g.file),
     ...goodRuns.filter((run) => run.input.openpyxlReadsOutput).flatMap(outputsOf).filter((file) => existsSync(file)),
-    ...unusualOutputs,
+    // Not the whole-sheet merge: openpyxl makes one object per merged cell (17 billion) and never returns.
+    ...badRuns.filter((run) => run.input.kind !== 'whole-sheet-merge').map((run) => run.fixOutput).filter((file) => unusualOutputs.includes(file)),
   ];
   await fs.writeFile(list, JSON.stringify(forOpenpyxl));
   // One LibreOffice call loads every output (and writes its first sheet as CSV), beside the python process.
@@ -467,7 +468,8 @@ describe('bad and hostile inputs', () => {
         if (problems.length > 0) failures.push(`${label} ${name}: ${problems[0]}`);
       }
       const report = openpyxl[output];
-      if (!report?.ok) failures.push(`${label}: openpyxl: ${report ? report.error : 'not checked'}`);
+      const judged = badRuns.some((run) => run.fixOutput === output && run.input.kind !== 'whole-sheet-merge');
+      if (judged && !report?.ok) failures.push(`${label}: openpyxl: ${report ? report.error : 'not checked'}`);
       if (!converted.has(output)) failures.push(`${label}: LibreOffice could not load it`);
     }
     expectNone(failures);

@@ -23,16 +23,28 @@ export interface ProcessResult {
 export function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout kills what it started too (soffice is a script that starts soffice.bin,
+    // which would otherwise keep the pipes open and the test waiting).
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : null;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          try {
+            if (child.pid) process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
+        }, options.timeoutMs)
+      : null;
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
+      resolve({ code: timedOut ? null : code, stdout, stderr, ms: Date.now() - started });
     });
   });
 }
@@ -78,7 +90,7 @@ export function requireTools(): void {
 }
 
 export async function python(script: string, args: string[]): Promise<string> {
-  const result = await runProcess(PYTHON, [path.join(ROOT, 'scripts', 'corpus', script), ...args]);
+  const result = await runProcess(PYTHON, [path.join(ROOT, 'scripts', 'corpus', script), ...args], { timeoutMs: 180_000 });
   if (result.code !== 0) throw new Error(`${script} failed (${INSTALL_HINT} if openpyxl or docx is missing):\n${result.stderr}`);
   return result.stdout;
 }
