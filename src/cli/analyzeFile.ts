@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UnusableInputError, analyze } from '../core';
 import type { Analysis, Config, Grid } from '../core';
-import type { FileWarning, OpenedWorkbook } from '../files';
+import type { DateCell, FileWarning, OpenedWorkbook } from '../files';
 import { CliError } from './errors';
 import type { CliIO, Stage } from './io';
 import { fromFileError, readInput } from './readInput';
@@ -16,6 +16,8 @@ export interface AnalyzedFile {
   grid: Grid;
   analysis: Analysis;
   warnings: FileWarning[];
+  /** Date cells of the sheet read (sheet coordinates), so a repaired sheet can keep them dates. */
+  dates: DateCell[];
 }
 
 export interface AnalyzeRequest {
@@ -36,11 +38,13 @@ export async function analyzeFile(file: string, request: AnalyzeRequest): Promis
   const name = path.basename(file);
   let sheetName: string;
   let grid: Grid;
+  let dates: DateCell[] = [];
   const warnings: FileWarning[] = [...(book.warnings ?? [])];
   try {
     sheetName = sheet ?? (book.sheets.find((s) => !s.hidden) ?? book.sheets[0]).name;
     const read = book.readSheet(sheetName, range === null ? {} : { range });
     grid = read.grid;
+    dates = read.dates ?? [];
     sheetName = grid.sheet ?? sheetName;
     warnings.push(...read.warnings);
   } catch (error) {
@@ -65,7 +69,7 @@ export async function analyzeFile(file: string, request: AnalyzeRequest): Promis
       'en-US': `${name}, sheet ${whereEn}: ${error.messages['en-US']}`,
     });
   }
-  return { file, bytes, book, converted, sheetName, grid, analysis, warnings };
+  return { file, bytes, book, converted, sheetName, grid, analysis, warnings, dates };
 }
 
 /** Warnings from reading, one line each on stderr. */

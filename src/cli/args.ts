@@ -98,6 +98,9 @@ Usage:
   report-tables check FILE.xlsx [FILE2.xlsx …] [--sheet NAME] [--range A1:F900] [--config FILE] [--json] [--lang zh-CN|en]
   report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
   report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
+  report-tables split MASTER.xlsx -o FOLDER [--period 2018年1-10月]     one workbook per unit to fill in (status drop-down, rest locked)
+  report-tables merge MASTER.xlsx RETURN… -o OUT.xlsx [--json]          the units' returns (files or a folder) merged into the master
+  report-tables compare LAST.xlsx THIS.xlsx [-o OUT.xlsx] [--json]      newly lagging, still lagging, recovered, completed, per official
 
   check      report the table's sections, records and findings (--json: one JSON document, an array for several files)
   fix        write OUT.xlsx: the workbook unchanged plus a repaired sheet (one row per record) and a change log
@@ -117,6 +120,9 @@ Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missi
   report-tables check 文件.xlsx [文件2.xlsx …] [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--json] [--lang zh-CN|en]
   report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
   report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
+  report-tables split 总表.xlsx -o 文件夹 [--period 2018年1-10月]        按责任单位拆分报送表（状态下拉选择，其余单元格锁定）
+  report-tables merge 总表.xlsx 报送… -o 输出.xlsx [--json]               把各单位的报送（文件或文件夹）合并回总表
+  report-tables compare 上期.xlsx 本期.xlsx [-o 输出.xlsx] [--json]       新增滞后、持续滞后、已恢复、本期完成，按分管领导统计
 
   check      检查表格：列出各部分、事项数和发现的问题（--json 输出 JSON，多个文件时为数组）
   fix        写出 输出.xlsx：原工作簿不变，另加整理后的工作表（每项一行）和整理记录

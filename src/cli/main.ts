@@ -3,6 +3,7 @@
  * bin/report-tables.js calls run(argv) and exits with the code it returns.
  */
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
+import { isRoundCommand } from './commands/roundArgs';
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
 import type { CliIO } from './io';
@@ -21,6 +22,7 @@ function loadCommands(): typeof import('./commands') {
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
+    if (isRoundCommand(argv[0])) return await loadCommands().runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { rangeA1 } from '../core';
 import type { Grid } from '../core';
 import { addSheets, createWorkbook } from '../files';
-import type { OutputSheet, WriteOptions, WriteResult } from '../files';
+import type { OutputSheet, WorkbookFormat, WriteOptions, WriteResult } from '../files';
 import type { AnalyzedFile } from './analyzeFile';
 import { CliError } from './errors';
 import type { CliIO } from './io';
@@ -24,16 +24,33 @@ function originalSheet(grid: Grid, name: string): OutputSheet {
   };
 }
 
+/** What writing needs of the input: small enough to keep while the grid and the analysis are let go. */
+export interface WriteSource {
+  file: string;
+  bytes: Uint8Array;
+  format: WorkbookFormat;
+  /** The input's sheet as a sheet to write, for inputs that are no package to add sheets to (HTML, SpreadsheetML, Word). */
+  original: OutputSheet | null;
+}
+
+/**
+ * Keep only what writing needs. The caller drops the rest (grid, analysis, the opened workbook's caches) before the
+ * output is built, so a 100k-row table is not held twice.
+ */
+export function writeSource(input: AnalyzedFile): WriteSource {
+  const hasPackage = input.book.format === 'xlsx' || input.book.format === 'xlsm';
+  return { file: input.file, bytes: input.bytes, format: input.book.format, original: hasPackage ? null : originalSheet(input.grid, input.sheetName) };
+}
+
 export async function writeWorkbook(
-  input: AnalyzedFile,
+  input: WriteSource,
   sheets: OutputSheet[],
   output: string,
   options: { replace?: WriteOptions['replace']; io: CliIO; lang: 'zh-CN' | 'en-US' },
 ): Promise<WriteResult> {
   const { io, lang } = options;
   const macroOutput = /\.xlsm$/i.test(output);
-  const hasPackage = input.book.format === 'xlsx' || input.book.format === 'xlsm';
-  if (macroOutput && input.book.format !== 'xlsm') {
+  if (macroOutput && input.format !== 'xlsm') {
     throw new CliError('output-not-xlsm', {
       'zh-CN': `输入文件不含宏，输出文件应以 .xlsx 结尾：${output}`,
       'en-US': `the input holds no macros; the output file should end in .xlsx: ${output}`,
@@ -41,7 +58,7 @@ export async function writeWorkbook(
   }
   let result: WriteResult;
   try {
-    const base = hasPackage ? input.bytes : createWorkbook([originalSheet(input.grid, input.sheetName)]);
+    const base = input.original === null ? input.bytes : createWorkbook([input.original]);
     result = addSheets(base, sheets, { replace: options.replace, plainWorkbook: !macroOutput });
   } catch (error) {
     return fromFileError(error);

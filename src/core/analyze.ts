@@ -9,6 +9,10 @@ export type Progress = { stage: 'read' | 'validate' | 'plan' | 'summarize' | 'do
 
 export interface AnalyzeOptions {
   config?: Config;
+  /** YYYY-MM-DD, given by the caller (the engine never reads the clock): deadlines before it without 已完成 are overdue. */
+  today?: string | null;
+  /** The official the sheet's name gives, for tables that name none themselves (see analyzeWorkbook). */
+  sheetOfficial?: string | null;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -17,14 +21,14 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaultConfig();
   const report = options.onProgress ?? (() => undefined);
   report({ stage: 'read', done: 0, total: 4 });
-  const table = readTable(grid, config);
+  const table = readTable(grid, config, { today: options.today ?? null, sheetOfficial: options.sheetOfficial ?? null });
   report({ stage: 'validate', done: 1, total: 4 });
   const findings = validate(table, config);
   report({ stage: 'plan', done: 2, total: 4 });
   const plan = buildPlan(table, config);
   plan.mergesRemoved = grid.merges.length;
   report({ stage: 'summarize', done: 3, total: 4 });
-  const summary = summarize(table, config);
+  const summary = summarize(table, config, { today: options.today ?? null });
   report({ stage: 'done', done: 4, total: 4 });
   return { table, findings, plan, summary };
 }

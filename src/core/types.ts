@@ -35,6 +35,10 @@ export type Field =
   | 'remark'
   | 'official'
   | 'status'
+  /** 配合单位 / 协办单位: units that assist the lead unit of the 责任单位 / 牵头单位 column. */
+  | 'coUnits'
+  /** 完成时限 / 计划完成时间: a date or month the task is due. */
+  | 'deadline'
   | 'extra';
 
 export interface HeaderColumn {
@@ -59,7 +63,26 @@ export interface Section {
   title: string;
   official: string | null;
   declared: number | null;
+  /** Records in this section and its sub-sections. */
   found: number;
+  /** 1 for "一、…" (or an official's heading), 2 for "（一）…" under it. */
+  level: number;
+  /** Index (1-based) of the enclosing section, null at the top level. */
+  parent: number | null;
+  /** Titles from the top-level section down to this one. */
+  path: string[];
+  /** What the heading is: an official's block (胡钛同志分管工作, 分管领导：胡钛) or a topic (产业发展). */
+  kind: 'official' | 'topic';
+}
+
+/** Where a record's official came from: its own column, a section heading above it, the sheet's name, or nowhere. */
+export type OfficialSource = 'column' | 'section' | 'sheet' | null;
+
+/** A deadline read from a 完成时限 cell: the last day it allows, as an ISO date. */
+export interface Deadline {
+  /** YYYY-MM-DD: the day itself, or the last day of the month / year the cell names. */
+  date: string;
+  precision: 'day' | 'month' | 'year';
 }
 
 export interface SubItem {
@@ -75,6 +98,9 @@ export interface SubItem {
   statusRaw: string;
   /** The sub-item has no 进展情况 of its own: it shares the cell above (merged in Word). */
   statusShared: boolean;
+  statusSource?: 'column' | 'progress';
+  progressStatus?: string | null;
+  columnStatus?: string | null;
   progress: string;
   /** Joined text of every sub-item-level column, by grid column index. */
   cells: Record<number, string>;
@@ -87,19 +113,33 @@ export interface TaskRecord {
   rows: number;
   /** Grid row indexes the record occupied (including continuation rows after page breaks). */
   gridRows: number[];
-  /** 1-based section position, null when the table has no sections. */
+  /** 1-based section position (the innermost section), null when the table has no sections. */
   section: number | null;
+  /** Section titles from the top level down to the record's own section ([] without sections). */
+  sectionPath: string[];
   official: string | null;
+  officialSource: OfficialSource;
   /** The 序号 as written. */
   number: string;
   task: string;
   plan: string;
   units: string[];
+  /** 配合单位 / 协办单位, [] when the table has no such column. */
+  coUnits: string[];
   persons: string[];
-  /** Normalized status word (from the first line of 进展情况), null when missing. */
+  /** Normalized status word: the first line of 进展情况 when it names one, else the status column; null when missing. */
   status: string | null;
-  /** The first line of 进展情况 as written. */
+  /** The status as written: the first line of 进展情况, or the status column's text. */
   statusRaw: string;
+  /** Where the status was read: the first line of 进展情况, or a status column of its own (完成情况 / 状态). */
+  statusSource: 'column' | 'progress';
+  /** The status the first line of 进展情况 states (null when none). */
+  progressStatus: string | null;
+  /** The status the status column states (null without such a column or word). */
+  columnStatus: string | null;
+  /** 完成时限 as written ('' without such a column). */
+  deadlineText: string;
+  deadline: Deadline | null;
   progress: string;
   /** Joined text of every column, by grid column index (task-level columns; sub-item columns of the first sub-item). */
   cells: Record<number, string>;
@@ -144,7 +184,9 @@ export interface Change {
     | 'canonical-unit'
     | 'trim-person'
     | 'section-row'
-    | 'split-merge';
+    | 'split-merge'
+    /** A cell taken from a unit's return when the round is merged (src/core/returns). */
+    | 'take-return';
   /** 1-based sheet rows of the source. */
   sourceRows: number[];
   /** 1-based output row in the repaired sheet, null for a removed row. */
@@ -196,9 +238,15 @@ export interface UnitSummaryRow {
 }
 
 export interface LaggingTask {
+  /** The sheet the task is on, in a summary over several sheets. */
+  sheet?: string;
   row: number;
   section: number | null;
+  sectionPath?: string[];
   official: string | null;
+  /** Why it is listed: a lagging status (or ▲), or a deadline passed before the given date without 已完成. */
+  reason?: 'status' | 'overdue';
+  deadline?: string | null;
   number: string;
   task: string;
   status: string;
@@ -216,6 +264,10 @@ export interface Summary {
   lagging: LaggingTask[];
   total: number;
   onSchedule: number;
+  /** How the records' officials were found; 'none' when the table names no official anywhere (byOfficial then has one bucket, 未标明分管领导). */
+  officialSource?: 'column' | 'section' | 'sheet' | 'mixed' | 'none';
+  /** Records with no official named anywhere. */
+  withoutOfficial?: number;
 }
 
 export interface ParsedTable {

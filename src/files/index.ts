@@ -13,6 +13,7 @@ export type {
   OpenOptions,
   OutputSheet,
   WriteOptions,
+  DateCell,
 } from './types';
 export { FileError } from './errors';
 export { DEFAULT_LIMITS } from './limits';

@@ -23,9 +23,18 @@ export interface ReadSheetOptions {
   range?: string;
 }
 
+export interface DateCell {
+  row: number;
+  column: number;
+  serial: number;
+  format: string;
+}
+
 export interface ReadSheetResult {
   grid: Grid;
   warnings: FileWarning[];
+  /** Cells that hold a date (1-based sheet row and column): the serial and the format the text was shown with. */
+  dates?: DateCell[];
   /** 1-based sheet rows / columns that are hidden (the grid still holds their values). */
   hiddenRows?: number[];
   hiddenColumns?: number[];
@@ -75,6 +84,8 @@ export interface OutputSheet extends SheetSpec {
   protection?: { unlocked: string[] };
   /** Indexes into `rows` written bold (a repaired table's header, title and section rows). */
   boldRows?: number[];
+  /** Cells of `rows` (0-based row and column) written as dates: the serial with this number format, not the text. */
+  dates?: DateCell[];
 }
 
 export interface WriteOptions {

@@ -92,7 +92,21 @@ describe('fix', () => {
   it('leaves no partial output behind when the output folder does not exist', async () => {
     const result = await runCli(['fix', mini, '-o', path.join(dir, 'no-such-dir', 'out.xlsx')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/无法写入/);
+    expect(result.stderr).toMatch(/无法写入.*文件夹.*不存在.*请先创建/);
+    expect(result.stderr).not.toMatch(/ENOENT/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says the output is a folder, not a bare EISDIR, and says how to fix a missing folder in English too', async () => {
+    const folder = await tempDir();
+    await fs.mkdir(path.join(folder, 'taken.xlsx'));
+    const result = await runCli(['fix', mini, '-o', path.join(folder, 'taken.xlsx'), '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write .*taken\.xlsx/);
+    expect(result.stderr).not.toMatch(/E[A-Z]{3,}/);
+    const missing = await runCli(['fix', mini, '-o', path.join(folder, 'missing', 'out.xlsx'), '--lang', 'en']);
+    expect(missing.stderr).toMatch(/does not exist; create it or choose another place/);
+    expect(await fs.readdir(folder)).toEqual(['taken.xlsx']);
   });
 
   it('changes nothing when run on its own output', async () => {

@@ -195,3 +195,33 @@ describe('fix writes sheets exceljs and Excel read back', () => {
     expect(repaired[3][2]).toBe('市委政法委\n市公安局');
   });
 });
+
+describe('fix keeps dates dates', () => {
+  it('writes a date cell of the input as a date in the repaired sheet, shown the same way', async () => {
+    const grid = gridFromLines(
+      [
+        '序号|工作任务|节点计划|责任单位|责任人|进展情况',
+        '1|推进综治视联网建设。|PLAN|市委政法委|赖惠镇|按进度完成。',
+        '2|完善城乡社区治理。|2024年底|市民政局|谢鸿猷|正在推进。',
+      ],
+      [],
+    );
+    grid.values[1][2] = null;
+    const input = path.join(dir, 'dates.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('表1');
+    putGrid(sheet, grid);
+    sheet.getCell('C2').value = new Date(Date.UTC(2024, 5, 30));
+    sheet.getCell('C2').numFmt = 'yyyy"年"m"月"d"日"';
+    await workbook.xlsx.writeFile(input);
+    const output = path.join(dir, 'dates-out.xlsx');
+    expect((await runCli(['fix', input, '-o', output])).code).toBe(0);
+    const repaired = (await readWorkbookFile(output)).getWorksheet('表1（整理）')!;
+    let found: ExcelJS.Cell | undefined;
+    repaired.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value instanceof Date) found = cell;
+    }));
+    expect(found?.value).toEqual(new Date(Date.UTC(2024, 5, 30)));
+    expect(found?.numFmt).toBe('yyyy"年"m"月"d"日"');
+  });
+});

@@ -161,6 +161,17 @@ describe('charts', () => {
     writeFileSync(path.join(dir, 'c.xlsx'), output);
     expect(execFileSync('/usr/bin/python3', ['-c', script, path.join(dir, 'c.xlsx')], { encoding: 'utf8' }).trim()).toBe('1');
     expect(openWorkbook(output).readSheet(result.names[0]).grid.values[1]).toEqual(['胡钛', 3, 1]);
+
+    // Written again over itself, the sheet takes its place with one chart: the earlier drawing and chart are gone.
+    const again = addSheets(output, [chartSheet], { replace: (name) => name === result.names[0] });
+    expect(again.replaced).toBe(1);
+    expectWellFormedPackage(again.bytes);
+    const names = Object.keys(unzipSync(again.bytes));
+    expect(names.filter((n) => n.startsWith('xl/charts/') && n.endsWith('.xml'))).toHaveLength(1);
+    expect(names.filter((n) => n.startsWith('xl/drawings/') && n.endsWith('.xml'))).toHaveLength(1);
+    const types = text(unzipSync(again.bytes)['[Content_Types].xml']);
+    for (const part of names.filter((n) => n.startsWith('xl/charts/') || n.startsWith('xl/drawings/drawing'))) expect(types).toContain(`/${part}`);
+    expect(types.match(/chart\d\.xml/g)).toHaveLength(1);
   });
 });
 

@@ -1,22 +1,48 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
-import type { Lang, OutputRowKind, RepairPlan } from '../../core/types';
+import type { Grid, Lang, OutputRowKind, RepairPlan } from '../../core/types';
 import { changeLogSheet, repairedSheetName } from '../../core/sheets';
-import type { OutputSheet } from '../../files';
+import type { DateCell, OutputSheet } from '../../files';
 import type { CliOptions } from '../args';
 import { analyzeFile, printWarnings } from '../analyzeFile';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import { stageReporter, type CliIO } from '../io';
 import { checkOutputPath } from '../outputFile';
-import { writeWorkbook } from '../writeWorkbook';
+import { writeSource, writeWorkbook } from '../writeWorkbook';
 
 function emphasized(kind: OutputRowKind): boolean {
   return kind === 'header' || kind === 'title' || kind === 'section';
 }
 
+/**
+ * Output cells that show exactly the text of a date cell of their source rows: written as that date again (the serial
+ * with its format), so a date a clerk typed stays a date Excel can sort and filter.
+ */
+function keptDates(plan: RepairPlan, rows: string[][], grid: Grid, dates: readonly DateCell[]): DateCell[] {
+  if (dates.length === 0) return [];
+  const bySheetRow = new Map<number, DateCell[]>();
+  for (const d of dates) {
+    const list = bySheetRow.get(d.row) ?? [];
+    list.push(d);
+    bySheetRow.set(d.row, list);
+  }
+  const shown = (d: DateCell): unknown => grid.values[d.row - grid.origin.row]?.[d.column - grid.origin.column];
+  const out: DateCell[] = [];
+  plan.rows.forEach((row, i) => {
+    const candidates = row.sourceRows.flatMap((r) => bySheetRow.get(r) ?? []);
+    if (candidates.length === 0) return;
+    rows[i].forEach((value, c) => {
+      if (value === '') return;
+      const match = candidates.find((d) => shown(d) === value);
+      if (match) out.push({ row: i, column: c, serial: match.serial, format: match.format });
+    });
+  });
+  return out;
+}
+
 /** The repaired table as a sheet: one row per output row, no merges, wrapped text, header/title/section rows bold, frozen under the header. */
-export function repairedSheet(plan: RepairPlan, name: string): OutputSheet {
+export function repairedSheet(plan: RepairPlan, name: string, source?: { grid: Grid; dates: readonly DateCell[] }): OutputSheet {
   const rows = planToValues(plan);
   const headerRow = plan.rows.findIndex((row) => row.kind === 'header') + 1;
   return {
@@ -25,6 +51,7 @@ export function repairedSheet(plan: RepairPlan, name: string): OutputSheet {
     rows,
     widths: [],
     boldRows: plan.rows.flatMap((row, i) => (emphasized(row.kind) ? [i] : [])),
+    dates: source ? keptDates(plan, rows, source.grid, source.dates) : [],
     freeze: { rows: headerRow },
     autoFilter: false,
   };
@@ -41,22 +68,27 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
   const config = await loadConfig(options.config);
   const stage = stageReporter(io, path.basename(file), options.lang);
   try {
-    const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
-    printWarnings(io, file, input.warnings, options.lang);
-    const { plan } = input.analysis;
-    const names = input.book.sheets.map((s) => s.name);
-    const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang));
-    const log = changeLogSheet(plan, options.lang);
+    // Read and analyse in a scope of its own: only the sheets to write and the counts leave it, so the grid and the
+    // analysis can be collected while the output is built.
+    const prepared = await (async () => {
+      const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
+      printWarnings(io, file, input.warnings, options.lang);
+      const { plan } = input.analysis;
+      const names = input.book.sheets.map((s) => s.name);
+      const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang), input);
+      const log = changeLogSheet(plan, options.lang);
+      const counts = { changes: plan.changes.length, removed: plan.removed.length, mergesRemoved: plan.mergesRemoved };
+      return { source: writeSource(input), repaired, log, counts };
+    })();
+    const { repaired, log } = prepared;
     stage('writing');
-    const result = await writeWorkbook(input, [repaired, log], output, { io, lang: options.lang });
+    const result = await writeWorkbook(prepared.source, [repaired, log], output, { io, lang: options.lang });
     const outcome: FixOutcome = {
       sheet: result.names[0],
       logSheet: result.names[1],
       rows: repaired.rows.length,
       logRows: log.rows.length,
-      changes: plan.changes.length,
-      removed: plan.removed.length,
-      mergesRemoved: plan.mergesRemoved,
+      ...prepared.counts,
     };
     io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
     if (result.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(result.truncatedCells, options.lang)}\n`);

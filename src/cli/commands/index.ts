@@ -2,3 +2,4 @@
 export { checkCommand } from './check';
 export { fixCommand } from './fix';
 export { summarizeCommand } from './summarize';
+export { runRoundCommand } from './roundCommand';

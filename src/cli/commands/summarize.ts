@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import { stageReporter, type CliIO } from '../io';
 import { checkOutputPath } from '../outputFile';
-import { writeWorkbook } from '../writeWorkbook';
+import { writeSource, writeWorkbook } from '../writeWorkbook';
 
 /** The kinds of summarySheets(), in its order. */
 const SUMMARY_KINDS = ['byOfficial', 'byStatus', 'byUnit', 'lagging'] as const;
@@ -28,17 +28,19 @@ export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<
     const specs: OutputSheet[] = summarySheets(input.analysis.summary, options.lang);
     const kindOf = new Map(specs.map((spec, i) => [spec, SUMMARY_KINDS[i]]));
     stage('writing');
-    const result = await writeWorkbook(input, specs, output, {
+    const summary = input.analysis.summary;
+    const sheetName = input.sheetName;
+    const result = await writeWorkbook(writeSource(input), specs, output, {
       io,
       lang: options.lang,
       // An earlier summary of the same kind (named in either language), never the sheet being summarized.
       replace: (existing, sheet) => {
         const kind = kindOf.get(sheet);
-        if (kind === undefined || existing === input.sheetName) return false;
+        if (kind === undefined || existing === sheetName) return false;
         return Object.values(sheetNames[kind]).some((name) => name.toLowerCase() === existing.toLowerCase());
       },
     });
-    const { total, onSchedule, lagging } = input.analysis.summary;
+    const { total, onSchedule, lagging } = summary;
     const names = result.names;
     const replaced = result.replaced;
     io.stdout(

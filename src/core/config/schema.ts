@@ -22,16 +22,19 @@ export const unitEntrySchema = z.object({
   person: z.string().optional(),
 });
 
-export const fieldSchema = z.enum(['number', 'task', 'subItem', 'plan', 'units', 'persons', 'progress', 'remark', 'official', 'status']);
+export const fieldSchema = z.enum(['number', 'task', 'subItem', 'plan', 'units', 'coUnits', 'persons', 'progress', 'remark', 'official', 'status', 'deadline']);
 
 export const configSchema = z
   .object({
     /** Status words, least advanced first: a task with sub-items takes the first one any sub-item has. */
     vocabulary: z.array(statusEntrySchema).min(1),
+    /** Status words that mean the task is finished: a passed 完成时限 does not make such a task overdue. */
+    doneStatuses: z.array(z.string().min(1)).default([]),
     units: z.array(unitEntrySchema).default([]),
     /** Unit-list entries that are placeholders, not units (各市（区）政府 is a unit; 成员单位 is not checked). */
     unitPlaceholders: z.array(z.string()).default([]),
-    headerSynonyms: z.record(fieldSchema, z.array(z.string().min(1))),
+    /** Per field; a field a config leaves out keeps the default words (an older config still reads new columns). */
+    headerSynonyms: z.partialRecord(fieldSchema, z.array(z.string().min(1))),
     severities: z.record(z.string(), severity).default({}),
     /** What `fix` writes besides structure repairs. */
     fix: z
@@ -110,7 +113,10 @@ export function parseConfig(input: unknown): Config {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ConfigError([issue('', 'a configuration must be a JSON object', '配置必须是一个 JSON 对象')]);
   }
-  const merged = { ...defaultConfigInput, ...(input as Record<string, unknown>) };
+  const given = input as Record<string, unknown>;
+  const merged = { ...defaultConfigInput, ...given };
+  const synonyms = given.headerSynonyms;
+  if (typeof synonyms === 'object' && synonyms !== null && !Array.isArray(synonyms)) merged.headerSynonyms = { ...defaultConfigInput.headerSynonyms, ...(synonyms as Record<string, string[]>) };
   const result = configSchema.safeParse(merged);
   if (result.success) return result.data;
   // The same check again with Chinese messages: the issues come in the same order.

@@ -19,13 +19,14 @@ export interface RuleContext {
 }
 
 export function ruleContext(table: ParsedTable, config: Config): RuleContext {
+  const cols = columnsByField(table.header);
   return {
     table,
-    entries: table.records.flatMap(entries),
+    entries: table.records.flatMap((r) => entries(r, cols)),
     config,
     dir: unitDirectory(config),
     statuses: statusIndex(config),
-    cols: columnsByField(table.header),
+    cols,
     originColumn: parseRangeA1(table.range)?.left ?? 1,
   };
 }
@@ -39,15 +40,18 @@ export interface Entry {
   statusRaw: string;
   /** The entry shares the status cell above it (a merged cell in Word). */
   statusShared: boolean;
+  /** Grid column the status was read from: the status column, or 进展情况. */
+  statusColumn: number;
   units: string[];
   persons: string[];
 }
 
-export function entries(record: TaskRecord): Entry[] {
+export function entries(record: TaskRecord, cols: ColumnsByField): Entry[] {
+  const columnOf = (source: 'column' | 'progress' | undefined) => ((source === 'column' || cols.progress < 0) && cols.status >= 0 ? cols.status : cols.progress);
   if (!record.subItems || record.subItems.length === 0) {
-    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, units: record.units, persons: record.persons }];
+    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, statusColumn: columnOf(record.statusSource), units: record.units, persons: record.persons }];
   }
-  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, units: s.units, persons: s.persons }));
+  return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, statusColumn: columnOf(s.statusSource), units: s.units, persons: s.persons }));
 }
 
 export interface FindingInput {

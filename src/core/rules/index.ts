@@ -5,11 +5,13 @@ import { countMismatch } from './countMismatch';
 import { numberingDuplicate, numberingGap, numberingMissing } from './numberingRules';
 import { personCountMismatch, personInconsistent, personShifted } from './personRules';
 import { recordDuplicate } from './recordDuplicate';
+import { personDirectoryRule } from './personDirectory';
 import { requiredEmpty } from './requiredEmpty';
 import { statusMissing } from './statusMissing';
 import { statusMarker } from './statusMarker';
 import { cellTooLong } from './cellTooLong';
 import { statusUnknown } from './statusUnknown';
+import { statusConflict } from './statusConflict';
 import { unitAlias, unitDuplicate, unitLeadNotFirst, unitUnknown } from './unitRules';
 
 /** Every rule, in report order. Ids are stable: tools and configs refer to them. */
@@ -22,6 +24,7 @@ export const rules: Rule[] = [
   statusMissing,
   statusUnknown,
   statusMarker,
+  statusConflict,
   unitUnknown,
   unitAlias,
   unitLeadNotFirst,
@@ -29,6 +32,7 @@ export const rules: Rule[] = [
   personCountMismatch,
   personShifted,
   personInconsistent,
+  personDirectoryRule,
   recordDuplicate,
   cellTooLong,
 ];

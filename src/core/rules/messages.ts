@@ -34,6 +34,10 @@ const templates: Record<string, Record<Lang, Template>> = {
     'zh-CN': (p) => (p.other === 'marked' ? `${q(p.value)}带有▲标记，但进展状态不是滞后状态。` : `${q(p.value)}是滞后状态，但没有标▲。`),
     'en-US': (p) => (p.other === 'marked' ? `${qe(p.value)} carries the ▲ mark but its status is not a lagging one.` : `${qe(p.value)} is a lagging status without the ▲ mark.`),
   },
+  'status.conflict': {
+    'zh-CN': (p) => `状态列写的是${q(p.expected)}，进展情况第一句写的是${q(p.found)}，两者不一致；汇总按进展情况计。`,
+    'en-US': (p) => `The status column says ${qe(p.expected)} but 进展情况 opens with ${qe(p.found)}; the summary counts 进展情况's.`,
+  },
   'cell.too-long': {
     'zh-CN': (p) => `合并后这个单元格有 ${p.count} 个字符，超过 Excel 单元格上限 32767；写入时会被截断，请先手工拆分。`,
     'en-US': (p) => `Joined, this cell has ${p.count} characters, more than an Excel cell holds (32,767); it would be cut when written — split it by hand first.`,
@@ -67,8 +71,12 @@ const templates: Record<string, Record<Lang, Template>> = {
     'en-US': (p) => `The people list looks shifted by one place: ${p.value}. Should it be: ${p.suggestion}?`,
   },
   'person.inconsistent': {
-    'zh-CN': (p) => `${q(p.other)}的责任人在本表其他 ${p.count} 处写作${q(p.suggestion)}，此处为${q(p.value)}。`,
-    'en-US': (p) => `Elsewhere in this table (${p.count} times) the person for ${qe(p.other)} is ${qe(p.suggestion)}; here it is ${qe(p.value)}.`,
+    'zh-CN': (p) => `${q(p.other)}的责任人在本表其他 ${p.count} 处写作${q(p.suggestion)}，此处为${q(p.value)}${p.found === 'homophone' ? '（读音相同，可能是输入法选错了字）' : ''}。`,
+    'en-US': (p) => `Elsewhere in this table (${p.count} times) the person for ${qe(p.other)} is ${qe(p.suggestion)}; here it is ${qe(p.value)}${p.found === 'homophone' ? ' (same sound: likely an input-method slip)' : ''}.`,
+  },
+  'person.directory': {
+    'zh-CN': (p) => `人员名录中${q(p.other)}的负责人为${q(p.suggestion)}，此处写作${q(p.value)}${p.found === 'homophone' ? '（读音相同，可能是输入法选错了字）' : '（字形或读音相近）'}。`,
+    'en-US': (p) => `The directory names ${qe(p.suggestion)} for ${qe(p.other)}; here it is ${qe(p.value)}${p.found === 'homophone' ? ' (same sound: likely an input-method slip)' : ' (close in shape or sound)'}.`,
   },
   'numbering.gap': {
     'zh-CN': (p) => `序号不连续：${p.found} 之前缺少 ${p.value}。`,

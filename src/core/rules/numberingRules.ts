@@ -1,37 +1,82 @@
 import type { TaskRecord } from '../types';
-import type { Rule } from './context';
+import { formatNumber, parseNumber, type NumberStyle } from '../text/numbering';
+import type { Rule, RuleContext } from './context';
 
-/** Records grouped by section, in table order (one group when the table has no sections). */
-function bySection(records: TaskRecord[]): TaskRecord[][] {
+type Groups = TaskRecord[][];
+
+function groupBy(records: TaskRecord[], key: (r: TaskRecord) => number | null): Groups {
   const groups = new Map<number | null, TaskRecord[]>();
   for (const r of records) {
-    const list = groups.get(r.section) ?? [];
+    const k = key(r);
+    const list = groups.get(k) ?? [];
     list.push(r);
-    groups.set(r.section, list);
+    groups.set(k, list);
   }
   return [...groups.values()];
 }
 
-function asInteger(number: string): number | null {
-  const t = number.trim().replace(/[.．、]$/, '');
-  return /^\d{1,6}$/.test(t) ? Number(t) : null;
+/** Every group's first number is 1: numbering restarts in each group. */
+function restartsIn(groups: Groups): boolean {
+  return groups.every((g) => {
+    const first = g.map((r) => parseNumber(r.number)).find((n) => n !== null);
+    return first === undefined || first.value === 1;
+  });
+}
+
+const groupsCache = new WeakMap<RuleContext, Groups>();
+
+/**
+ * The runs a table numbers its records in: restarting in each (innermost) section, in each top-level section, or
+ * running through the whole table — whichever the table's own first numbers show. Tables without sections are one run.
+ */
+function numberingRuns(ctx: RuleContext): Groups {
+  const cached = groupsCache.get(ctx);
+  if (cached) return cached;
+  const { records, sections } = ctx.table;
+  const top = (r: TaskRecord) => {
+    let s = r.section !== null ? sections[r.section - 1] : undefined;
+    while (s && s.parent !== null) s = sections[s.parent - 1];
+    return s?.index ?? null;
+  };
+  const leaf = groupBy(records, (r) => r.section);
+  const outer = groupBy(records, top);
+  const runs = restartsIn(leaf) ? leaf : restartsIn(outer) ? outer : [records];
+  groupsCache.set(ctx, runs);
+  return runs;
+}
+
+/** The style most of the table's numbers are written in. */
+function tableStyle(records: TaskRecord[]): NumberStyle {
+  const counts = new Map<NumberStyle, number>();
+  for (const r of records) {
+    const n = parseNumber(r.number);
+    if (n) counts.set(n.style, (counts.get(n.style) ?? 0) + 1);
+  }
+  let best: NumberStyle = 'plain';
+  let bestCount = 0;
+  for (const [style, count] of counts) if (count > bestCount) [best, bestCount] = [style, count];
+  return best;
 }
 
 export const numberingGap: Rule = {
   id: 'numbering.gap',
   severity: 'warning',
   tags: ['#numbering', '#row'],
-  description: { 'zh-CN': '每部分的序号应从 1 起连续编排。', 'en-US': 'Numbers run from 1 without gaps in each section.' },
+  description: {
+    'zh-CN': '序号应从 1 起连续编排（每部分重新编号或全表连续编号，1、1.、（1）、①、一、等写法均可）。',
+    'en-US': 'Numbers run from 1 without gaps, per section or through the table, in whatever style (1, 1., （1）, ①, 一、).',
+  },
   check(ctx, emit) {
     if (ctx.cols.number < 0) return;
-    for (const group of bySection(ctx.table.records)) {
+    const style = tableStyle(ctx.table.records);
+    for (const group of numberingRuns(ctx)) {
       let previous = 0;
       for (const record of group) {
-        const n = asInteger(record.number);
+        const n = parseNumber(record.number)?.value ?? null;
         if (n === null) continue;
         if (n > previous + 1) {
-          const missing = n - previous - 1 === 1 ? String(previous + 1) : `${previous + 1}–${n - 1}`;
-          emit({ row: record.row, column: ctx.cols.number, record, params: { value: missing, found: n }, value: record.number, suggestion: String(previous + 1) });
+          const missing = n - previous - 1 === 1 ? formatNumber(previous + 1, style) : `${formatNumber(previous + 1, style)}–${formatNumber(n - 1, style)}`;
+          emit({ row: record.row, column: ctx.cols.number, record, params: { value: missing, found: record.number.trim() }, value: record.number, suggestion: formatNumber(previous + 1, style) });
         }
         if (n > previous) previous = n;
       }
@@ -46,12 +91,14 @@ export const numberingDuplicate: Rule = {
   description: { 'zh-CN': '同一部分内序号不应重复。', 'en-US': 'A number appears once per section.' },
   check(ctx, emit) {
     if (ctx.cols.number < 0) return;
-    for (const group of bySection(ctx.table.records)) {
+    for (const group of numberingRuns(ctx)) {
       const seen = new Set<string>();
       for (const record of group) {
-        const key = record.number.trim();
-        if (key === '') continue;
-        if (seen.has(key)) emit({ row: record.row, column: ctx.cols.number, record, params: { value: key }, value: key, suggestion: null });
+        const written = record.number.trim();
+        if (written === '') continue;
+        // "1" and "1." are the same number written twice.
+        const key = String(parseNumber(written)?.value ?? written);
+        if (seen.has(key)) emit({ row: record.row, column: ctx.cols.number, record, params: { value: written }, value: written, suggestion: null });
         seen.add(key);
       }
     }

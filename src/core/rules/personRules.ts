@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../text/units';
 import { isRolePerson } from '../text/units';
+import { sameSound } from '../text/pinyin';
 import type { Entry, Rule, RuleContext } from './context';
 
 export const personCountMismatch: Rule = {
@@ -140,7 +141,8 @@ export const personInconsistent: Rule = {
           row: entry.row,
           column: ctx.cols.persons,
           record: entry.record,
-          params: { value: person, suggestion: top.person, other: unit, count: top.count },
+          // Same sound, other characters: most likely the input method's slip, worth saying.
+          params: { value: person, suggestion: top.person, other: unit, count: top.count, ...(sameSound(person, top.person) ? { found: 'homophone' } : {}) },
           value: person,
           suggestion: top.person,
         });

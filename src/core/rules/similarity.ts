@@ -1,10 +1,21 @@
+import { soundTokens } from '../text/pinyin';
+
 /**
  * How close two Chinese unit names are. Edit distance says little here: 市发改局 and 市发展改革局 differ by
  * three characters yet name the same office. Abbreviations keep the characters in order, so a subsequence
  * match scores high; otherwise character bigrams, with a bonus for the same level (市/区) and the same kind (局/委/政府).
  */
 export function unitSimilarity(written: string, candidate: string): number {
-  if (written === candidate) return 1;
+  // By characters, and by sound: 市发展改格局 is a slip of the input method for 市发展改革局 (gé / gé).
+  const byChars = tokenSimilarity([...written], [...candidate]);
+  if (byChars === 1) return 1;
+  // The same tones first: 市水物局 is 市水务局 (shuǐ wù) before 市税务局 (shuì wù).
+  const bySound = Math.max(0.95 * tokenSimilarity(soundTokens(written, true), soundTokens(candidate, true)), 0.9 * tokenSimilarity(soundTokens(written, false), soundTokens(candidate, false)));
+  return Math.max(byChars, bySound);
+}
+
+function tokenSimilarity(written: string[], candidate: string[]): number {
+  if (written.length === candidate.length && written.every((t, i) => t === candidate[i])) return 1;
   if (isSubsequence(written, candidate)) return 0.8 + 0.2 * (written.length / candidate.length);
   if (isSubsequence(candidate, written)) return 0.75 + 0.2 * (candidate.length / written.length);
   let score = dice(bigrams(written), bigrams(candidate));
@@ -13,18 +24,17 @@ export function unitSimilarity(written: string, candidate: string): number {
   return Math.min(score, 0.95);
 }
 
-function isSubsequence(short: string, long: string): boolean {
+function isSubsequence(short: string[], long: string[]): boolean {
   if (short.length < 2 || short.length > long.length) return false;
   let i = 0;
-  for (const ch of long) if (ch === short[i]) i++;
+  for (const t of long) if (t === short[i]) i++;
   return i === short.length && short[0] === long[0];
 }
 
-function bigrams(s: string): string[] {
-  const chars = [...s];
-  if (chars.length < 2) return chars;
+function bigrams(tokens: string[]): string[] {
+  if (tokens.length < 2) return tokens;
   const out: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i < tokens.length - 1; i++) out.push(`${tokens[i]}\u0000${tokens[i + 1]}`);
   return out;
 }
 

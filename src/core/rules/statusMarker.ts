@@ -1,5 +1,7 @@
 import type { Rule } from './context';
 
+const MARK = /^[\s\u3000]*[▲△]/;
+
 /** ▲ marks a lagging task in these tables: on a task that is not lagging it misleads, and a lagging one without it is easy to miss. */
 export const statusMarker: Rule = {
   id: 'status.marker',
@@ -7,14 +9,18 @@ export const statusMarker: Rule = {
   tags: ['#status', '#cell'],
   description: { 'zh-CN': '▲ 只用于滞后事项，滞后事项都应标 ▲。', 'en-US': '▲ marks lagging tasks, and every lagging task carries it.' },
   check(ctx, emit) {
-    if (ctx.cols.progress < 0) return;
+    if (ctx.cols.progress < 0 && ctx.cols.status < 0) return;
     const lagging = new Set(ctx.config.vocabulary.filter((v) => v.lagging).map((v) => v.status));
     for (const entry of ctx.entries) {
       if (entry.statusShared || entry.status === null) continue;
-      const marked = /^[\s\u3000]*[▲△]/.test(entry.statusRaw);
+      // The ▲ belongs to the 进展情况 sentence; a table with a status column may put it there or in the column.
+      const progressLine = ctx.cols.progress >= 0 ? ((entry.cells[ctx.cols.progress] ?? '').split('\n').find((l) => l.trim() !== '') ?? '') : '';
+      const fromColumn = entry.statusColumn !== ctx.cols.progress;
+      const marked = MARK.test(entry.statusRaw) || (fromColumn && MARK.test(progressLine));
       if (marked === lagging.has(entry.status)) continue;
-      const suggestion = marked ? entry.statusRaw.replace(/^[\s\u3000]*[▲△]\s*/, '') : `▲${entry.statusRaw.trim()}`;
-      emit({ row: entry.row, column: ctx.cols.progress, record: entry.record, params: { value: entry.statusRaw, other: marked ? 'marked' : 'unmarked' }, value: entry.statusRaw, suggestion });
+      const [text, column] = fromColumn && progressLine !== '' && (!marked || MARK.test(progressLine)) ? [progressLine, ctx.cols.progress] : [entry.statusRaw, entry.statusColumn];
+      const suggestion = marked ? text.replace(/^[\s\u3000]*[▲△]\s*/, '') : `▲${text.trim()}`;
+      emit({ row: entry.row, column, record: entry.record, params: { value: text, other: marked ? 'marked' : 'unmarked' }, value: text, suggestion });
     }
   },
 };

@@ -6,10 +6,10 @@ export const statusMissing: Rule = {
   tags: ['#status', '#cell'],
   description: { 'zh-CN': '进展情况第一行应写明进展状态。', 'en-US': 'The first line of 进展情况 must state the status.' },
   check(ctx, emit) {
-    if (ctx.cols.progress < 0) return;
+    if (ctx.cols.progress < 0 && ctx.cols.status < 0) return;
     for (const entry of ctx.entries) {
       const { record } = entry;
-      if (entry.statusRaw === '' && !entry.statusShared) emit({ row: entry.row, column: ctx.cols.progress, record, params: {}, value: null, suggestion: null });
+      if (entry.statusRaw === '' && !entry.statusShared) emit({ row: entry.row, column: entry.statusColumn, record, params: {}, value: null, suggestion: null });
     }
   },
 };

@@ -7,7 +7,7 @@ export const statusUnknown: Rule = {
   tags: ['#status', '#cell'],
   description: { 'zh-CN': '进展状态应取自词表（按进度完成、已完成……）。', 'en-US': 'The status must come from the vocabulary (按进度完成, 已完成 …).' },
   check(ctx, emit) {
-    if (ctx.cols.progress < 0) return;
+    if (ctx.cols.progress < 0 && ctx.cols.status < 0) return;
     const words = [...ctx.statuses.keys()];
     for (const entry of ctx.entries) {
       const { record } = entry;
@@ -24,7 +24,7 @@ export const statusUnknown: Rule = {
       }
       // A suggestion only when it is plausibly a slip of the same word, not a sentence.
       const suggestion = best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 2)) ? best : null;
-      emit({ row: entry.row, column: ctx.cols.progress, record, params: { value: entry.statusRaw, suggestion: suggestion ?? undefined }, value: entry.statusRaw, suggestion });
+      emit({ row: entry.row, column: entry.statusColumn, record, params: { value: entry.statusRaw, suggestion: suggestion ?? undefined }, value: entry.statusRaw, suggestion });
     }
   },
 };

@@ -1,6 +1,11 @@
 import { classifyUnit, parseUnits } from '../text/units';
 import { closest } from './similarity';
-import type { Rule } from './context';
+import type { Rule, RuleContext } from './context';
+
+/** The columns that list units: 责任单位 / 牵头单位, and 配合单位 / 协办单位 when the table has one. */
+function unitColumns(ctx: RuleContext): number[] {
+  return [ctx.cols.units, ctx.cols.coUnits].filter((c) => c >= 0);
+}
 
 export const unitUnknown: Rule = {
   id: 'unit.unknown',
@@ -8,11 +13,12 @@ export const unitUnknown: Rule = {
   tags: ['#unit', '#cell'],
   description: { 'zh-CN': '责任单位应在单位名录中。', 'en-US': 'Each unit must be in the unit directory.' },
   check(ctx, emit) {
-    if (ctx.cols.units < 0 || ctx.dir.names.length === 0) return;
+    if (ctx.dir.names.length === 0) return;
     const cache = new Map<string, string[]>();
+    for (const column of unitColumns(ctx))
     for (const entry of ctx.entries) {
       const { record } = entry;
-      for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
+      for (const part of parseUnits(entry.cells[column] ?? '', ctx.dir)) {
         if (classifyUnit(part.text, ctx.dir) !== 'unknown') continue;
         let near = cache.get(part.text);
         if (!near) {
@@ -20,7 +26,7 @@ export const unitUnknown: Rule = {
           near = [...new Set(near)];
           cache.set(part.text, near);
         }
-        emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: near.join('、') || undefined }, value: part.text, suggestion: near[0] ?? null });
+        emit({ row: entry.row, column, record, params: { value: part.text, suggestion: near.join('、') || undefined }, value: part.text, suggestion: near[0] ?? null });
       }
     }
   },
@@ -32,11 +38,11 @@ export const unitAlias: Rule = {
   tags: ['#unit', '#cell'],
   description: { 'zh-CN': '简称或别名应改为名录中的规范名称。', 'en-US': 'Short or alternative names map to the directory name.' },
   check(ctx, emit) {
-    if (ctx.cols.units < 0) return;
+    for (const column of unitColumns(ctx))
     for (const entry of ctx.entries) {
       const { record } = entry;
-      for (const part of parseUnits(entry.cells[ctx.cols.units] ?? '', ctx.dir)) {
-        if (part.canonical !== undefined) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: part.text, suggestion: part.canonical }, value: part.text, suggestion: part.canonical });
+      for (const part of parseUnits(entry.cells[column] ?? '', ctx.dir)) {
+        if (part.canonical !== undefined) emit({ row: entry.row, column, record, params: { value: part.text, suggestion: part.canonical }, value: part.text, suggestion: part.canonical });
       }
     }
   },
@@ -55,6 +61,13 @@ export const unitDuplicate: Rule = {
       for (const unit of entry.units) {
         if (seen.has(unit)) emit({ row: entry.row, column: ctx.cols.units, record, params: { value: unit }, value: unit, suggestion: null });
         seen.add(unit);
+      }
+      // A unit named both to lead and to assist, or twice among the assisting units.
+      if (ctx.cols.coUnits >= 0 && entry.row === record.row) {
+        for (const unit of record.coUnits) {
+          if (seen.has(unit)) emit({ row: entry.row, column: ctx.cols.coUnits, record, params: { value: unit }, value: unit, suggestion: null });
+          seen.add(unit);
+        }
       }
     }
   },

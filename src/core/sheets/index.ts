@@ -87,6 +87,10 @@ function byUnitSheet(summary: Summary, lang: Lang): SheetSpec {
 }
 
 function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
+  // Tasks due before the given day come with their deadline and why they are listed; a summary over several
+  // sheets says which sheet each task is on. The columns are added only when there is something to show.
+  const withDeadline = summary.lagging.some((task) => task.deadline != null || task.reason === 'overdue');
+  const withSheet = summary.lagging.some((task) => task.sheet !== undefined);
   const rows = summary.lagging.map((task) => [
     task.section ?? '',
     task.official ?? '',
@@ -97,6 +101,8 @@ function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
     task.persons.join('、'),
     cellText(task.progress),
     task.row,
+    ...(withDeadline ? [task.deadline ?? '', label(task.reason === 'overdue' ? 'reasonOverdue' : 'reasonStatus', lang)] : []),
+    ...(withSheet ? [task.sheet ?? ''] : []),
   ]);
   return {
     name: sheetNames.lagging[lang],
@@ -110,9 +116,11 @@ function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
       label('persons', lang),
       label('progress', lang),
       label('sourceRow', lang),
+      ...(withDeadline ? [label('deadline', lang), label('reason', lang)] : []),
+      ...(withSheet ? [label('sheet', lang)] : []),
     ],
     rows,
-    widths: [8, 10, 6, 40, 14, 24, 14, 60, 8],
+    widths: [8, 10, 6, 40, 14, 24, 14, 60, 8, ...(withDeadline ? [12, 12] : []), ...(withSheet ? [12] : [])],
   };
 }
 

@@ -40,6 +40,11 @@ export const columnLabels = {
   after: { 'zh-CN': '整理后', 'en-US': 'After' },
   why: { 'zh-CN': '原因', 'en-US': 'Why' },
   op: { 'zh-CN': '操作', 'en-US': 'Operation' },
+  deadline: { 'zh-CN': '完成时限', 'en-US': 'Due' },
+  reason: { 'zh-CN': '列入原因', 'en-US': 'Listed because' },
+  reasonStatus: { 'zh-CN': '进展滞后', 'en-US': 'lagging status' },
+  reasonOverdue: { 'zh-CN': '逾期未完成', 'en-US': 'past due, not done' },
+  sheet: { 'zh-CN': '工作表', 'en-US': 'Sheet' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ColumnLabel = keyof typeof columnLabels;

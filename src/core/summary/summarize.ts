@@ -3,7 +3,15 @@ import type { LaggingTask, OfficialSummaryRow, ParsedTable, Summary, TaskRecord,
 
 export const MISSING_STATUS = '未填写';
 export const UNKNOWN_STATUS = '未识别';
-export const NO_OFFICIAL = '未分组';
+/** The bucket of records whose table names no official anywhere: said as such, never guessed. */
+export const NO_OFFICIAL = '未标明分管领导';
+
+export interface SummarizeOptions {
+  /** YYYY-MM-DD from the caller (the engine never reads the clock): a deadline before it without 已完成 is overdue. */
+  today?: string | null;
+  /** The sheet a record is on, when one summary spans several sheets (analyzeWorkbook). */
+  sheetOf?: (record: TaskRecord) => string | null;
+}
 
 /** The status a record counts under: its own, or for a task with sub-items the least advanced one (done in readTable). */
 function bucket(record: TaskRecord): string {
@@ -12,8 +20,10 @@ function bucket(record: TaskRecord): string {
 }
 
 /** Summaries for managers: official × status, per status, per unit, and the lagging tasks. */
-export function summarize(table: ParsedTable, config: Config): Summary {
+export function summarize(table: ParsedTable, config: Config, options: SummarizeOptions = {}): Summary {
+  const today = options.today ?? null;
   const vocabulary = config.vocabulary;
+  const doneWords = new Set(config.doneStatuses);
   const onScheduleWords = new Set(vocabulary.filter((v) => v.onSchedule).map((v) => v.status));
   const laggingWords = new Set(vocabulary.filter((v) => v.lagging).map((v) => v.status));
   const buckets = table.records.map(bucket);
@@ -46,11 +56,16 @@ export function summarize(table: ParsedTable, config: Config): Summary {
       units.set(unit, u);
     }
     const marked = /^[\s\u3000]*[▲△]/.test(record.statusRaw);
-    if (laggingWords.has(status) || marked) {
+    const overdue = today !== null && record.deadline !== null && record.deadline.date < today && !doneWords.has(status);
+    if (laggingWords.has(status) || marked || overdue) {
       lagging.push({
         row: record.row,
         section: record.section,
+        sectionPath: record.sectionPath,
         official: record.official,
+        reason: laggingWords.has(status) || marked ? 'status' : 'overdue',
+        ...(options.sheetOf ? { sheet: options.sheetOf(record) ?? undefined } : {}),
+        deadline: record.deadline?.date ?? null,
         number: record.number,
         task: record.task,
         status,
@@ -70,5 +85,14 @@ export function summarize(table: ParsedTable, config: Config): Summary {
     lagging,
     total,
     onSchedule,
+    officialSource: officialSourceOf(table.records),
+    withoutOfficial: table.records.filter((r) => r.official === null).length,
   };
+}
+
+function officialSourceOf(records: TaskRecord[]): NonNullable<Summary['officialSource']> {
+  const sources = new Set(records.map((r) => r.officialSource).filter((s) => s !== null));
+  if (sources.size === 0) return 'none';
+  if (sources.size > 1) return 'mixed';
+  return [...sources][0] as 'column' | 'section' | 'sheet';
 }

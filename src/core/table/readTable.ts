@@ -17,6 +17,7 @@ import { compactName } from '../text/lists';
 import { readStatus, statusIndex } from '../text/status';
 import { parsePersons, parseUnits, unitDirectory, type UnitDirectory } from '../text/units';
 import { findHeader } from './header';
+import { parseDeadline, yearOf } from '../text/deadline';
 import { classifyRows, declaredTotalOf, isSectionHeading, parseSectionHeading, type RowKind } from './rows';
 import { message } from '../rules/messages';
 
@@ -89,6 +90,17 @@ export interface ColumnsByField {
   persons: number;
   progress: number;
   official: number;
+  coUnits: number;
+  deadline: number;
+  status: number;
+}
+
+/** What the caller knows that the grid does not say. */
+export interface ReadOptions {
+  /** The official the sheet's name gives (a workbook with one sheet per official), used where the table names none. */
+  sheetOfficial?: string | null;
+  /** YYYY-MM-DD, from the caller (never the clock): the year of a deadline that names only a month, when the title gives none. */
+  today?: string | null;
 }
 
 export function columnsByField(header: TableHeader): ColumnsByField {
@@ -102,11 +114,14 @@ export function columnsByField(header: TableHeader): ColumnsByField {
     persons: find('persons'),
     progress: find('progress'),
     official: find('official'),
+    coUnits: find('coUnits'),
+    deadline: find('deadline'),
+    status: find('status'),
   };
 }
 
 /** Read the table: header, title, sections, one record per task with its sub-items; nothing in the grid is dropped silently. */
-export function readTable(grid: Grid, config: Config): ParsedTable {
+export function readTable(grid: Grid, config: Config, options: ReadOptions = {}): ParsedTable {
   if (grid.values.length === 0 || grid.values.every((row) => row.length === 0)) {
     throw new UnusableInputError('empty', { 'zh-CN': '选区或工作表是空的，没有可读的表格。', 'en-US': 'The selection or sheet is empty: there is no table to read.' });
   }
@@ -133,7 +148,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     const texts = [...new Set(view.rowTexts(r).map((t) => t.trim()).filter((t) => t !== ''))];
     if (texts.length === 0) continue;
     // The first section's heading often stands above the header (each section has its own header).
-    if (texts.length === 1 && isSectionHeading(texts[0])) section = openSection(sections, view.sheetRow(r), texts[0]);
+    if (texts.length === 1 && isSectionHeading(texts[0])) section = openSection(sections, view.sheetRow(r), texts[0], section);
     else {
       titleLines.push(texts.join(' '));
       titleRows.push(view.sheetRow(r));
@@ -155,7 +170,7 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     }
     if (kind === 'section') {
       const text = view.rowTexts(r).find((t) => t.trim() !== '') ?? '';
-      section = openSection(sections, view.sheetRow(r), text);
+      section = openSection(sections, view.sheetRow(r), text, section);
       current = null;
       continue;
     }
@@ -180,11 +195,13 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
     current = addDataRow(view, r, cols, width, current, section, builders, statuses, mergedNumbers);
   }
 
-  const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank));
+  const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
+  const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank, year));
   for (const rec of records) {
-    const s = rec.section !== null ? sections[rec.section - 1] : null;
-    if (s) s.found++;
+    // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
+    for (let s = rec.section !== null ? sections[rec.section - 1] : null; s; s = s.parent !== null ? sections[s.parent - 1] : null) s.found++;
   }
+  assignOfficials(records, sections, cols, options.sheetOfficial ?? null);
   const title = pickTitle(titleLines);
   return {
     sheet: grid.sheet ?? null,
@@ -202,11 +219,66 @@ export function readTable(grid: Grid, config: Config): ParsedTable {
   };
 }
 
-function openSection(sections: Section[], row: number, text: string): Section {
+/** A section heading opens a section inside the nearest one of a lower rank (（一） inside 一、, 一、 inside an official's heading). */
+function openSection(sections: Section[], row: number, text: string, current: Section | null): Section {
   const heading = parseSectionHeading(text);
-  const section = { index: sections.length + 1, row, title: heading.title, official: heading.official, declared: heading.declared, found: 0 };
+  let parent = current;
+  // Only the open chain is walked (a few levels), never every section of the table.
+  while (parent !== null && parseSectionHeading(parent.title).rank >= heading.rank) parent = parent.parent !== null ? sections[parent.parent - 1] : null;
+  // An official's heading is a block of its own: it never nests under another.
+  if (heading.rank === 0) parent = null;
+  const section: Section = {
+    index: sections.length + 1,
+    row,
+    title: heading.title,
+    official: heading.official,
+    declared: heading.declared,
+    found: 0,
+    level: parent ? parent.level + 1 : 1,
+    parent: parent?.index ?? null,
+    path: [...(parent?.path ?? []), heading.title],
+    kind: heading.official !== null ? 'official' : 'topic',
+  };
   sections.push(section);
   return section;
+}
+
+/**
+ * Each record's official: its own cell in an official column; an empty cell there under a named one is the same
+ * official (a merged cell a PDF conversion printed once); else the nearest section heading that names one; else
+ * the sheet's name. Never invented: with none of these the record has no official.
+ */
+function assignOfficials(records: TaskRecord[], sections: Section[], cols: ColumnsByField, sheetOfficial: string | null): void {
+  let previous: TaskRecord | null = null;
+  for (const record of records) {
+    const own = cols.official >= 0 ? (record.cells[cols.official] ?? '').trim() : '';
+    const sameBlock = previous !== null && topSection(previous, sections) === topSection(record, sections);
+    let fromSection: string | null = null;
+    for (let s = record.section !== null ? sections[record.section - 1] : null; s && fromSection === null; s = s.parent !== null ? sections[s.parent - 1] : null) fromSection = s.official;
+    if (own !== '') {
+      record.official = own;
+      record.officialSource = 'column';
+    } else if (cols.official >= 0 && sameBlock && previous?.officialSource === 'column') {
+      record.official = previous.official;
+      record.officialSource = 'column';
+    } else if (fromSection !== null) {
+      record.official = fromSection;
+      record.officialSource = 'section';
+    } else if (sheetOfficial !== null && sheetOfficial !== '') {
+      record.official = sheetOfficial;
+      record.officialSource = 'sheet';
+    } else {
+      record.official = null;
+      record.officialSource = null;
+    }
+    previous = record;
+  }
+}
+
+function topSection(record: TaskRecord, sections: Section[]): number | null {
+  let s = record.section !== null ? sections[record.section - 1] : null;
+  while (s && s.parent !== null) s = sections[s.parent - 1];
+  return s?.index ?? null;
 }
 
 function pickTitle(lines: string[]): string | null {
@@ -242,6 +314,14 @@ function addDataRow(
   if (startsRecord || record === null) {
     record = { rows: [], cells: [], section, number: numberText, firstTask: taskText, subs: [newBlock()] };
     builders.push(record);
+    // A merged area that began in an earlier record and covers this one too (the official, a deadline, a shared lead
+    // unit merged down over several tasks) is a value of each record it spans, not only of the first.
+    for (let c = 0; c < width; c++) {
+      if (!view.isCoveredFromAbove(r, c)) continue;
+      const merge = view.mergeAt(r, c);
+      if (merge === null || merge.column !== c) continue;
+      push(cols.subItem >= 0 && c >= cols.subItem ? record.subs[0] : record, c, view.text(merge.row, merge.column));
+    }
   } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1], cols.task)) {
     record.subs.push(newBlock());
   }
@@ -321,6 +401,7 @@ function finishRecord(
   dir: UnitDirectory,
   statuses: Map<string, string>,
   rank: Map<string, number>,
+  year: number | null,
 ): TaskRecord {
   const taskCells: Record<number, string> = {};
   for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells[c]);
@@ -335,29 +416,54 @@ function finishRecord(
   const sheetRows = b.rows.map((r) => view.sheetRow(r));
   const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
 
-  const official = cols.official >= 0 && text(taskCells, cols.official).trim() !== '' ? text(taskCells, cols.official).trim() : (b.section?.official ?? null);
+  const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
+  const deadlineText = cellOf(cols.deadline, subCells[0]);
   const base = {
     row: sheetRows[0],
     rows: sheetRows[sheetRows.length - 1] - sheetRows[0] + 1,
     gridRows: b.rows,
     section: b.section?.index ?? null,
-    official,
+    sectionPath: b.section?.path ?? [],
+    // Set for the whole table at once, in assignOfficials.
+    official: null,
+    officialSource: null,
     number: b.number,
+    deadlineText,
+    deadline: parseDeadline(deadlineText, year),
   };
-  const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
+  /**
+   * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
+   * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
+   */
+  const statusOf = (cells: Record<number, string>, progress: string) => {
+    const fromProgress = readStatus(progress, statuses);
+    const columnText = text(cells, cols.status);
+    const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
+    const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
+    return {
+      reading: useColumn && fromColumn ? fromColumn : fromProgress,
+      source: useColumn ? ('column' as const) : ('progress' as const),
+      progressStatus: fromProgress.status,
+      columnStatus: fromColumn?.status ?? null,
+    };
+  };
 
   if (!hasSubItems) {
     const cells: Record<number, string> = cols.subItem >= 0 ? Object.assign(taskCells, subCells[0]) : taskCells;
     const progress = text(cells, cols.progress);
-    const reading = readStatus(progress, statuses);
+    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
     return {
       ...base,
       task: text(cells, cols.task),
       plan: text(cells, cols.plan),
       units: unitsOf(text(cells, cols.units)),
+      coUnits: unitsOf(text(cells, cols.coUnits)),
       persons: personsOf(text(cells, cols.persons)),
       status: reading.status,
       statusRaw: reading.raw,
+      statusSource: source,
+      progressStatus,
+      columnStatus,
       progress,
       cells,
     };
@@ -373,7 +479,7 @@ function finishRecord(
     if (previous && progress !== '' && progress === lastOwnProgress) progress = '';
     else if (progress !== '') lastOwnProgress = progress;
     if (cols.progress >= 0) cells[cols.progress] = progress;
-    const reading = readStatus(progress, statuses);
+    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
     const shared = reading.missing && previous !== undefined;
     const label = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/.exec(text(cells, cols.subItem))?.[0].trim() ?? '';
     const subRows = sub.rows.map((r) => view.sheetRow(r));
@@ -387,6 +493,9 @@ function finishRecord(
       status: shared ? previous.status : reading.status,
       statusShared: shared,
       statusRaw: shared ? previous.statusRaw : reading.raw,
+      statusSource: shared ? previous.statusSource : source,
+      progressStatus,
+      columnStatus,
       progress,
       cells,
     });
@@ -398,14 +507,19 @@ function finishRecord(
     const w = worst.status === null ? -1 : (rank.get(worst.status) ?? -1);
     return a < w ? s : worst;
   }, null);
+  const coUnits = unique(subCells.map((cells) => unitsOf(text(cells, cols.coUnits))));
   return {
     ...base,
     task: text(taskCells, cols.task),
     plan: cellOf(cols.plan, subCells[0]),
     units: unique(subItems.map((s) => s.units)),
+    coUnits: cols.coUnits >= 0 && cols.coUnits < (cols.subItem >= 0 ? cols.subItem : Infinity) ? unitsOf(text(taskCells, cols.coUnits)) : coUnits,
     persons: unique(subItems.map((s) => s.persons)),
     status: leastAdvanced?.status ?? null,
     statusRaw: leastAdvanced?.statusRaw ?? '',
+    statusSource: leastAdvanced?.statusSource ?? 'progress',
+    progressStatus: leastAdvanced?.progressStatus ?? null,
+    columnStatus: leastAdvanced?.columnStatus ?? null,
     progress: subItems
       .map((s) => s.progress)
       .filter((p) => p !== '')

@@ -7,6 +7,13 @@ import { looksLikeHeader } from './header';
 export type RowKind = 'blank' | 'repeated-header' | 'page-number' | 'section' | 'title' | 'data';
 
 const SECTION_RE = /^\s*[一二三四五六七八九十百零〇]+\s*[、.．]\s*\S/;
+/** "（一）…": a second-level heading under "一、…". */
+const SUBSECTION_RE = /^\s*[（(]\s*[一二三四五六七八九十百零〇]+\s*[)）]\s*\S/;
+const TITLE = '(?:同志|副?[市区县]长|常务副?[市区县]长|副?书记|副?主任|秘书长|部长|局长)';
+/** "分管领导：胡钛", "牵头领导：胡钛副市长": a heading row naming the official of the block below it. */
+const OFFICIAL_LABEL_RE = new RegExp(`^\\s*(?:分管(?:[市区县])?领导|分管副?[市区县]长|牵头领导|责任领导|联系领导|分管负责同志)\\s*[:：]\\s*([\\u4e00-\\u9fff·]{2,5}?)${TITLE}?\\s*(?:[（(]\\s*共\\s*\\d+\\s*项\\s*[)）])?\\s*$`);
+/** "胡钛同志分管工作", "胡钛副市长分管（共4项）" without an ordinal in front. */
+const OFFICIAL_BLOCK_RE = new RegExp(`^\\s*([\\u4e00-\\u9fff·]{2,4}?)${TITLE}\\s*(?:分管|牵头|负责)`);
 const PAGE_RE = /^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const COUNT_ONLY_RE = /^[（(]\s*共\s*\d+\s*项\s*[)）]$/;
 
@@ -84,28 +91,41 @@ function classifyRow(
     const merge = view.mergeAt(r, first.column);
     const wide = merge !== null && merge.columnCount >= 2;
     if (PAGE_RE.test(text) && /[-—–第/]/.test(text)) return 'page-number';
-    if (SECTION_RE.test(text) && (first.column <= Math.max(numberColumn, 0) || wide)) return 'section';
+    if (isSectionHeading(text) && (first.column <= Math.max(numberColumn, 0) || wide)) return 'section';
   }
   return 'data';
 }
 
 export function isSectionHeading(text: string): boolean {
-  return SECTION_RE.test(text);
+  return SECTION_RE.test(text) || SUBSECTION_RE.test(text) || officialHeading(text) !== null;
+}
+
+/** The official a heading without an ordinal names ("分管领导：胡钛", "胡钛同志分管工作"), or null. */
+function officialHeading(text: string): string | null {
+  const t = text.trim();
+  if (t.length > 40) return null;
+  const name = OFFICIAL_LABEL_RE.exec(t)?.[1] ?? OFFICIAL_BLOCK_RE.exec(t)?.[1] ?? null;
+  // "办公室主任负责…" names an office, not a person.
+  return name !== null && !/[室局委办部厅府院组会处科市区县镇]$/.test(name) ? name : null;
 }
 
 export interface SectionHeading {
   title: string;
   official: string | null;
   declared: number | null;
+  /** 0: an official's heading without an ordinal; 1: "一、…"; 2: "（一）…". Lower ranks enclose higher ones. */
+  rank: number;
 }
 
-/** "一、胡钛同志分管工作（共4项）" → official 胡钛, declared 4. */
+/** "一、胡钛同志分管工作（共4项）" → official 胡钛, declared 4; "（一）产业发展" → a topic, rank 2. */
 export function parseSectionHeading(text: string): SectionHeading {
   const title = text.trim();
-  const body = title.replace(/^\s*[一二三四五六七八九十百零〇]+\s*[、.．]\s*/, '');
-  const official = /^(.+?)(?:同志|副?[市区县]长|书记|主任|秘书长)?分管/.exec(body)?.[1] ?? null;
-  const declared = /[（(]\s*共\s*(\d+)\s*项\s*[)）]/.exec(title);
-  return { title, official: official && official.length <= 8 ? official : null, declared: declared ? Number(declared[1]) : null };
+  const declaredMatch = /[（(]\s*共\s*(\d+)\s*项\s*[)）]/.exec(title);
+  const declared = declaredMatch ? Number(declaredMatch[1]) : null;
+  const rank = SECTION_RE.test(title) ? 1 : SUBSECTION_RE.test(title) ? 2 : 0;
+  const body = title.replace(/^\s*[一二三四五六七八九十百零〇]+\s*[、.．]\s*/, '').replace(/^\s*[（(]\s*[一二三四五六七八九十百零〇]+\s*[)）]\s*/, '');
+  const official = officialHeading(body) ?? /^(.+?)(?:同志|副?[市区县]长|书记|主任|秘书长)?分管/.exec(body)?.[1] ?? null;
+  return { title, official: official && official.length <= 8 ? official : null, declared, rank };
 }
 
 /** 共N项 in the title lines. */

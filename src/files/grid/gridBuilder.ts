@@ -7,7 +7,7 @@ import { parseRangeA1, rangeA1 } from '../../core/grid/address';
 import type { CellValue, Grid, MergedArea } from '../../core/types';
 import { MAX_CELL_TEXT } from '../../core/sheets';
 import { fileError } from '../errors';
-import type { FileWarning, ReadSheetResult } from '../types';
+import type { DateCell, FileWarning, ReadSheetResult } from '../types';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -35,6 +35,7 @@ export class GridBuilder {
   private badMerges = 0;
   private longCells = 0;
   readonly hiddenRows: number[] = [];
+  private readonly dates: DateCell[] = [];
   readonly hiddenColumns: number[] = [];
   private readonly box: Box | null;
 
@@ -53,6 +54,13 @@ export class GridBuilder {
     if (box && (row < box.top || row > box.bottom || column < box.left || column > box.right)) return;
     const cells = (this.rows[row - 1] ??= []);
     cells[column - 1] = value;
+  }
+
+  /** A cell `set` with a date's text: the serial and format behind it, so a writer can keep it a date. */
+  date(row: number, column: number, serial: number, format: string): void {
+    const box = this.box;
+    if (box && (row < box.top || row > box.bottom || column < box.left || column > box.right)) return;
+    this.dates.push({ row, column, serial, format });
   }
 
   /** A merged area in A1 ("B2:D4") as the file declares it. */
@@ -95,6 +103,14 @@ export class GridBuilder {
     const values: CellValue[][] = [];
     for (let r = top; r <= bottom; r += 1) {
       const source = this.rows[r - 1];
+      if (source && left === 1) {
+        // The row as collected becomes the grid row (holes filled, cut to the width): no second copy of a large sheet.
+        for (let c = 0; c < width; c += 1) if (source[c] === undefined) source[c] = null;
+        source.length = width;
+        values.push(source);
+        this.rows[r - 1] = undefined;
+        continue;
+      }
       const out = new Array<CellValue>(width).fill(null);
       if (source) for (let c = 0; c < width; c += 1) {
         const value = source[left - 1 + c];
@@ -149,7 +165,7 @@ export class GridBuilder {
       });
     }
     const grid: Grid = { values, merges, origin: { row: top, column: left }, sheet };
-    return { grid, warnings, hiddenRows, hiddenColumns };
+    return { grid, warnings, hiddenRows, hiddenColumns, dates: this.dates };
   }
 }
 

@@ -92,7 +92,10 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
         }
         dateStyles ??= context.dateStyles();
         const code = style > 0 || dateStyles.length > 0 ? dateStyles[style] : null;
-        out = code ? (formatDate(number, code, context.date1904) ?? number) : number;
+        const shown = code ? formatDate(number, code, context.date1904) : null;
+        out = shown ?? number;
+        if (shown !== null && code) // The serial as stored: it is written back into the same workbook, with the same date system.
+        if (shown !== null && code) builder.date(row, column, number, code);
       }
     }
     builder.set(row, column, out);

@@ -72,6 +72,7 @@ export function worksheetXml(
   const bodyRows = sheet.totalsRow ? sheet.rows.length - 1 : sheet.rows.length;
   const percent = new Set(sheet.percentColumns ?? []);
   const bold = new Set(sheet.boldRows ?? []);
+  const dates = new Map((sheet.dates ?? []).map((d) => [`${d.row}:${d.column}`, d]));
   const unlocked = sheet.protection ? areas(sheet.protection.unlocked) : [];
   let columnCount = sheet.columns.length;
   for (const row of sheet.rows.slice(0, WIDTH_SAMPLE_ROWS)) columnCount = Math.max(columnCount, row.length);
@@ -146,7 +147,10 @@ export function worksheetXml(
       const kind: StyleKind = totals ? (percent.has(c) ? 'totalPercent' : 'total') : percent.has(c) ? 'percent' : emphasis ? 'bold' : 'plain';
       const s = style(kind, r, c + 1);
       const ref = `${columnName(c)}${r}`;
-      if (typeof value === 'number') cells.push([c + 1, Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : text(ref, String(value), s)]);
+      const date = dates.size > 0 ? dates.get(`${i}:${c}`) : undefined;
+      const dateStyle = date ? styles.dates.get(date.format) : undefined;
+      if (date && dateStyle !== undefined) cells.push([c + 1, `<c r="${ref}" s="${dateStyle}"><v>${date.serial}</v></c>`]);
+      else if (typeof value === 'number') cells.push([c + 1, Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : text(ref, String(value), s)]);
       else cells.push([c + 1, text(ref, String(value), s)]);
     });
     rowXml(r, cells);

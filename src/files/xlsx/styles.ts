@@ -13,6 +13,8 @@ export interface CellStyles {
   /** Style index by kind, locked (the default) and unlocked (for ranges left editable on a protected sheet). */
   locked: Record<StyleKind, number>;
   unlocked: Record<StyleKind, number>;
+  /** Style index of each date format the new sheets use. */
+  dates: Map<string, number>;
 }
 
 const KINDS: StyleKind[] = ['plain', 'bold', 'percent', 'total', 'totalPercent'];
@@ -37,7 +39,7 @@ function append(parent: Element, child: Element): number {
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
 /** Append the formats to the styles document; returns their indexes. */
-export function appendCellStyles(doc: Document, wrap: boolean): CellStyles {
+export function appendCellStyles(doc: Document, wrap: boolean, dateFormats: readonly string[] = []): CellStyles {
   const root = doc.documentElement as Element;
   const after = (name: string): string[] => ORDER.slice(ORDER.indexOf(name) + 1);
   const fonts = section(doc, root, 'fonts', after('fonts'));
@@ -94,11 +96,37 @@ export function appendCellStyles(doc: Document, wrap: boolean): CellStyles {
     }
     return append(cellXfs, el);
   };
+  const dates = new Map<string, number>();
+  if (dateFormats.length > 0) {
+    const numFmts = section(doc, root, 'numFmts', after('numFmts'));
+    let nextId = 164;
+    for (const el of elementsNS(doc, SPREADSHEET_NS, 'numFmt')) nextId = Math.max(nextId, Number(el.getAttribute('numFmtId') ?? 0) + 1);
+    for (const code of new Set(dateFormats)) {
+      const fmt = createLike(numFmts, 'numFmt');
+      fmt.setAttribute('numFmtId', String(nextId));
+      fmt.setAttribute('formatCode', code);
+      append(numFmts, fmt);
+      const el = createLike(cellXfs, 'xf');
+      el.setAttribute('numFmtId', String(nextId));
+      el.setAttribute('fontId', '0');
+      el.setAttribute('fillId', '0');
+      el.setAttribute('borderId', '0');
+      el.setAttribute('xfId', '0');
+      el.setAttribute('applyNumberFormat', '1');
+      el.setAttribute('applyAlignment', '1');
+      const alignment = createLike(el, 'alignment');
+      alignment.setAttribute('vertical', 'top');
+      alignment.setAttribute('horizontal', 'left');
+      el.appendChild(alignment);
+      dates.set(code, append(cellXfs, el));
+      nextId += 1;
+    }
+  }
   const lockedStyles = {} as Record<StyleKind, number>;
   const unlockedStyles = {} as Record<StyleKind, number>;
   for (const kind of KINDS) lockedStyles[kind] = xf(kind, true);
   for (const kind of KINDS) unlockedStyles[kind] = xf(kind, false);
-  return { locked: lockedStyles, unlocked: unlockedStyles };
+  return { locked: lockedStyles, unlocked: unlockedStyles, dates };
 }
 
 /** A styles part for a package that has none. */

@@ -12,7 +12,7 @@ import type { Document, Element } from '../xml/dom';
 import { attributeNS, childElements, createLike, elementsNS, parseXml, serializeXml, setAttributeInNs } from '../xml/dom';
 import { CONTENT_TYPES_NS, OFFICE_REL_NS, PACKAGE_REL_NS, SPREADSHEET_NS } from '../xml/namespaces';
 import { crc32 } from '../zip/crc32';
-import { entryBytes } from '../zip/readZip';
+import { entryBytes, knownChecksum } from '../zip/readZip';
 import { writeZip } from '../zip/writeZip';
 import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
@@ -149,7 +149,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     editor.touch(relsPartOf(main));
     addOverride(editor, stylesPart, STYLES_TYPE);
   }
-  const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
+  const styles = appendCellStyles(
+    editor.dom(stylesPart),
+    sheets.some((s) => s.wrap !== false),
+    sheets.flatMap((s) => (s.dates ?? []).map((d) => d.format)),
+  );
   editor.touch(stylesPart);
 
   const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
@@ -289,6 +293,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     }
     const entry = pkg.archive.entries.get(name);
     if (!entry) continue;
+    const known = knownChecksum(entry);
+    if (known) {
+      entries.push({ name, kind: 'kept', compression: entry.compression, raw: entry.raw, crc: known.crc, size: known.size });
+      continue;
+    }
     const data = entryBytes(pkg.archive, entry);
     entries.push({ name, kind: 'kept', compression: entry.compression, raw: entry.raw, crc: crc32(data), size: data.length });
   }
@@ -312,6 +321,19 @@ function dropSheetExtras(editor: PackageEditor, workbook: Document, part: string
   for (const rel of pkg.relationships(part)) {
     if (rel.kind === 'table' && rel.part) {
       editor.remove(rel.part);
+      removeOverride(editor, rel.part);
+    }
+    // The sheet's own drawing and its charts (a summary sheet's chart from an earlier run) go with it, not left orphaned.
+    if (rel.kind === 'drawing' && rel.part && pkg.has(rel.part)) {
+      for (const inner of pkg.relationships(rel.part)) {
+        if (inner.kind === 'chart' && inner.part) {
+          editor.remove(inner.part);
+          editor.remove(relsPartOf(inner.part));
+          removeOverride(editor, inner.part);
+        }
+      }
+      editor.remove(rel.part);
+      editor.remove(relsPartOf(rel.part));
       removeOverride(editor, rel.part);
     }
   }

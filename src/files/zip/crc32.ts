@@ -16,8 +16,19 @@ function crcTable(): Uint32Array {
 }
 
 export function crc32(data: Uint8Array): number {
+  return crc32Finish(crc32Update(CRC32_START, data));
+}
+
+export const CRC32_START = 0xffffffff;
+
+/** Continue a running checksum over the next piece of content (start with CRC32_START, end with crc32Finish). */
+export function crc32Update(crc: number, data: Uint8Array): number {
   const t = crcTable();
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i += 1) crc = t[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  let c = crc;
+  for (let i = 0; i < data.length; i += 1) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return c;
+}
+
+export function crc32Finish(crc: number): number {
   return (crc ^ 0xffffffff) >>> 0;
 }

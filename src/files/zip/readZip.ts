@@ -9,6 +9,7 @@ import { Inflate, Unzip, unzipSync } from 'fflate';
 import type { AsyncFlateStreamHandler, UnzipDecoder, UnzipFileInfo } from 'fflate';
 import { fileError } from '../errors';
 import { RATIO_FREE_BYTES } from '../limits';
+import { CRC32_START, crc32Finish, crc32Update } from './crc32';
 import type { FileWarning, Limits } from '../types';
 
 export interface ZipEntry {
@@ -177,8 +178,40 @@ const LARGE_STEP = 64 * 1024;
 const SMALL_STEP = 1024;
 const SUSPICIOUS_RATIO = 50;
 
+/**
+ * Checksums of entries already inflated, by the stored bytes they came from: the CLI reads a sheet, then writes the
+ * same package, and copying that sheet needs its checksum — computed once, while it was read.
+ */
+const knownChecksums = new WeakMap<ArrayBufferLike, Map<number, { length: number; crc: number; size: number }>>();
+
+export function knownChecksum(entry: ZipEntry): { crc: number; size: number } | null {
+  const found = knownChecksums.get(entry.raw.buffer)?.get(entry.raw.byteOffset);
+  return found && found.length === entry.raw.length ? found : null;
+}
+
+function rememberChecksum(entry: ZipEntry, crc: number, size: number): void {
+  let map = knownChecksums.get(entry.raw.buffer);
+  if (!map) {
+    map = new Map();
+    knownChecksums.set(entry.raw.buffer, map);
+  }
+  map.set(entry.raw.byteOffset, { length: entry.raw.length, crc, size });
+}
+
 /** Inflate an entry piece by piece, counting every byte against the entry and archive limits. */
 export function inflateEntry(archive: ZipArchive, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  let crc = CRC32_START;
+  let size = 0;
+  const checked = (chunk: Uint8Array): void => {
+    crc = crc32Update(crc, chunk);
+    size += chunk.length;
+    onChunk(chunk);
+  };
+  inflateRaw(archive, entry, checked);
+  rememberChecksum(entry, crc32Finish(crc), size);
+}
+
+function inflateRaw(archive: ZipArchive, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const { limits, inflated } = archive;
   let produced = 0;
   let consumed = 0;

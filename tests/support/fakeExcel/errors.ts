@@ -1,4 +1,11 @@
-/** Errors shaped like OfficeExtension.Error: a `code` the adapter maps to words a clerk understands. */
+/**
+ * Errors shaped like OfficeExtension.Error (https://learn.microsoft.com/javascript/api/office/officeextension.error): a
+ * `code` from Excel.ErrorCodes (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes — AccessDenied,
+ * ApiNotFound, InvalidArgument, InvalidOperation, InvalidOperationInCellEditMode, ItemAlreadyExists, ItemNotFound,
+ * GeneralException, RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded …), a `message` in Office's UI
+ * language (English here; a Chinese Office answers in Chinese, e.g. "请求负载大小已超过限制。") and `debugInfo`.
+ * The adapter decides its words by the code only (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
 export class FakeOfficeError extends Error {
   readonly code: string;
   readonly debugInfo: { code: string; message: string; errorLocation?: string };

@@ -1,0 +1,82 @@
+/**
+ * Bench of a reporting round (issue 13): the seed's 253-task master with 40 units' returns merged.
+ * Goal: under 2 s on this machine for the whole merge — 41 workbooks read through the file layer, the engine run on
+ * each, the returns matched and the merged sheets written into the master's package.
+ *
+ *   npx tsx bench/returns.ts        (or from bench/run.ts: import { benchReturns } and call it)
+ */
+import { performance } from 'node:perf_hooks';
+import { analyze, defaultConfig } from '../src/core';
+import { matchReturns, mergeSheets, type ReturnInput } from '../src/core/returns';
+import { FileError, openWorkbook, writeSheets } from '../src/files';
+import { gridToWorkbook } from '../tests/fixtures/writeXlsx';
+import { fillReturn, seedMaster, seedSplit, sheetGrid } from '../tests/returns/round';
+
+export interface ReturnsBenchResult {
+  tasks: number;
+  returns: number;
+  cells: number;
+  /** Reading and analysing the 41 workbooks. */
+  readMs: number;
+  matchMs: number;
+  /** Writing the merged sheets into the master's package; null when the file layer cannot write yet. */
+  writeMs: number | null;
+  totalMs: number;
+  goalMs: number;
+}
+
+const GOAL_MS = 2000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function benchReturns(runs = 3): Promise<ReturnsBenchResult> {
+  const config = defaultConfig();
+  const master = seedMaster();
+  const masterBytes = new Uint8Array(await gridToWorkbook(master.grid, '附件1').xlsx.writeBuffer());
+  // The 40 units with the most tasks: the heaviest returns of a real round.
+  const parts = [...seedSplit().units].sort((a, b) => b.sheet.rows.length - a.sheet.rows.length).slice(0, 40);
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
+  for (const [i, part] of parts.entries()) {
+    const { sheet } = fillReturn(part, { shuffle: i % 2 === 0, renumber: i % 3 === 0, seed: i + 1 });
+    files.push({ name: part.fileName, bytes: new Uint8Array(await gridToWorkbook(sheetGrid(sheet), '报送').xlsx.writeBuffer()) });
+  }
+
+  const read = (name: string, bytes: Uint8Array) => {
+    const workbook = openWorkbook(bytes, { fileName: name });
+    return analyze(workbook.readSheet(workbook.sheets[0].name).grid, { config });
+  };
+  const once = () => {
+    const t0 = performance.now();
+    const masterAnalysis = read('master.xlsx', masterBytes);
+    const returns: ReturnInput[] = files.map((f) => ({ file: f.name, analysis: read(f.name, f.bytes) }));
+    const t1 = performance.now();
+    const plan = matchReturns(masterAnalysis, returns, { config });
+    const t2 = performance.now();
+    let writeMs: number | null = null;
+    try {
+      writeSheets(masterBytes, mergeSheets(plan, 'zh-CN'));
+      writeMs = performance.now() - t2;
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+    }
+    return { tasks: masterAnalysis.table.records.length, cells: plan.cells.length, readMs: t1 - t0, matchMs: t2 - t1, writeMs };
+  };
+  once(); // warm-up
+  const results = Array.from({ length: runs }, once);
+  const writes = results.map((r) => r.writeMs).filter((w): w is number => w !== null);
+  const readMs = median(results.map((r) => r.readMs));
+  const matchMs = median(results.map((r) => r.matchMs));
+  const writeMs = writes.length > 0 ? median(writes) : null;
+  return { tasks: results[0].tasks, returns: files.length, cells: results[0].cells, readMs, matchMs, writeMs, totalMs: readMs + matchMs + (writeMs ?? 0), goalMs: GOAL_MS };
+}
+
+if (require.main === module) {
+  void benchReturns().then((r) => {
+    const ms = (n: number | null) => (n === null ? 'n/a (file layer cannot write yet)' : `${n.toFixed(0)} ms`);
+    console.log(`returns merge: ${r.tasks} tasks, ${r.returns} returns, ${r.cells} cells filled`);
+    console.log(`  read+analyze ${ms(r.readMs)}, match ${ms(r.matchMs)}, write ${ms(r.writeMs)}; total ${ms(r.totalMs)} (goal < ${r.goalMs} ms) ${r.totalMs < r.goalMs ? 'OK' : 'SLOW'}`);
+  });
+}

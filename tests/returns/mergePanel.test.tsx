@@ -1,0 +1,76 @@
+/** The 合并报送 step renders (on the server, as tests/addin does) in both languages, with what a clerk must see. */
+import { renderToString } from 'react-dom/server';
+import { defaultConfig } from '../../src/core';
+import { compareTables, matchReturns } from '../../src/core/returns';
+import type { Lang } from '../../src/core/types';
+import { ComparisonView, MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
+import { mergeMessages, mergeTranslator } from '../../taskpane/components/mergeText';
+import { LanguageContext } from '../../taskpane/context';
+import { translator } from '../../taskpane/i18n';
+import type { Workbench } from '../../taskpane/useWorkbench';
+import { asReturn, fillReturn, seedMaster, sheetGrid, unitPart } from './round';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const noop = async () => undefined;
+
+function workbench(withMaster: boolean): Workbench {
+  const { analysis, grid } = seedMaster();
+  return {
+    connected: true,
+    source: withMaster ? { grid, sheet: 'Sheet1', address: 'A1:E900', fingerprint: 'x' } : null,
+    analysis: withMaster ? analysis : null,
+    busy: null,
+    error: null,
+    notice: null,
+    config: defaultConfig(),
+    storedSettings: null,
+    readAndAnalyze: noop,
+    applyRepair: noop,
+    highlightFindings: noop,
+    clearHighlights: noop,
+    goToFinding: noop,
+    writeSummary: noop,
+    saveSettings: async () => true,
+    dismissError: () => undefined,
+    dismissNotice: () => undefined,
+  };
+}
+
+function render(lang: Lang, node: JSX.Element): string {
+  return text(renderToString(<LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>{node}</LanguageContext.Provider>));
+}
+
+test('both languages have the same keys and placeholders', () => {
+  const zh = mergeMessages['zh-CN'];
+  const en = mergeMessages['en-US'];
+  expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+  for (const key of Object.keys(zh) as Array<keyof typeof zh>) expect(holes(en[key])).toEqual(holes(zh[key]));
+});
+
+test('without a master the picker is offered but the pane asks for the master first', () => {
+  const html = render('zh-CN', <MergePanel workbench={workbench(false)} />);
+  expect(html).toContain('选择报送文件');
+  expect(html).toContain('请先读取总表');
+  expect(render('en-US', <MergePanel workbench={workbench(false)} />)).toContain('Read the master table first');
+});
+
+test('the preview shows who answered, who did not, what will change and the findings', () => {
+  const returns = ['市委政法委', '市编办'].map((unit) => asReturn(unitPart(unit).fileName, sheetGrid(fillReturn(unitPart(unit)).sheet)));
+  const plan = matchReturns(seedMaster().analysis, returns);
+  const html = render('zh-CN', <MergePreview plan={plan} t={mergeTranslator('zh-CN')} lang="zh-CN" />);
+  expect(html).toContain(`2 份报送，将填入 ${plan.cells.length} 个单元格`);
+  expect(html).toContain('市委政法委：市委政法委-2018年1-10月.xlsx');
+  expect(html).toMatch(/未报送的单位（\d+）/);
+  expect(html).toContain('市外侨局');
+  expect(html).toContain('returns.missing-unit');
+});
+
+test('the comparison view lists newly lagging tasks with their official', () => {
+  const { analysis } = seedMaster();
+  const comparison = compareTables(analysis, analysis);
+  const html = render('en-US', <ComparisonView comparison={comparison} file="1-9月.xlsx" t={mergeTranslator('en-US')} lang="en-US" />);
+  expect(html).toContain(`Against 1-9月.xlsx: 0 newly lagging, ${comparison.counts['still-lagging']} still lagging`);
+  expect(comparison.counts['still-lagging']).toBeGreaterThan(0);
+  expect(html).toContain('Still lagging');
+});
