@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../core';
 import { analyzeFile } from './analyzeFile';
-import { CliError } from './errors';
+import { isCliError } from './errors';
 import type { CliIO } from './io';
 import { stageReporter } from './io';
 import { checkDocument } from './report/checkDocument';
@@ -36,7 +36,7 @@ export async function checkOne(request: CheckRequest, config: Config | undefined
     const doc = checkDocument(request.file, sheetName, analysis, request.lang, locate);
     return { ok: true, doc, warnings: warnings.map((w) => `report-tables: ${path.basename(request.file)}: ${w.messages[request.lang]}\n`), notes };
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!isCliError(error)) throw error;
     return { ok: false, code: error.code, messages: error.messages, notes };
   }
 }

@@ -4,7 +4,7 @@
  */
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
 import { isRoundCommand } from './commands/roundArgs';
-import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
+import { isCliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
 import type { CliIO } from './io';
 
@@ -40,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
         return await loadCommands().summarizeCommand(options, io);
     }
   } catch (error) {
-    if (error instanceof CliError) {
+    if (isCliError(error)) {
       io.stderr(`report-tables: ${error.messages[lang]}\n`);
       if (error.showUsageHint) io.stderr(`${usageHint(lang)}\n`);
       return EXIT_UNUSABLE;

@@ -3,7 +3,7 @@ import { matchReturns, mergeSheets, roundSheetNames, type MergePlan, type Return
 import type { Lang, Severity } from '../../core/types';
 import { createWorkbook, writeSheets } from '../../files';
 import { loadConfig } from '../config';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from '../errors';
+import { CliError, isCliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from '../errors';
 import type { CliIO } from '../io';
 import { FINDINGS_SHOWN_PER_RULE } from '../report/readable';
 import type { RoundOptions } from './roundArgs';
@@ -36,7 +36,7 @@ export async function mergeCommand(options: RoundOptions, io: CliIO): Promise<nu
       const table = await readTableFile(file, null, null, config, io, lang);
       returns.push({ file: path.basename(file), analysis: table.analysis });
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
+      if (!isCliError(error)) throw error;
       failed.push({ file, message: error.messages[lang] });
     }
   }

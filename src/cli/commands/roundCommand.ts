@@ -1,5 +1,5 @@
 import { langFromArgv, usageHint } from '../args';
-import { CliError, EXIT_UNUSABLE } from '../errors';
+import { isCliError, EXIT_UNUSABLE } from '../errors';
 import type { CliIO } from '../io';
 import { compareCommand } from './compare';
 import { mergeCommand } from './merge';
@@ -24,7 +24,7 @@ export async function runRoundCommand(argv: readonly string[], io: CliIO): Promi
         return await compareCommand(options, io);
     }
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!isCliError(error)) throw error;
     io.progress?.(null);
     io.stderr(`report-tables: ${error.messages[lang]}\n`);
     if (error.showUsageHint) io.stderr(`${usageHint(lang)}\n`);

@@ -5,7 +5,7 @@ import { UnusableInputError, analyze, type Analysis, type Config } from '../../c
 import type { Lang } from '../../core/types';
 import { FileError, type WorkbookFormat } from '../../files';
 import { roundSheetNames } from '../../core/returns';
-import { CliError } from '../errors';
+import { CliError, isCliError } from '../errors';
 import type { CliIO } from '../io';
 import { readInput } from '../readInput';
 
@@ -45,7 +45,7 @@ export async function readTableFile(file: string, sheet: string | null, range: s
     const { grid } = book.readSheet(name, range === null ? {} : { range });
     return { file, bytes, format: book.format, sheet: name, analysis: analyze(grid, { config }) };
   } catch (error) {
-    if (error instanceof CliError) throw named(error);
+    if (isCliError(error)) throw named(error);
     if (error instanceof FileError || error instanceof UnusableInputError) {
       throw new CliError(error.code, { 'zh-CN': `${base}：${error.messages['zh-CN']}`, 'en-US': `${base}: ${error.messages['en-US']}` });
     }
