@@ -153,7 +153,7 @@ function Workspace({ connection }: { connection: Connection }) {
         }}
       >
         {TABS.map((id) => (
-          <Tab key={id} value={id} icon={TAB_ICONS[id]}>
+          <Tab key={id} value={id} data-step={id} icon={TAB_ICONS[id]}>
             {t(`tab.${id}`)}
           </Tab>
         ))}

@@ -5,13 +5,13 @@
  */
 import type { WpsApplication } from '../src/wps/api';
 import { startTaskpane } from '../taskpane/main';
-import { STEPS, STEP_KEY, type Step, stepFrom } from './steps';
+import { STEP_KEY, type Step, stepFrom } from './steps';
 
 const POLL_MS = 400;
 
 function showStep(step: Step): boolean {
-  const tabs = document.querySelectorAll<HTMLElement>('[role="tablist"]')[0]?.querySelectorAll<HTMLElement>('[role="tab"]');
-  const tab = tabs?.[STEPS.indexOf(step)];
+  // By the step's name, not its position: the pane has tabs the ribbon has no button for (合并报送).
+  const tab = document.querySelector<HTMLElement>(`[role="tab"][data-step="${step}"]`);
   if (!tab) return false;
   if (tab.getAttribute('aria-selected') !== 'true') tab.click();
   return true;
