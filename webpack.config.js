@@ -5,12 +5,15 @@
  *   npm run build:dev    development bundle in dist/, manifest left on https://localhost:3000/
  *   npm run dev-server   https://localhost:3000/ with office-addin-dev-certs certificates (only when serving)
  * `--env e2e` builds the browser end-to-end harness instead (tests/e2e/harness.tsx: the in-memory Excel, no office.js).
+ * The no-install web page (web/webpack.part.js) is built beside the add-in into dist/web/index.html; `--env webOnly`
+ * builds only the page, into test-artifacts/web-dist (the web e2e test and the bench).
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webPage = require('./web/webpack.part.js');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const DEFAULT_DEV_PORT = 3000;
@@ -66,17 +69,19 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const e2e = Boolean(env.e2e);
+  const webOnly = Boolean(env.webOnly);
   makeIcons();
 
   const taskpaneEntry = e2e ? './tests/e2e/harness.tsx' : './taskpane/index.tsx';
   const outputDir = e2e ? path.join(__dirname, 'test-artifacts', 'e2e-dist') : path.join(__dirname, 'dist');
+  const webOnlyDir = path.join(__dirname, 'test-artifacts', 'web-dist');
 
   return {
     mode,
     devtool: dev && !e2e ? 'source-map' : false,
-    entry: e2e ? { taskpane: taskpaneEntry } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts' },
+    entry: webOnly ? webPage.entry : e2e ? { taskpane: taskpaneEntry } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...webPage.entry },
     output: {
-      path: outputDir,
+      path: webOnly ? webOnlyDir : outputDir,
       filename: dev || e2e ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
@@ -96,6 +101,7 @@ module.exports = async (env = {}, argv = {}) => {
             },
           },
         },
+        ...webPage.rules,
       ],
     },
     plugins: [
@@ -113,6 +119,7 @@ module.exports = async (env = {}, argv = {}) => {
               chunks: ['commands'],
             }),
           ]),
+      ...(e2e ? [] : webPage.plugins),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
