@@ -1,0 +1,96 @@
+/**
+ * Marking findings on the source sheet in WPS 表格: a fill by severity (Interior.Color) and a comment with the
+ * messages (Range.AddComment). What each cell looked like before is recorded in the workbook first, so clearing puts
+ * the user's own fills back and removes only our comments; a cell that already has a comment keeps it untouched
+ * (AddComment on it would fail).
+ */
+import type { Finding, Lang } from '../core/types';
+import type { SourceSnapshot } from '../host';
+import { SEVERITY_FILL, marksFor } from '../excel/highlight';
+import type { WpsApplication } from './api';
+import { XL_COLOR_INDEX_NONE } from './api';
+import { findSheet, readStored, removeStored, writeStored } from './documentStore';
+import { wpsHostError } from './errors';
+import { bgrToHex, hexToBgr, parseA1 } from './rects';
+
+export const HIGHLIGHT_KEY = 'highlights';
+const COMMENT_MAX = 2000;
+
+interface HighlightedCell {
+  address: string;
+  fill: string | null;
+  note: boolean;
+}
+
+interface HighlightRecord {
+  version: 1;
+  sheet: string;
+  cells: HighlightedCell[];
+}
+
+function parseRecord(data: unknown): HighlightRecord | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Partial<HighlightRecord>;
+  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
+  const cells = record.cells.filter(
+    (cell): cell is HighlightedCell =>
+      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
+  );
+  return { version: 1, sheet: record.sheet, cells };
+}
+
+export function highlightFindings(app: WpsApplication, source: SourceSnapshot, findings: Finding[], lang: Lang): void {
+  clearRecordedHighlights(app);
+  const sheet = findSheet(app, source.sheet);
+  if (!sheet) throw wpsHostError('source-missing');
+  if (sheet.ProtectContents) throw wpsHostError('protected');
+  const marks = marksFor(source, findings, lang);
+  if (marks.length === 0) return;
+  const record: HighlightRecord = { version: 1, sheet: source.sheet, cells: [] };
+  for (const mark of marks) {
+    const cell = sheet.Range(mark.address);
+    const interior = cell.Interior;
+    const fill = interior.ColorIndex === XL_COLOR_INDEX_NONE ? null : bgrToHex(interior.Color ?? 0xffffff);
+    record.cells.push({ address: mark.address, fill, note: mark.lines.length > 0 && cell.Comment === null });
+  }
+  // Saved first: if a write below fails, clearing can still put every cell back.
+  writeStored(app, HIGHLIGHT_KEY, record);
+  const noteFor = new Map(record.cells.map((cell) => [cell.address, cell.note]));
+  try {
+    for (const mark of marks) {
+      const cell = sheet.Range(mark.address);
+      cell.Interior.Color = hexToBgr(SEVERITY_FILL[mark.severity]);
+      if (noteFor.get(mark.address)) {
+        const text = mark.lines.join('\n');
+        cell.AddComment(text.length <= COMMENT_MAX ? text : `${text.slice(0, COMMENT_MAX - 1)}…`);
+      }
+    }
+  } catch (error) {
+    try {
+      clearRecordedHighlights(app);
+    } catch {
+      // the record stays; the next clear tries again
+    }
+    throw error;
+  }
+}
+
+/** Puts back the fills recorded by the last highlight and removes its comments; nothing recorded, nothing done. */
+export function clearRecordedHighlights(app: WpsApplication): void {
+  const record = parseRecord(readStored(app, HIGHLIGHT_KEY));
+  if (!record) {
+    removeStored(app, HIGHLIGHT_KEY);
+    return;
+  }
+  const sheet = findSheet(app, record.sheet);
+  if (sheet) {
+    if (sheet.ProtectContents) throw wpsHostError('protected');
+    for (const cell of record.cells) {
+      const range = sheet.Range(cell.address);
+      if (cell.note) range.Comment?.Delete();
+      if (cell.fill === null) range.Interior.ColorIndex = XL_COLOR_INDEX_NONE;
+      else range.Interior.Color = hexToBgr(cell.fill);
+    }
+  }
+  removeStored(app, HIGHLIGHT_KEY);
+}

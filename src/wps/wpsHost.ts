@@ -1,0 +1,80 @@
+/** The WorkbookHost over WPS 表格's JS add-in object model (`window.Application`); failures come out as HostErrors. */
+import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
+import type { ApplyMode, HostCapabilities, HostKind, Progress, SourceSnapshot, WorkbookHost } from '../host';
+import type { WpsApplication } from './api';
+import { applyPlanToWorkbook } from './applyPlan';
+import { findSheet, readStored, writeStored } from './documentStore';
+import { toWpsHostError, wpsHostError } from './errors';
+import { clearRecordedHighlights, highlightFindings } from './highlight';
+import { WpsReadOptions, defaultWpsReadOptions, readSelectionSnapshot } from './readTable';
+import { writeSummarySheets } from './summarySheets';
+
+export const CONFIG_KEY = 'config';
+
+async function translated<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toWpsHostError(error);
+  }
+}
+
+export interface WpsHostOptions {
+  read?: Partial<WpsReadOptions>;
+}
+
+export class WpsHost implements WorkbookHost {
+  readonly kind: HostKind = 'wps';
+  /** No native chart: not written through this object model yet; the pane draws the chart itself. */
+  readonly capabilities: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: false, chart: false };
+  private readonly readOptions: WpsReadOptions;
+
+  constructor(
+    private readonly app: WpsApplication,
+    options: WpsHostOptions = {},
+  ) {
+    this.readOptions = { ...defaultWpsReadOptions, ...options.read };
+  }
+
+  readSelection(onProgress?: (p: Progress) => void): Promise<SourceSnapshot> {
+    return translated(() => readSelectionSnapshot(this.app, onProgress, this.readOptions));
+  }
+
+  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang }, onProgress?: (p: Progress) => void): Promise<{ sheet: string }> {
+    return translated(() => applyPlanToWorkbook(this.app, source, plan, options, onProgress));
+  }
+
+  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
+    return translated(() => highlightFindings(this.app, source, findings, lang));
+  }
+
+  clearHighlights(): Promise<void> {
+    return translated(() => clearRecordedHighlights(this.app));
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return translated(() => {
+      const target = findSheet(this.app, sheet);
+      if (!target) throw wpsHostError('source-missing');
+      // Range.Select works on the active sheet only.
+      target.Activate();
+      target.Range(address).Select();
+    });
+  }
+
+  writeSummary(summary: Summary, lang: Lang): Promise<{ sheets: string[] }> {
+    return translated(() => writeSummarySheets(this.app, summary, lang));
+  }
+
+  loadSettings(): Promise<unknown | null> {
+    return translated(() => readStored(this.app, CONFIG_KEY));
+  }
+
+  saveSettings(settings: unknown): Promise<void> {
+    return translated(() => writeStored(this.app, CONFIG_KEY, settings));
+  }
+}
+
+export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {}): WorkbookHost {
+  return new WpsHost(app, options);
+}

@@ -1,0 +1,46 @@
+/** The contract's view of each in-memory double: how to build one from a grid, look at it and act on it as a user. */
+import type { Grid } from '../../src/core/types';
+import { createOfficeHost } from '../../src/excel';
+import { createWpsHost } from '../../src/wps';
+import { installFakeOffice, workbookFromGrid, cellA1 as excelA1 } from '../support/fakeExcel';
+import { createFakeApplication, parseRef, wpsBookFromGrid, cellA1 as wpsA1 } from '../support/fakeWps';
+import type { ContractWorkbook } from './contract';
+
+export function excelContractWorkbook(grid: Grid, sheet: string): ContractWorkbook {
+  const book = workbookFromGrid(grid, { sheet });
+  const uninstall = installFakeOffice(globalThis, book);
+  return {
+    host: createOfficeHost(),
+    sheetNames: () => book.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name),
+    values: (name, address) => book.sheet(name).valuesOf(address),
+    edit: (name, address, value) => {
+      const rect = parseRef(address);
+      book.sheet(name).enter(rect.row, rect.column, `'${value}`);
+    },
+    select: (name, address) => book.select(name, address),
+    protect: (name) => book.protect(name),
+    filledCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.fill !== null && cell.fill.toUpperCase() !== '#FFFFFF').length,
+    notedCells: (name) => book.sheet(name).notes.size,
+    selectedCell: () => (book.selection ? `${book.selection.sheet.name}!${excelA1(book.selection.rect.row, book.selection.rect.column)}` : null),
+    dispose: uninstall,
+  };
+}
+
+export function wpsContractWorkbook(grid: Grid, sheet: string): ContractWorkbook {
+  const book = wpsBookFromGrid(grid, { sheet });
+  return {
+    host: createWpsHost(createFakeApplication(book)),
+    sheetNames: () => book.visibleSheetNames,
+    values: (name, address) => book.sheet(name).valuesOf(address),
+    edit: (name, address, value) => {
+      const rect = parseRef(address);
+      book.sheet(name).enter(rect.row, rect.column, `'${value}`);
+    },
+    select: (name, address) => book.select(name, address),
+    protect: (name) => book.protect(name),
+    filledCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.color !== null).length,
+    notedCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.comment !== null).length,
+    selectedCell: () => (book.selection ? `${book.selection.sheet.name}!${wpsA1(book.selection.rect.row, book.selection.rect.column)}` : null),
+    dispose: () => undefined,
+  };
+}
