@@ -4,7 +4,6 @@
  * was); highlighting and going to a cell drive the page's grid view; settings live in a store the page provides
  * (localStorage and a JSON file). No DOM here, so the same host runs in a Web Worker and under jest.
  */
-import { parseConfig } from '../core';
 import { changeLogSheet, repairedSheetName, summarySheetNames, summarySheets, uniqueSheetName } from '../core/sheets';
 import { parseA1 } from '../core/grid/address';
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core/types';
@@ -282,10 +281,24 @@ export class MemoryHost implements WorkbookHost {
     return this.settings.load();
   }
 
-  /** Settings are checked with the same schema as the CLI's --config before they are kept (a ConfigError otherwise). */
+  /**
+   * Keeps the settings as given (null removes them), as every host does: the page checks them with the same zod schema
+   * as the CLI's --config before saving (session.ts, useWebWorkbench.ts), and again when it loads them.
+   */
   async saveSettings(settings: unknown): Promise<void> {
-    parseConfig(settings);
-    await this.settings.save(settings);
+    await this.settings.save(settings ?? null);
+  }
+
+  /**
+   * The user opened a newer version of the same file (or edited it elsewhere): later reads see it, and a snapshot taken
+   * before no longer matches, so a repair made from it is refused rather than written over the new content.
+   */
+  reopen(bytes: Uint8Array): void {
+    const book = openWorkbook(bytes, { fileName: this.fileName });
+    this.bytes = bytes;
+    this.book = book;
+    this.packaged = PACKAGE_FORMATS.has(book.format);
+    if (!book.sheets.some((sheet) => sheet.name === this.chosen)) this.chosen = (book.sheets.find((sheet) => !sheet.hidden) ?? book.sheets[0])?.name ?? '';
   }
 }
 

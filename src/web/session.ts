@@ -103,8 +103,9 @@ export class Session {
         return this.written(sheets);
       }
       case 'settings':
+        // Checked with the same schema as the CLI's --config; the host keeps what passed.
+        parseConfig(request.settings);
         if (this.host) await this.host.saveSettings(request.settings);
-        else parseConfig(request.settings);
         this.useSettings(request.settings);
         return null;
       case 'export':

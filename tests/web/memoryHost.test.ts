@@ -3,11 +3,12 @@
  * and by SheetJS (a reader we did not write).
  */
 import * as XLSX from 'xlsx';
-import { analyze, ConfigError, defaultConfig } from '../../src/core';
+import { analyze } from '../../src/core';
 import { changeLogSheetNames, sheetNames } from '../../src/core/sheets';
-import { openWorkbook } from '../../src/files';
+import { createWorkbook, openWorkbook } from '../../src/files';
 import { HostError } from '../../src/host';
 import { MemoryHost, memorySettingsStore, type CellMark, type GridView } from '../../src/web/memoryHost';
+import { copyOfGrid } from '../../src/web/outputSheets';
 import { SHEET, seedWorkbook } from './support';
 
 function recordingView(): GridView & { marks: CellMark[]; scrolls: Array<[string, number, number]> } {
@@ -175,15 +176,26 @@ describe('summaries', () => {
 });
 
 describe('settings', () => {
-  it('keeps valid settings in the store and refuses invalid ones with the schema’s problems', async () => {
+  it('keeps settings in the page’s store and loads them back; null removes them', async () => {
     const store = memorySettingsStore();
     const host = new MemoryHost(input, { fileName: '表格.xlsx', settings: store });
     expect(await host.loadSettings()).toBeNull();
     const settings = { units: [{ name: '市发展改革局', aliases: ['市发改局'] }] };
     await host.saveSettings(settings);
     expect(await host.loadSettings()).toEqual(settings);
-    await expect(host.saveSettings({ vocabulary: 'not a list' })).rejects.toBeInstanceOf(ConfigError);
     expect(store.current).toEqual(settings);
-    expect(defaultConfig().vocabulary.length).toBeGreaterThan(0);
+    await host.saveSettings(null);
+    expect(await host.loadSettings()).toBeNull();
+  });
+
+  it('a newer version of the file: later reads see it, a repair from the old snapshot is refused', async () => {
+    const host = new MemoryHost(input, { fileName: '表格.xlsx', sheet: SHEET });
+    const source = await host.readSelection();
+    const edited = source.grid.values.map((row) => [...row]);
+    edited[3][1] = '有人改过这一格';
+    host.reopen(createWorkbook([copyOfGrid(SHEET, { ...source.grid, values: edited })]));
+    expect(host.sheet).toBe(SHEET);
+    await expect(host.applyPlan(source, analyze(source.grid).plan, { mode: 'new-sheet', lang: 'zh-CN' })).rejects.toMatchObject({ code: 'source-changed' });
+    expect((await host.readSelection()).grid.values[3][1]).toBe('有人改过这一格');
   });
 });
