@@ -15,14 +15,12 @@ export type {
   WriteOptions,
 } from './types';
 export { FileError } from './errors';
-import type { OpenOptions, OpenedWorkbook, OutputSheet, WriteOptions } from './types';
+export { DEFAULT_LIMITS } from './limits';
+export { registerDocxReader } from './docxHook';
+export type { DocxReader, DocxTables } from './docxHook';
+export { openWorkbook } from './open';
+import type { OutputSheet, WriteOptions } from './types';
 import { fileError } from './errors';
-
-export function openWorkbook(bytes: Uint8Array, options?: OpenOptions): OpenedWorkbook {
-  void bytes;
-  void options;
-  throw fileError('not-yet', '尚未实现', 'not yet implemented');
-}
 
 /** Adds (or replaces, by name) sheets inside the original package; every other part stays byte-identical. */
 export function writeSheets(original: Uint8Array, sheets: OutputSheet[], options?: WriteOptions): Uint8Array {

@@ -1,0 +1,38 @@
+import type { OpcPackage } from '../package';
+import { inflateEntry } from '../zip/readZip';
+import { saxStream } from '../xml/sax';
+import { isSpreadsheetNs } from '../xml/namespaces';
+import { cellString } from './cellText';
+
+/** The shared strings, rich-text runs joined, phonetic guides (rPh) left out as Excel does not show them. */
+export function readSharedStrings(pkg: OpcPackage, part: string | null): string[] {
+  const strings: string[] = [];
+  if (part === null) return strings;
+  const entry = pkg.entry(part);
+  if (!entry) return strings;
+  let current: string[] | null = null;
+  let inText = 0;
+  let inPhonetic = 0;
+  const stream = saxStream(part, {
+    open(tag) {
+      if (!isSpreadsheetNs(tag.uri)) return;
+      if (tag.local === 'si') current = [];
+      else if (tag.local === 'rPh') inPhonetic += 1;
+      else if (tag.local === 't') inText += 1;
+    },
+    close(tag) {
+      if (!isSpreadsheetNs(tag.uri)) return;
+      if (tag.local === 'si') {
+        strings.push(cellString((current ?? []).join('')));
+        current = null;
+      } else if (tag.local === 'rPh') inPhonetic -= 1;
+      else if (tag.local === 't') inText -= 1;
+    },
+    text(text) {
+      if (current && inText > 0 && inPhonetic === 0) current.push(text);
+    },
+  });
+  inflateEntry(pkg.archive, entry, (chunk) => stream.write(chunk));
+  stream.end();
+  return strings;
+}

@@ -1,0 +1,58 @@
+/**
+ * Write a zip through fflate's streaming Zip: new or edited parts are deflated by fflate; parts we did not touch are
+ * handed over as their original compressed bytes, so they stay byte-identical inside the archive too.
+ */
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import type { AsyncFlateStreamHandler, ZipInputFile } from 'fflate';
+import { crc32 } from './crc32';
+
+export type OutputEntry =
+  | { name: string; kind: 'kept'; compression: number; raw: Uint8Array; crc: number; size: number }
+  | { name: string; kind: 'new'; data: Uint8Array | string };
+
+/** A fixed time for every entry: the same input gives the same output bytes. */
+const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+export function writeZip(entries: OutputEntry[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) {
+      failure = error;
+      return;
+    }
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  for (const entry of entries) {
+    if (entry.kind === 'kept') {
+      const file: ZipInputFile = {
+        filename: entry.name,
+        size: entry.size,
+        crc: entry.crc,
+        compression: entry.compression,
+        mtime: ENTRY_TIME,
+      };
+      zip.add(file);
+      (file.ondata as AsyncFlateStreamHandler)(null, entry.raw as Uint8Array<ArrayBuffer>, true);
+    } else {
+      const data = typeof entry.data === 'string' ? strToU8(entry.data) : entry.data;
+      const file = new ZipDeflate(entry.name, { level: 6 });
+      file.mtime = ENTRY_TIME;
+      zip.add(file);
+      file.push(data, true);
+    }
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+export { crc32 };
