@@ -5,7 +5,7 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { columnLetter } from '../../src/core/grid/address';
 import type { CellMark } from '../../src/web/memoryHost';
 import { packedCell, type PackedGrid } from '../../src/web/transfer';
@@ -70,6 +70,10 @@ function columnWidths(grid: PackedGrid, columns: number): number[] {
   const widths = new Array<number>(columns).fill(60);
   const rows = Math.min(grid.rowCount, SAMPLE_ROWS);
   for (let r = 0; r < rows; r += 1) {
+    // A title line or section heading sits alone in its row and spills over the columns to its right, as in Excel.
+    let filled = 0;
+    for (let c = 0; c < columns; c += 1) if (packedCell(grid, r, c) !== '') filled += 1;
+    if (filled < 2) continue;
     for (let c = 0; c < columns; c += 1) {
       const text = packedCell(grid, r, c);
       if (text === '') continue;
@@ -106,6 +110,22 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
     }
     return map;
   }, [marks, origin, grid.rowCount, grid.columnCount]);
+
+  /** Cells whose merged area goes on below / to the right: drawn without that border, so a merge reads as one cell. */
+  const merged = useMemo(() => {
+    const down = new Set<number>();
+    const right = new Set<number>();
+    for (const area of grid.merges) {
+      for (let r = area.row; r < area.row + area.rowCount; r += 1) {
+        for (let c = area.column; c < area.column + area.columnCount && c < columns; c += 1) {
+          const key = r * grid.columnCount + c;
+          if (r < area.row + area.rowCount - 1) down.add(key);
+          if (c < area.column + area.columnCount - 1) right.add(key);
+        }
+      }
+    }
+    return { down, right };
+  }, [grid, columns]);
 
   const virtualizer = useVirtualizer({
     count: grid.rowCount,
@@ -150,14 +170,22 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
               </div>
               {widths.map((width, c) => {
                 const text = packedCell(grid, r, c);
-                const mark = markAt.get(r * grid.columnCount + c);
+                const key = r * grid.columnCount + c;
+                const mark = markAt.get(key);
                 const isTarget = r === targetRow && c === targetColumn;
+                const style: CSSProperties = { width };
+                if (merged.down.has(key)) style.borderBottomColor = 'transparent';
+                if (merged.right.has(key)) style.borderRightColor = 'transparent';
+                if (mark) {
+                  style.backgroundColor = SEVERITY_FILL[mark.severity];
+                  style.boxShadow = `inset 3px 0 0 ${SEVERITY_EDGE[mark.severity]}`;
+                }
                 return (
                   <div
                     key={c}
                     role="gridcell"
                     className={`${styles.cell}${isTarget ? ` ${styles.target}` : ''}`}
-                    style={mark ? { width, backgroundColor: SEVERITY_FILL[mark.severity], boxShadow: `inset 3px 0 0 ${SEVERITY_EDGE[mark.severity]}` } : { width }}
+                    style={style}
                     title={mark ? `${mark.message}\n${text}` : text.length > 20 ? text : undefined}
                     data-mark={mark?.severity}
                   >

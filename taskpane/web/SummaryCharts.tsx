@@ -11,6 +11,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
+import { MISSING_STATUS } from '../../src/core/summary/summarize';
 import { baseName } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { webTranslator } from './webText';
@@ -19,12 +20,18 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent,
 
 type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-/** Least advanced status first (the summary's order); lagging in red, done in green, the rest in calm blues. */
-function statusColor(status: string, index: number, count: number, lagging: ReadonlySet<string>): string {
-  if (lagging.has(status)) return '#C50F1F';
-  if (/完成|done|complete/i.test(status) && !/未/.test(status)) return '#107C10';
-  const blues = ['#0F6CBD', '#2886DE', '#62ABF5', '#96C6FA', '#8A8886'];
-  return blues[Math.min(blues.length - 1, Math.round((index / Math.max(1, count - 1)) * (blues.length - 1)))];
+/** Lagging statuses in red, a missing status in grey, the others in distinct calm colours in the summary's order. */
+const PALETTE = ['#0F6CBD', '#107C10', '#8764B8', '#CA5010', '#038387', '#4F6BED', '#986F0B', '#5C2E91'];
+
+function statusColors(statuses: readonly string[], lagging: ReadonlySet<string>): string[] {
+  let next = 0;
+  return statuses.map((status) => {
+    if (lagging.has(status)) return '#C50F1F';
+    if (status === MISSING_STATUS) return '#A19F9D';
+    const color = PALETTE[next % PALETTE.length];
+    next += 1;
+    return color;
+  });
 }
 
 const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
@@ -86,11 +93,11 @@ function ChartCard(props: { title: string; option: ChartOption; fileName: string
   );
 }
 
-export function SummaryCharts({ summary, fileName }: { summary: Summary; fileName: string }) {
+export function SummaryCharts({ summary, fileName, laggingStatuses }: { summary: Summary; fileName: string; laggingStatuses: readonly string[] }) {
   const { lang } = useLanguage();
   const tw = webTranslator(lang);
   const styles = useStyles();
-  const [byOfficial, share] = useMemo(() => chartOptions(summary, lang), [summary, lang]);
+  const [byOfficial, share] = useMemo(() => chartOptions(summary, lang, laggingStatuses), [summary, lang, laggingStatuses]);
   const stem = baseName(fileName);
   return (
     <div className={styles.charts}>
@@ -104,16 +111,18 @@ function bracket(text: string, lang: Lang): string {
   return lang === 'zh-CN' ? `（${text}）` : ` (${text})`;
 }
 
-function chartOptions(summary: Summary, lang: Lang): [ChartOption, ChartOption] {
+function chartOptions(summary: Summary, lang: Lang, laggingWords: readonly string[]): [ChartOption, ChartOption] {
   const tw = webTranslator(lang);
-  const laggingStatuses = new Set(summary.lagging.map((task) => task.status));
+  // Red for what the settings list as lagging, and for any status a lagging task has.
+  const laggingStatuses = new Set([...laggingWords, ...summary.lagging.map((task) => task.status)]);
+  const colors = statusColors(summary.statuses, laggingStatuses);
   const officials = summary.byOfficial.map((row) => row.official || (lang === 'zh-CN' ? '（未分管）' : '(none)'));
   const byOfficial: ChartOption = {
     textStyle: { fontFamily: FONT },
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+    legend: { bottom: 0, type: 'plain', itemWidth: 14, itemHeight: 10 },
+    grid: { left: 40, right: 16, top: 16, bottom: summary.statuses.length > 4 ? 96 : 72 },
     xAxis: { type: 'category', data: officials, axisLabel: { interval: 0, rotate: officials.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: summary.statuses.map((status, i) => ({
@@ -121,7 +130,7 @@ function chartOptions(summary: Summary, lang: Lang): [ChartOption, ChartOption] 
       type: 'bar',
       stack: 'status',
       barMaxWidth: 48,
-      itemStyle: { color: statusColor(status, i, summary.statuses.length, laggingStatuses) },
+      itemStyle: { color: colors[i] },
       data: summary.byOfficial.map((row) => row.counts[status] ?? 0),
     })),
   };

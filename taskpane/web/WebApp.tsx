@@ -78,7 +78,7 @@ const useStyles = makeStyles({
   sheetPicker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   busy: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   busyBar: { flexGrow: 1 },
-  work: { display: 'grid', gridTemplateColumns: 'minmax(340px, 440px) minmax(0, 1fr)', gap: tokens.spacingHorizontalL, alignItems: 'start', '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
+  work: { display: 'grid', gridTemplateColumns: 'minmax(360px, 480px) minmax(0, 1fr)', gap: tokens.spacingHorizontalL, alignItems: 'start', '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   gridBox: { height: 'calc(100vh - 260px)', minHeight: '360px' },
@@ -146,6 +146,7 @@ function Workspace() {
     const file = event.dataTransfer.files[0];
     if (file) void web.openFile(file);
   };
+  const laggingStatuses = useMemo(() => workbench.config.vocabulary.filter((entry) => entry.lagging).map((entry) => entry.status), [workbench.config]);
   const downloads = DOWNLOADS.filter((entry) => entry.tabs.includes(tab) && (entry.kind !== 'word' || wordExportAvailable));
 
   return (
@@ -259,7 +260,7 @@ function Workspace() {
           )}
         </div>
         <div className={styles.main}>
-          {tab === 'summary' && workbench.analysis && web.fileName && <SummaryCharts summary={workbench.analysis.summary} fileName={web.fileName} />}
+          {tab === 'summary' && workbench.analysis && web.fileName && <SummaryCharts summary={workbench.analysis.summary} fileName={web.fileName} laggingStatuses={laggingStatuses} />}
           {web.grid && (
             <>
               <Text size={200} className={styles.muted} data-testid="grid-info">
