@@ -20,18 +20,18 @@ export { registerDocxReader } from './docxHook';
 export type { DocxReader, DocxTables } from './docxHook';
 export { openWorkbook } from './open';
 import type { OutputSheet, WriteOptions } from './types';
-import { fileError } from './errors';
+import { addSheets } from './xlsx/writeSheets';
+import { emptyWorkbookPackage } from './xlsx/createWorkbook';
+
+export { addSheets };
+export type { WriteResult } from './types';
 
 /** Adds (or replaces, by name) sheets inside the original package; every other part stays byte-identical. */
 export function writeSheets(original: Uint8Array, sheets: OutputSheet[], options?: WriteOptions): Uint8Array {
-  void original;
-  void sheets;
-  void options;
-  throw fileError('not-yet', '尚未实现', 'not yet implemented');
+  return addSheets(original, sheets, options).bytes;
 }
 
 /** A new workbook holding only these sheets (for split, findings export, docx→xlsx fix). */
 export function createWorkbook(sheets: OutputSheet[]): Uint8Array {
-  void sheets;
-  throw fileError('not-yet', '尚未实现', 'not yet implemented');
+  return addSheets(emptyWorkbookPackage(), sheets).bytes;
 }

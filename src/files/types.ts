@@ -73,10 +73,32 @@ export interface OutputSheet extends SheetSpec {
   dataValidations?: { range: string; list: string[] }[];
   /** Protect the sheet without a password, leaving these A1 ranges editable. */
   protection?: { unlocked: string[] };
-  /** Cells that hold text rows above are written as text, never as formulas: no extra option needed. */
+  /** Indexes into `rows` written bold (a repaired table's header, title and section rows). */
+  boldRows?: number[];
 }
 
 export interface WriteOptions {
-  /** Sheets of the original with a name for which this returns true are replaced in place (their tables and defined names dropped). */
-  replace?: (name: string) => boolean;
+  /**
+   * An earlier sheet the new one takes the place of (same position; its tables and sheet-level names dropped): the
+   * first worksheet of the original for which this returns true. Without it every sheet is added at the end.
+   */
+  replace?: (existingName: string, sheet: OutputSheet) => boolean;
+  /**
+   * Write a plain .xlsx workbook: a macro-enabled or template workbook becomes a plain one and its VBA project is left
+   * out (Excel refuses an .xlsx whose content says otherwise). Default false: everything kept.
+   */
+  plainWorkbook?: boolean;
+}
+
+export interface WriteResult {
+  bytes: Uint8Array;
+  /** The names the sheets got, in order (made unique against the workbook's other sheets). */
+  names: string[];
+  /** How many of them took the place of an earlier sheet. */
+  replaced: number;
+  /** Cells cut to Excel's 32,767-character limit. */
+  truncatedCells: number;
+  /** True when a VBA project was left out (plainWorkbook on a macro-enabled workbook). */
+  macrosDropped: boolean;
+  warnings: FileWarning[];
 }

@@ -1,0 +1,292 @@
+/**
+ * Add (or replace) worksheets inside an existing package. Only the workbook, its relationships, [Content_Types].xml
+ * and the styles part are edited, through the DOM, with new elements in the namespace and prefix in force where they
+ * go; every other part is copied as its original compressed bytes.
+ */
+import { uniqueSheetName } from '../../core/sheets';
+import { fileError } from '../errors';
+import { withDefaults } from '../limits';
+import { OpcPackage, relsPartOf } from '../package';
+import type { FileWarning, Limits, OutputSheet, WriteOptions, WriteResult } from '../types';
+import type { Document, Element } from '../xml/dom';
+import { attributeNS, childElements, createLike, elementsNS, parseXml, serializeXml, setAttributeInNs } from '../xml/dom';
+import { CONTENT_TYPES_NS, OFFICE_REL_NS, PACKAGE_REL_NS, SPREADSHEET_NS } from '../xml/namespaces';
+import { crc32 } from '../zip/crc32';
+import { entryBytes } from '../zip/readZip';
+import { writeZip } from '../zip/writeZip';
+import type { OutputEntry } from '../zip/writeZip';
+import { appendCellStyles, minimalStylesXml } from './styles';
+import { worksheetXml } from './sheetXml';
+
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const PLAIN_WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+
+function dirOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return slash < 0 ? '' : part.slice(0, slash);
+}
+
+/** The target to write for `part`, seen from `sourcePart`: absolute when the package writes them so, else relative. */
+function targetFor(sourcePart: string, part: string, absolute: boolean): string {
+  if (absolute) return `/${part}`;
+  const from = dirOf(sourcePart).split('/').filter(Boolean);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
+  return [...new Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}
+
+class PackageEditor {
+  readonly pkg: OpcPackage;
+  readonly changed = new Map<string, string | Uint8Array>();
+  readonly removed = new Set<string>();
+  private readonly docs = new Map<string, Document>();
+
+  constructor(pkg: OpcPackage) {
+    this.pkg = pkg;
+  }
+
+  dom(part: string, fallback?: () => string): Document {
+    const key = part.toLowerCase();
+    let doc = this.docs.get(key);
+    if (!doc) {
+      doc = this.pkg.has(part) ? this.pkg.dom(part) : (fallback ? this.parseNew(part, fallback()) : this.pkg.dom(part));
+      this.docs.set(key, doc);
+    }
+    return doc;
+  }
+
+  private parseNew(part: string, xml: string): Document {
+    this.changed.set(part, xml);
+    return parseXml(xml, part);
+  }
+
+  touch(part: string): void {
+    this.changed.set(this.pkg.entryName(part) ?? part, '');
+  }
+
+  remove(part: string): void {
+    const name = this.pkg.entryName(part);
+    if (name !== undefined) this.removed.add(name);
+  }
+
+  /** Serialize the edited documents into `changed`. */
+  flush(): void {
+    for (const [key, doc] of this.docs) {
+      const name = this.pkg.entryName(key) ?? [...this.changed.keys()].find((k) => k.toLowerCase() === key) ?? key;
+      if (this.changed.has(name)) this.changed.set(name, serializeXml(doc));
+    }
+  }
+}
+
+
+function relationshipsDoc(editor: PackageEditor, part: string): Document {
+  return editor.dom(relsPartOf(part), () => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}"></Relationships>`);
+}
+
+function addOverride(editor: PackageEditor, part: string, type: string): void {
+  const doc = editor.dom('[Content_Types].xml');
+  const root = doc.documentElement as Element;
+  const el = createLike(root, 'Override');
+  el.setAttribute('PartName', `/${part}`);
+  el.setAttribute('ContentType', type);
+  root.appendChild(el);
+  editor.touch('[Content_Types].xml');
+}
+
+function removeOverride(editor: PackageEditor, part: string): void {
+  const doc = editor.dom('[Content_Types].xml');
+  for (const el of elementsNS(doc, [CONTENT_TYPES_NS], 'Override')) {
+    if ((el.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase()) {
+      el.parentNode?.removeChild(el);
+      editor.touch('[Content_Types].xml');
+    }
+  }
+}
+
+function freeId(existing: Set<string>): string {
+  for (let n = existing.size + 1; ; n += 1) if (!existing.has(`rId${n}`)) return `rId${n}`;
+}
+
+export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: WriteOptions & { limits?: Partial<Limits> } = {}): WriteResult {
+  const limits = withDefaults(options.limits);
+  const pkg = OpcPackage.open(original, limits);
+  const warnings: FileWarning[] = [...pkg.archive.warnings];
+  const editor = new PackageEditor(pkg);
+  const main = pkg.mainPart();
+  if (main === null || !pkg.has(main)) throw fileError('corrupt', '文件已损坏：找不到工作簿的主体部分', 'the file is damaged: the workbook part is missing');
+  const workbook = editor.dom(main);
+  const workbookRoot = workbook.documentElement as Element;
+  const mainNs = workbookRoot.namespaceURI === SPREADSHEET_NS[1] ? SPREADSHEET_NS[1] : SPREADSHEET_NS[0];
+  const strict = mainNs === SPREADSHEET_NS[1];
+  const relNs = strict ? OFFICE_REL_NS[1] : OFFICE_REL_NS[0];
+  const sheetsEl = elementsNS(workbook, SPREADSHEET_NS, 'sheets')[0];
+  if (!sheetsEl) throw fileError('corrupt', '文件已损坏：工作簿中没有工作表列表', 'the file is damaged: the workbook lists no sheets');
+
+  const rels = pkg.relationships(main);
+  const relsDoc = relationshipsDoc(editor, main);
+  const relsRoot = relsDoc.documentElement as Element;
+  const relIds = new Set(rels.map((r) => r.id));
+  const absoluteTargets = rels.some((r) => !r.external && r.target.startsWith('/'));
+  const worksheetRelType = `${relNs}/worksheet`;
+
+  // Styles: appended to the existing part, or a new part when the package has none.
+  let stylesPart = rels.find((r) => r.kind === 'styles' && r.part !== null && pkg.has(r.part))?.part ?? null;
+  if (stylesPart === null) {
+    stylesPart = `${dirOf(main) ? `${dirOf(main)}/` : ''}styles.xml`;
+    editor.dom(stylesPart, () => minimalStylesXml(mainNs));
+    const id = freeId(relIds);
+    relIds.add(id);
+    const rel = createLike(relsRoot, 'Relationship');
+    rel.setAttribute('Id', id);
+    rel.setAttribute('Type', `${relNs}/styles`);
+    rel.setAttribute('Target', targetFor(main, stylesPart, absoluteTargets));
+    relsRoot.appendChild(rel);
+    editor.touch(relsPartOf(main));
+    addOverride(editor, stylesPart, STYLES_TYPE);
+  }
+  const styles = appendCellStyles(editor.dom(stylesPart), sheets.some((s) => s.wrap !== false));
+  editor.touch(stylesPart);
+
+  const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
+  const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
+  let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
+  const usedParts = new Set([...pkg.archive.order.map((n) => n.toLowerCase())]);
+  const replacedIndexes = new Set<number>();
+  const names: string[] = [];
+  let replaced = 0;
+  let truncatedCells = 0;
+  const newParts: Array<{ part: string; xml: string }> = [];
+
+  for (const sheet of sheets) {
+    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs);
+    truncatedCells += cut;
+    // The sheet to replace: a worksheet of the original the caller names, not one written in this call.
+    const index = options.replace
+      ? sheetEls.findIndex((el, i) => {
+          if (replacedIndexes.has(i) || i >= existingNames.length) return false;
+          const rel = rels.find((r) => r.id === attributeNS(el, OFFICE_REL_NS, 'id'));
+          return rel?.kind === 'worksheet' && rel.part !== null && options.replace?.(existingNames[i], sheet) === true;
+        })
+      : -1;
+    if (index >= 0) {
+      const el = sheetEls[index];
+      const rel = rels.find((r) => r.id === attributeNS(el, OFFICE_REL_NS, 'id'));
+      const part = rel?.part ?? '';
+      replacedIndexes.add(index);
+      const others = existingNames.filter((_, i) => i !== index);
+      const name = uniqueSheetName(sheet.name, [...others, ...names]);
+      el.setAttribute('name', name);
+      existingNames[index] = name;
+      dropSheetExtras(editor, workbook, part, index);
+      editor.changed.set(pkg.entryName(part) ?? part, xml);
+      names.push(name);
+      replaced += 1;
+      continue;
+    }
+    const name = uniqueSheetName(sheet.name, [...existingNames, ...names]);
+    const folder = `${dirOf(main) ? `${dirOf(main)}/` : ''}worksheets`;
+    let n = 1;
+    while (usedParts.has(`${folder}/sheet${n}.xml`.toLowerCase())) n += 1;
+    const part = `${folder}/sheet${n}.xml`;
+    usedParts.add(part.toLowerCase());
+    newParts.push({ part, xml });
+    const id = freeId(relIds);
+    relIds.add(id);
+    const rel = createLike(relsRoot, 'Relationship');
+    rel.setAttribute('Id', id);
+    rel.setAttribute('Type', worksheetRelType);
+    rel.setAttribute('Target', targetFor(main, part, absoluteTargets));
+    relsRoot.appendChild(rel);
+    editor.touch(relsPartOf(main));
+    maxSheetId += 1;
+    const el = createLike(sheetsEl, 'sheet');
+    el.setAttribute('name', name);
+    el.setAttribute('sheetId', String(maxSheetId));
+    sheetsEl.appendChild(el);
+    setAttributeInNs(el, relNs, 'r', 'id', id);
+    addOverride(editor, part, WORKSHEET_TYPE);
+    names.push(name);
+  }
+  editor.touch(main);
+
+  if (replaced > 0) {
+    // A replaced sheet's formulas are gone; Excel rebuilds the calculation chain when it is missing.
+    const calc = rels.find((r) => r.kind === 'calcChain');
+    if (calc?.part) {
+      editor.remove(calc.part);
+      removeOverride(editor, calc.part);
+      removeRelationship(editor, relsRoot, calc.id, main);
+    }
+  }
+
+  let macrosDropped = false;
+  if (options.plainWorkbook) macrosDropped = makePlain(editor, main, rels, relsRoot);
+
+  editor.flush();
+  const entries: OutputEntry[] = [];
+  for (const name of pkg.archive.order) {
+    if (editor.removed.has(name)) continue;
+    const content = editor.changed.get(name);
+    if (content !== undefined && content !== '') {
+      entries.push({ name, kind: 'new', data: content });
+      continue;
+    }
+    const entry = pkg.archive.entries.get(name);
+    if (!entry) continue;
+    const data = entryBytes(pkg.archive, entry);
+    entries.push({ name, kind: 'kept', compression: entry.compression, raw: entry.raw, crc: crc32(data), size: data.length });
+  }
+  for (const [name, content] of editor.changed) {
+    if (!pkg.archive.entries.has(name) && content !== '') entries.push({ name, kind: 'new', data: content });
+  }
+  for (const { part, xml } of newParts) entries.push({ name: part, kind: 'new', data: xml });
+  return { bytes: writeZip(entries), names, replaced, truncatedCells, macrosDropped, warnings };
+}
+
+function removeRelationship(editor: PackageEditor, relsRoot: Element, id: string, source: string): void {
+  for (const el of childElements(relsRoot)) {
+    if (el.getAttribute('Id') === id) relsRoot.removeChild(el);
+  }
+  editor.touch(relsPartOf(source));
+}
+
+/** A replaced sheet's tables (their names are workbook-wide) and its sheet-level names go with it. */
+function dropSheetExtras(editor: PackageEditor, workbook: Document, part: string, index: number): void {
+  const pkg = editor.pkg;
+  for (const rel of pkg.relationships(part)) {
+    if (rel.kind === 'table' && rel.part) {
+      editor.remove(rel.part);
+      removeOverride(editor, rel.part);
+    }
+  }
+  editor.remove(relsPartOf(part));
+  for (const el of elementsNS(workbook, SPREADSHEET_NS, 'definedName')) {
+    if (el.getAttribute('localSheetId') === String(index)) el.parentNode?.removeChild(el);
+  }
+  const definedNames = elementsNS(workbook, SPREADSHEET_NS, 'definedNames')[0];
+  if (definedNames && childElements(definedNames).length === 0) definedNames.parentNode?.removeChild(definedNames);
+}
+
+/** Turn a macro-enabled or template workbook into a plain one: the workbook content type, and the VBA project left out. */
+function makePlain(editor: PackageEditor, main: string, rels: ReturnType<OpcPackage['relationships']>, relsRoot: Element): boolean {
+  const doc = editor.dom('[Content_Types].xml');
+  let dropped = false;
+  for (const el of elementsNS(doc, [CONTENT_TYPES_NS], 'Override')) {
+    if ((el.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === main.toLowerCase() && el.getAttribute('ContentType') !== PLAIN_WORKBOOK_TYPE) {
+      el.setAttribute('ContentType', PLAIN_WORKBOOK_TYPE);
+      editor.touch('[Content_Types].xml');
+    }
+  }
+  for (const rel of rels.filter((r) => r.kind === 'vbaProject' || r.type.endsWith('/vbaProject'))) {
+    if (rel.part) {
+      editor.remove(rel.part);
+      editor.remove(relsPartOf(rel.part));
+      removeOverride(editor, rel.part);
+    }
+    removeRelationship(editor, relsRoot, rel.id, main);
+    dropped = true;
+  }
+  return dropped;
+}
