@@ -59,6 +59,14 @@ const CAPABILITIES: HostCapabilities = { inPlace: true, highlight: true, navigat
 /** Formats written back into their own package; the others become a new .xlsx holding their sheets as values. */
 const PACKAGE_FORMATS: ReadonlySet<WorkbookFormat> = new Set(['xlsx', 'xlsm']);
 
+/**
+ * Whether the file protects this sheet. The file layer's SheetInfo does not say yet (asked of the file layer as
+ * `SheetInfo.protected`); until it does, no sheet reads as protected and an in-place repair goes ahead.
+ */
+function isProtected(info: SheetInfo | undefined): boolean {
+  return (info as (SheetInfo & { protected?: boolean }) | undefined)?.protected === true;
+}
+
 function webError(code: string, zh: string, en: string): HostError {
   return new HostError(code, { 'zh-CN': zh, 'en-US': en });
 }
@@ -194,6 +202,13 @@ export class MemoryHost implements WorkbookHost {
       const names = this.book.sheets.map((sheet) => sheet.name);
       if (!names.includes(source.sheet)) {
         throw webError('source-missing', `工作表“${source.sheet}”已不在文件中，请重新读取。`, `Sheet "${source.sheet}" is no longer in the file; read it again.`);
+      }
+      if (options.mode === 'in-place' && isProtected(this.book.sheets.find((sheet) => sheet.name === source.sheet))) {
+        throw webError(
+          'protected',
+          `工作表“${source.sheet}”受保护，不能在原处替换。请选择“写入新工作表”，或先在 Excel 中撤销保护。`,
+          `Sheet "${source.sheet}" is protected and cannot be replaced in place. Choose "new sheet", or unprotect it in Excel first.`,
+        );
       }
       onProgress?.({ stage: 'verify', done: 0, total: 2 });
       const current = this.readGrid(source.sheet);

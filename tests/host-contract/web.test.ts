@@ -67,7 +67,9 @@ function webContractWorkbook(grid: Grid, sheet: string): ContractWorkbook {
         while (values.length <= r) values.push([]);
         while (values[r].length <= c) values[r].push(null);
         values[r][c] = value;
-        return { ...current, values };
+        // Typing into a merged area's hidden cell: in the file that cell only holds text once the area is unmerged.
+        const merges = current.merges.filter((m) => r < m.row || r >= m.row + m.rowCount || c < m.column || c >= m.column + m.columnCount);
+        return { ...current, values, merges };
       }),
     // The page has no cell selection: the sheet picker chooses the sheet and its whole table is read.
     select: (name) => host.chooseSheet(name),

@@ -192,10 +192,11 @@ describe('settings', () => {
     const host = new MemoryHost(input, { fileName: '表格.xlsx', sheet: SHEET });
     const source = await host.readSelection();
     const edited = source.grid.values.map((row) => [...row]);
-    edited[3][1] = '有人改过这一格';
+    // Row 6 holds the first record's task text (the top-left cell of its merged area).
+    edited[5][1] = '有人改过这一格';
     host.reopen(createWorkbook([copyOfGrid(SHEET, { ...source.grid, values: edited })]));
     expect(host.sheet).toBe(SHEET);
     await expect(host.applyPlan(source, analyze(source.grid).plan, { mode: 'new-sheet', lang: 'zh-CN' })).rejects.toMatchObject({ code: 'source-changed' });
-    expect((await host.readSelection()).grid.values[3][1]).toBe('有人改过这一格');
+    expect((await host.readSelection()).grid.values[5][1]).toBe('有人改过这一格');
   });
 });
