@@ -3,7 +3,7 @@
  * smoothly as 100. Findings marked by the check are coloured by severity with their message as a tooltip; going to a
  * finding scrolls its row into the middle and outlines the cell.
  */
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { columnLetter } from '../../src/core/grid/address';
@@ -147,15 +147,16 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
     }
   }, [target]);
 
+  const targetClass = mergeClasses(styles.cell, styles.target);
   const targetRow = target ? target.row - origin.row : -1;
   const targetColumn = target ? target.column - origin.column : -1;
 
   return (
     <div ref={scroller} className={styles.scroller} role="grid" aria-label={props.label} aria-rowcount={grid.rowCount} data-testid="sheet-grid">
       <div className={styles.header} style={{ width: totalWidth }} role="row">
-        <div className={`${styles.cell} ${styles.headCell} ${styles.rowNumber}`} style={{ width: ROW_NUMBER_WIDTH, zIndex: 3 }} />
+        <div className={mergeClasses(styles.cell, styles.headCell, styles.rowNumber)} style={{ width: ROW_NUMBER_WIDTH, zIndex: 3 }} />
         {widths.map((width, c) => (
-          <div key={c} className={`${styles.cell} ${styles.headCell}`} style={{ width }} role="columnheader">
+          <div key={c} className={mergeClasses(styles.cell, styles.headCell)} style={{ width }} role="columnheader">
             {columnLetter(origin.column + c)}
           </div>
         ))}
@@ -165,7 +166,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
           const r = item.index;
           return (
             <div key={r} className={styles.row} style={{ top: item.start, width: totalWidth }} role="row" data-row={origin.row + r}>
-              <div className={`${styles.cell} ${styles.rowNumber}`} style={{ width: ROW_NUMBER_WIDTH }} role="rowheader">
+              <div className={mergeClasses(styles.cell, styles.rowNumber)} style={{ width: ROW_NUMBER_WIDTH }} role="rowheader">
                 {origin.row + r}
               </div>
               {widths.map((width, c) => {
@@ -184,7 +185,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
                   <div
                     key={c}
                     role="gridcell"
-                    className={`${styles.cell}${isTarget ? ` ${styles.target}` : ''}`}
+                    className={isTarget ? targetClass : styles.cell}
                     style={style}
                     title={mark ? `${mark.message}\n${text}` : text.length > 20 ? text : undefined}
                     data-mark={mark?.severity}

@@ -11,7 +11,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
-import { MISSING_STATUS } from '../../src/core/summary/summarize';
+import { MISSING_STATUS, UNKNOWN_STATUS } from '../../src/core/summary/summarize';
 import { baseName } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { webTranslator } from './webText';
@@ -20,17 +20,23 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent,
 
 type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-/** Lagging statuses in red, a missing status in grey, the others in distinct calm colours in the summary's order. */
-const PALETTE = ['#0F6CBD', '#107C10', '#8764B8', '#CA5010', '#038387', '#4F6BED', '#986F0B', '#5C2E91'];
+/** Colours a manager reads at a glance: lagging red, on schedule greens, missing or unrecognised grey, the rest blues and amber. */
+const GREENS = ['#107C10', '#54B054', '#0B5A0B', '#8BD08B'];
+const OTHERS = ['#0F6CBD', '#F7A21B', '#62ABF5', '#8764B8', '#038387'];
 
-function statusColors(statuses: readonly string[], lagging: ReadonlySet<string>): string[] {
-  let next = 0;
+export interface StatusGroups {
+  lagging: readonly string[];
+  onSchedule: readonly string[];
+}
+
+function statusColors(statuses: readonly string[], groups: { lagging: ReadonlySet<string>; onSchedule: ReadonlySet<string> }): string[] {
+  let green = 0;
+  let other = 0;
   return statuses.map((status) => {
-    if (lagging.has(status)) return '#C50F1F';
-    if (status === MISSING_STATUS) return '#A19F9D';
-    const color = PALETTE[next % PALETTE.length];
-    next += 1;
-    return color;
+    if (groups.lagging.has(status)) return '#C50F1F';
+    if (status === MISSING_STATUS || status === UNKNOWN_STATUS) return '#A19F9D';
+    if (groups.onSchedule.has(status)) return GREENS[green++ % GREENS.length];
+    return OTHERS[other++ % OTHERS.length];
   });
 }
 
@@ -93,11 +99,11 @@ function ChartCard(props: { title: string; option: ChartOption; fileName: string
   );
 }
 
-export function SummaryCharts({ summary, fileName, laggingStatuses }: { summary: Summary; fileName: string; laggingStatuses: readonly string[] }) {
+export function SummaryCharts({ summary, fileName, groups }: { summary: Summary; fileName: string; groups: StatusGroups }) {
   const { lang } = useLanguage();
   const tw = webTranslator(lang);
   const styles = useStyles();
-  const [byOfficial, share] = useMemo(() => chartOptions(summary, lang, laggingStatuses), [summary, lang, laggingStatuses]);
+  const [byOfficial, share] = useMemo(() => chartOptions(summary, lang, groups), [summary, lang, groups]);
   const stem = baseName(fileName);
   return (
     <div className={styles.charts}>
@@ -111,11 +117,11 @@ function bracket(text: string, lang: Lang): string {
   return lang === 'zh-CN' ? `（${text}）` : ` (${text})`;
 }
 
-function chartOptions(summary: Summary, lang: Lang, laggingWords: readonly string[]): [ChartOption, ChartOption] {
+function chartOptions(summary: Summary, lang: Lang, groups: StatusGroups): [ChartOption, ChartOption] {
   const tw = webTranslator(lang);
   // Red for what the settings list as lagging, and for any status a lagging task has.
-  const laggingStatuses = new Set([...laggingWords, ...summary.lagging.map((task) => task.status)]);
-  const colors = statusColors(summary.statuses, laggingStatuses);
+  const lagging = new Set([...groups.lagging, ...summary.lagging.map((task) => task.status)]);
+  const colors = statusColors(summary.statuses, { lagging, onSchedule: new Set(groups.onSchedule) });
   const officials = summary.byOfficial.map((row) => row.official || (lang === 'zh-CN' ? '（未分管）' : '(none)'));
   const byOfficial: ChartOption = {
     textStyle: { fontFamily: FONT },
@@ -134,8 +140,8 @@ function chartOptions(summary: Summary, lang: Lang, laggingWords: readonly strin
       data: summary.byOfficial.map((row) => row.counts[status] ?? 0),
     })),
   };
-  const lagging = summary.lagging.length;
-  const other = Math.max(0, summary.total - summary.onSchedule - lagging);
+  const laggingCount = summary.lagging.length;
+  const other = Math.max(0, summary.total - summary.onSchedule - laggingCount);
   const share: ChartOption = {
     textStyle: { fontFamily: FONT },
     animation: false,
@@ -148,7 +154,7 @@ function chartOptions(summary: Summary, lang: Lang, laggingWords: readonly strin
         center: ['50%', '45%'],
         label: { formatter: '{b}\n{d}%' },
         data: [
-          { name: tw('web.chart.lagging.part'), value: lagging, itemStyle: { color: '#C50F1F' } },
+          { name: tw('web.chart.lagging.part'), value: laggingCount, itemStyle: { color: '#C50F1F' } },
           { name: tw('web.chart.onSchedule.part'), value: summary.onSchedule, itemStyle: { color: '#107C10' } },
           ...(other > 0 ? [{ name: tw('web.chart.other.part'), value: other, itemStyle: { color: '#8A8886' } }] : []),
         ],

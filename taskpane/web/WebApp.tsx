@@ -146,7 +146,13 @@ function Workspace() {
     const file = event.dataTransfer.files[0];
     if (file) void web.openFile(file);
   };
-  const laggingStatuses = useMemo(() => workbench.config.vocabulary.filter((entry) => entry.lagging).map((entry) => entry.status), [workbench.config]);
+  const statusGroups = useMemo(
+    () => ({
+      lagging: workbench.config.vocabulary.filter((entry) => entry.lagging).map((entry) => entry.status),
+      onSchedule: workbench.config.vocabulary.filter((entry) => entry.onSchedule).map((entry) => entry.status),
+    }),
+    [workbench.config],
+  );
   const downloads = DOWNLOADS.filter((entry) => entry.tabs.includes(tab) && (entry.kind !== 'word' || wordExportAvailable));
 
   return (
@@ -260,7 +266,7 @@ function Workspace() {
           )}
         </div>
         <div className={styles.main}>
-          {tab === 'summary' && workbench.analysis && web.fileName && <SummaryCharts summary={workbench.analysis.summary} fileName={web.fileName} laggingStatuses={laggingStatuses} />}
+          {tab === 'summary' && workbench.analysis && web.fileName && <SummaryCharts summary={workbench.analysis.summary} fileName={web.fileName} groups={statusGroups} />}
           {web.grid && (
             <>
               <Text size={200} className={styles.muted} data-testid="grid-info">

@@ -67,6 +67,8 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  // From the top of the page, as a user first sees each step.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
 }
 
@@ -146,6 +148,9 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   await chooseSheet(page, SHEET);
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
   await shot(page, '02-open');
+  // The preview lists the merged rows; closed again so the screenshot shows the whole step.
+  await page.getByRole('button', { name: /合并的行/ }).click();
+  await page.getByText(/第 \d+–\d+ 行/).first().waitFor();
   await page.getByRole('button', { name: /合并的行/ }).click();
   await page.getByRole('button', { name: '整理', exact: true }).click();
   await page.getByText(/已生成工作表/).waitFor();
