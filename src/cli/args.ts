@@ -98,10 +98,12 @@ Usage:
   report-tables check FILE.xlsx [FILE2.xlsx …] [--sheet NAME] [--range A1:F900] [--config FILE] [--json] [--lang zh-CN|en]
   report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
   report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
+  report-tables export FILE.xlsx|FILE.docx -o OUT.docx [--official NAME] [--lagging-only] [--title TEXT] [--date TEXT]
 
   check      report the table's sections, records and findings (--json: one JSON document, an array for several files)
   fix        write OUT.xlsx: the workbook unchanged plus a repaired sheet (one row per record) and a change log
   summarize  write OUT.xlsx: the workbook plus summary sheets by official, status and unit, and the lagging tasks
+  export     write OUT.docx: the cleaned table as a Word document to hand in (A4 landscape, header on every page)
 
 Options:
   --sheet NAME      the sheet to read (default: the first sheet)
@@ -117,10 +119,12 @@ Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missi
   report-tables check 文件.xlsx [文件2.xlsx …] [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--json] [--lang zh-CN|en]
   report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
   report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
+  report-tables export 文件.xlsx|文件.docx -o 输出.docx [--official 姓名] [--lagging-only] [--title 标题] [--date 日期行]
 
   check      检查表格：列出各部分、事项数和发现的问题（--json 输出 JSON，多个文件时为数组）
   fix        写出 输出.xlsx：原工作簿不变，另加整理后的工作表（每项一行）和整理记录
   summarize  写出 输出.xlsx：原工作簿另加按分管领导、进展状态、责任单位的汇总表和滞后事项清单
+  export     写出 输出.docx：整理后的表格排成可上报的 Word 文档（A4 横向，每页重复表头）
 
 选项：
   --sheet 工作表    要读取的工作表（默认第一个）

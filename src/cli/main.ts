@@ -4,6 +4,7 @@
  */
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
 import { fixCommand } from './commands/fix';
 import { summarizeCommand } from './commands/summarize';
 import { CliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
@@ -15,6 +16,7 @@ export type { CliIO } from './io';
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
+    if (argv[0] === 'export') return await exportCommand(argv.slice(1), io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);
