@@ -5,6 +5,7 @@
 import { analyze, ConfigError, defaultConfig, parseConfig, UnusableInputError, type Config } from '../core';
 import type { Analysis, Lang } from '../core/types';
 import { FileError, createWorkbook } from '../files';
+import { installDocxReader } from '../files/docx';
 import { HostError, type Progress, type SourceSnapshot } from '../host';
 import { outputFileName } from './fileNames';
 import { memorySettingsStore, openMemoryHost, type GridView, type MemoryHost } from './memoryHost';
@@ -35,6 +36,9 @@ export function errorInfo(error: unknown): ErrorInfo {
     },
   };
 }
+
+// Word documents open like workbooks (their tables as one sheet); registering twice is harmless.
+installDocxReader();
 
 export class Session {
   private host: MemoryHost | null = null;
@@ -178,7 +182,7 @@ export class Session {
       }
       case 'word': {
         const { analysis } = this.requireAnalysis();
-        return { fileName, bytes: await wordExport(analysis, lang) };
+        return { fileName, bytes: await wordExport(analysis, this.config) };
       }
     }
   }

@@ -1,16 +1,13 @@
 /**
- * The Word export of the repaired table. The .docx writer lives in src/files/docx (the Word issue); until it is wired
- * here the page does not offer the download (`wordExportAvailable` is false) and a request says so in words.
+ * The Word export of the repaired table (src/files/docx, the Word issue's writer): the document a clerk hands in,
+ * laid out from the full analysis the worker keeps, with the settings the analysis ran with.
  */
-import type { Analysis, Lang } from '../core/types';
-import { HostError } from '../host';
+import type { Config } from '../core';
+import type { Analysis } from '../core/types';
+import { exportDocx } from '../files/docx';
 
-export const wordExportAvailable = false;
+export const wordExportAvailable = true;
 
-export function wordExport(analysis: Analysis, lang: Lang): Promise<Uint8Array> {
-  void analysis;
-  void lang;
-  return Promise.reject(
-    new HostError('word-unavailable', { 'zh-CN': '此版本还不能导出 Word 文档。', 'en-US': 'This version cannot export a Word document yet.' }),
-  );
+export function wordExport(analysis: Analysis, config: Config): Promise<Uint8Array> {
+  return exportDocx(analysis, { config });
 }

@@ -30,7 +30,7 @@ const PYTHON = '/usr/bin/python3';
 
 let server: StaticServer;
 let browser: Browser;
-let inputs: Array<{ name: string; file: string; records: number; findings: number }> = [];
+let inputs: Array<{ name: string; file: string; records: number; findings: number; sheet: string }> = [];
 const downloaded: string[] = [];
 
 /** Builds only the page (webpack --env webOnly, development mode for speed) in a child process, as support.ts does for the taskpane. */
@@ -57,7 +57,8 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // React's and Fluent's development-build warnings (the e2e build is a development one) are not failures of the page.
+    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
   });
   page.setDefaultTimeout(30000);
   await page.goto(url, { waitUntil: 'load' });
@@ -74,6 +75,22 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('grid-info').waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+}
+
+/** Drops a file on the page as the browser does when one is dragged in from a folder. */
+async function dropFile(page: Page, file: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      transfer.items.add(new File([bytes], name));
+      return transfer;
+    },
+    { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') },
+  );
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
   await page.getByTestId('grid-info').waitFor();
   await page.getByTestId('busy').waitFor({ state: 'detached' });
 }
@@ -106,7 +123,20 @@ beforeAll(async () => {
     const file = path.join(INPUTS, `${fixture.name}.xlsx`);
     fs.writeFileSync(file, fixture.bytes);
     const analysis = analyze(fixture.grid);
-    inputs.push({ name: fixture.name, file, records: analysis.table.records.length, findings: analysis.findings.length });
+    inputs.push({ name: fixture.name, file, records: analysis.table.records.length, findings: analysis.findings.length, sheet: SHEET });
+  }
+  // The same Word paste as Excel 2003 XML and as a web-page .xls, written by SheetJS; what our file layer reads from
+  // them in Node is what the page must read too.
+  const paste = (await fixtureWorkbooks()).find((f) => f.name === '001-word-paste');
+  if (paste) {
+    for (const [bookType, extension] of [['xlml', 'xml'], ['html', 'xls']] as const) {
+      const book = XLSX.read(paste.bytes, { type: 'array' });
+      const file = path.join(INPUTS, `001-word-paste-${bookType}.${extension}`);
+      fs.writeFileSync(file, XLSX.write(book, { bookType, type: 'buffer' }) as Buffer);
+      const opened = openWorkbook(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file) });
+      const analysis = analyze(opened.readSheet(opened.sheets[0].name).grid);
+      inputs.push({ name: `001-word-paste-${bookType}`, file, records: analysis.table.records.length, findings: analysis.findings.length, sheet: opened.sheets[0].name });
+    }
   }
   await buildPage();
   server = await serve(WEB_DIST, {});
@@ -162,6 +192,10 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   const reread = analyze(fixedBook.readSheet(repairedName).grid);
   expect(reread.plan.changes).toEqual([]);
   expect(reread.table.records.length).toBe(input.records);
+  // …and the Word document to hand in, which python-docx opens and the page reads back as the same records.
+  const word = await download(page, 'download-word', outputFileName(path.basename(input.file), 'word', 'zh-CN'));
+  const { stdout: tables } = await run(PYTHON, ['-c', 'import sys, docx; d = docx.Document(sys.argv[1]); print(sum(len(t.rows) for t in d.tables))', word]);
+  expect(Number(tables.trim())).toBeGreaterThan(input.records);
 
   // Reviewer: 校验 → mark in the grid → go to a finding.
   await page.getByRole('tab', { name: '校验' }).click();
@@ -214,7 +248,7 @@ test('every seed-built workbook: open, repair and summarize, downloads readable'
   const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
   for (const input of inputs) {
     await openFile(page, input.file);
-    await chooseSheet(page, SHEET);
+    await chooseSheet(page, input.sheet);
     await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
     const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
     const book = openWorkbook(new Uint8Array(fs.readFileSync(fixed)));
@@ -264,12 +298,19 @@ test('opened from a file:// path the page works and makes no request at all', as
   const pageUrl = `file://${path.join(WEB_DIST, 'web', 'index.html')}`;
   const { page, traffic, errors } = await openPage(context, pageUrl);
   const input = inputs[0];
-  await openFile(page, input.file);
+  // Dropped onto the page this time, as a user drags it from a folder.
+  await dropFile(page, input.file);
   await chooseSheet(page, SHEET);
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
   const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
   expect(openWorkbook(new Uint8Array(fs.readFileSync(fixed))).sheets.length).toBe(3);
   await shot(page, '08-file-url');
+  // A Word document (the one the clerk's journey downloaded) opens as a table too.
+  const word = downloaded.find((file) => file.endsWith('.docx'));
+  if (!word) throw new Error('the clerk journey downloaded no Word document');
+  await dropFile(page, word);
+  await page.getByTestId('source-info').waitFor();
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${inputs.find((i) => i.name === '001-word-paste')?.records ?? -1} 项任务`);
   // Only the page and its script, both from the disk.
   expect(traffic.all.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
   expect(traffic.afterLoad).toEqual([]);

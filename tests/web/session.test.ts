@@ -72,6 +72,23 @@ describe('a page session over a seed workbook', () => {
     expect(document.findings).toHaveLength(loaded.analysis?.findings.length ?? -1);
   });
 
+  it('exports the repaired table as a Word document, which opens again as a table with the same records', async () => {
+    const { session: s } = session();
+    await s.handle({ type: 'open', bytes: input, fileName: '重点工作.xlsx', settings: null }, noProgress);
+    const loaded = await s.handle({ type: 'load', sheet: SHEET }, noProgress);
+    const word = await s.handle({ type: 'export', kind: 'word', lang: 'zh-CN' }, noProgress);
+    expect(word.fileName).toBe('重点工作（整理后）.docx');
+    const { session: again } = session();
+    const opened = await again.handle({ type: 'open', bytes: word.bytes, fileName: word.fileName, settings: null }, noProgress);
+    expect(opened.format).toBe('docx');
+    const fromWord = await again.handle({ type: 'load', sheet: opened.sheet }, noProgress);
+    expect(fromWord.analysis?.table.records.length).toBe(loaded.analysis?.table.records.length);
+    // A Word input is repaired into a new .xlsx workbook.
+    const fixed = await again.handle({ type: 'export', kind: 'fixed', lang: 'zh-CN' }, noProgress);
+    expect(fixed.fileName).toBe('重点工作（整理后）（整理后）.xlsx');
+    expect(XLSX.read(fixed.bytes, { type: 'array', bookSheets: true }).SheetNames.length).toBe(3);
+  });
+
   it('marks findings and scrolls to a cell through the grid view', async () => {
     const { session: s, marks, scrolls } = session();
     await s.handle({ type: 'open', bytes: input, fileName: 'a.xlsx', settings: null }, noProgress);
