@@ -75,7 +75,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
-  await page.getByTestId('grid-info').waitFor();
+  await page.getByText(`文件：${path.basename(file)}`).waitFor();
   await page.getByTestId('busy').waitFor({ state: 'detached' });
 }
 
@@ -91,7 +91,7 @@ async function dropFile(page: Page, file: string): Promise<void> {
     { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') },
   );
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
-  await page.getByTestId('grid-info').waitFor();
+  await page.getByText(`文件：${path.basename(file)}`).waitFor();
   await page.getByTestId('busy').waitFor({ state: 'detached' });
 }
 
