@@ -111,21 +111,26 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
     return map;
   }, [marks, origin, grid.rowCount, grid.columnCount]);
 
-  /** Cells whose merged area goes on below / to the right: drawn without that border, so a merge reads as one cell. */
+  /**
+   * Merged areas drawn as one cell: the area's first column spans its width in every row of the area (the others are
+   * not drawn), and the rows inside it have no border between them.
+   */
   const merged = useMemo(() => {
     const down = new Set<number>();
-    const right = new Set<number>();
+    const span = new Map<number, number>();
+    const hidden = new Set<number>();
     for (const area of grid.merges) {
+      if (area.column >= columns) continue;
+      const last = Math.min(area.column + area.columnCount, columns) - 1;
       for (let r = area.row; r < area.row + area.rowCount; r += 1) {
-        for (let c = area.column; c < area.column + area.columnCount && c < columns; c += 1) {
-          const key = r * grid.columnCount + c;
-          if (r < area.row + area.rowCount - 1) down.add(key);
-          if (c < area.column + area.columnCount - 1) right.add(key);
-        }
+        const first = r * grid.columnCount + area.column;
+        if (last > area.column) span.set(first, (lefts[last + 1] ?? 0) - (lefts[area.column] ?? 0));
+        if (r < area.row + area.rowCount - 1) down.add(first);
+        for (let c = area.column + 1; c <= last; c += 1) hidden.add(r * grid.columnCount + c);
       }
     }
-    return { down, right };
-  }, [grid, columns]);
+    return { down, span, hidden };
+  }, [grid, columns, lefts]);
 
   const virtualizer = useVirtualizer({
     count: grid.rowCount,
@@ -172,11 +177,11 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
               {widths.map((width, c) => {
                 const text = packedCell(grid, r, c);
                 const key = r * grid.columnCount + c;
+                if (merged.hidden.has(key)) return null;
                 const mark = markAt.get(key);
                 const isTarget = r === targetRow && c === targetColumn;
-                const style: CSSProperties = { width };
+                const style: CSSProperties = { width: merged.span.get(key) ?? width };
                 if (merged.down.has(key)) style.borderBottomColor = 'transparent';
-                if (merged.right.has(key)) style.borderRightColor = 'transparent';
                 if (mark) {
                   style.backgroundColor = SEVERITY_FILL[mark.severity];
                   style.boxShadow = `inset 3px 0 0 ${SEVERITY_EDGE[mark.severity]}`;
