@@ -119,6 +119,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
     const down = new Set<number>();
     const span = new Map<number, number>();
     const hidden = new Set<number>();
+    const covered = new Set<number>();
     for (const area of grid.merges) {
       if (area.column >= columns) continue;
       const last = Math.min(area.column + area.columnCount, columns) - 1;
@@ -126,10 +127,11 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
         const first = r * grid.columnCount + area.column;
         if (last > area.column) span.set(first, (lefts[last + 1] ?? 0) - (lefts[area.column] ?? 0));
         if (r < area.row + area.rowCount - 1) down.add(first);
+        covered.add(first);
         for (let c = area.column + 1; c <= last; c += 1) hidden.add(r * grid.columnCount + c);
       }
     }
-    return { down, span, hidden };
+    return { down, span, hidden, covered };
   }, [grid, columns, lefts]);
 
   const virtualizer = useVirtualizer({
@@ -153,6 +155,11 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
   }, [target]);
 
   const targetClass = mergeClasses(styles.cell, styles.target);
+  /** An empty cell that is not part of a merged area and carries no mark: text to its left may run over it. */
+  const isFree = (r: number, c: number): boolean => {
+    const key = r * grid.columnCount + c;
+    return packedCell(grid, r, c) === '' && !merged.hidden.has(key) && !merged.covered.has(key) && !markAt.has(key);
+  };
   const targetRow = target ? target.row - origin.row : -1;
   const targetColumn = target ? target.column - origin.column : -1;
 
@@ -169,6 +176,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
       <div style={{ height: virtualizer.getTotalSize(), width: totalWidth, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const r = item.index;
+          let spillEnd = -1;
           return (
             <div key={r} className={styles.row} style={{ top: item.start, width: totalWidth }} role="row" data-row={origin.row + r}>
               <div className={mergeClasses(styles.cell, styles.rowNumber)} style={{ width: ROW_NUMBER_WIDTH }} role="rowheader">
@@ -177,10 +185,20 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
               {widths.map((width, c) => {
                 const text = packedCell(grid, r, c);
                 const key = r * grid.columnCount + c;
-                if (merged.hidden.has(key)) return null;
+                if (merged.hidden.has(key) || c <= spillEnd) return null;
                 const mark = markAt.get(key);
                 const isTarget = r === targetRow && c === targetColumn;
-                const style: CSSProperties = { width: merged.span.get(key) ?? width };
+                let cellWidth = merged.span.get(key) ?? width;
+                // As in Excel, text runs on over empty cells to its right (a title line that is not merged).
+                if (text !== '' && !merged.covered.has(key)) {
+                  let end = c;
+                  while (end + 1 < columns && isFree(r, end + 1)) end += 1;
+                  if (end > c) {
+                    cellWidth = (lefts[end + 1] ?? 0) - (lefts[c] ?? 0);
+                    spillEnd = end;
+                  }
+                }
+                const style: CSSProperties = { width: cellWidth };
                 if (merged.down.has(key)) style.borderBottomColor = 'transparent';
                 if (mark) {
                   style.backgroundColor = SEVERITY_FILL[mark.severity];
