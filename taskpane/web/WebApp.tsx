@@ -239,9 +239,14 @@ function Workspace() {
             ))}
           </TabList>
           <section role="tabpanel" aria-label={t(`tab.${tab}`)}>
-            {tab === 'repair' && <RepairPanel workbench={workbench} />}
-            {tab === 'check' && <CheckPanel workbench={workbench} />}
-            {tab === 'summary' && <SummaryPanel workbench={workbench} />}
+            {!web.fileName && tab !== 'settings' && (
+              <MessageBar intent="info" layout="multiline" data-testid="start-hint">
+                <MessageBarBody>{tw('web.start')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {web.fileName && tab === 'repair' && <RepairPanel workbench={workbench} />}
+            {web.fileName && tab === 'check' && <CheckPanel workbench={workbench} />}
+            {web.fileName && tab === 'summary' && <SummaryPanel workbench={workbench} />}
             {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}
           </section>
           {workbench.analysis && web.fileName && downloads.length > 0 && (

@@ -9,7 +9,7 @@ const zhCN = {
   'web.title': '报表整理 · 网页版',
   'web.tagline': '不用安装，文件不离开本机：打开或拖入表格，整理、校验、汇总后下载结果。',
   'web.open': '打开文件',
-  'web.drop': '把表格文件拖到这里，或点击“打开文件”。支持 .xlsx、.xlsm、Excel 2003 XML、网页格式 .xls。',
+  'web.drop': '把表格文件拖到这里，或点击“打开文件”。支持 .xlsx、.xlsm、Excel 2003 XML、网页格式 .xls 和 Word 文档 .docx。',
   'web.dropActive': '松开鼠标即可打开',
   'web.file': '文件：{name}',
   'web.sheet': '工作表',
@@ -40,6 +40,7 @@ const zhCN = {
   'web.stage.export': '正在生成文件…',
   'web.stage.verify': '正在核对表格…',
   'web.stage.load': '正在读取工作表…',
+  'web.start': '第一步：打开一个表格文件。整理、校验、汇总都在打开文件之后进行；设置可以随时修改。',
 } as const;
 
 export type WebKey = keyof typeof zhCN;
@@ -48,7 +49,7 @@ const enUS: Record<WebKey, string> = {
   'web.title': 'Report tables · web page',
   'web.tagline': 'Nothing to install, and the file never leaves this computer: open or drop a table, repair, check and summarize it, then download the results.',
   'web.open': 'Open file',
-  'web.drop': 'Drop a table file here, or click "Open file". Reads .xlsx, .xlsm, Excel 2003 XML and web-page .xls.',
+  'web.drop': 'Drop a table file here, or click "Open file". Reads .xlsx, .xlsm, Excel 2003 XML, web-page .xls and Word .docx.',
   'web.dropActive': 'Release to open',
   'web.file': 'File: {name}',
   'web.sheet': 'Sheet',
@@ -79,6 +80,7 @@ const enUS: Record<WebKey, string> = {
   'web.stage.export': 'Preparing the file…',
   'web.stage.verify': 'Checking the table…',
   'web.stage.load': 'Reading the sheet…',
+  'web.start': 'First, open a table file. Repair, check and summary work on the open file; settings can be changed at any time.',
 };
 
 /** Pane strings that speak of Excel's selection or of the workbook, as the page says them. */
