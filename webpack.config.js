@@ -4,6 +4,7 @@
  *   npm run build        production bundle in dist/, manifest URLs rewritten to the production host
  *   npm run build:dev    development bundle in dist/, manifest left on https://localhost:3000/
  *   npm run dev-server   https://localhost:3000/ with office-addin-dev-certs certificates (only when serving)
+ *   npm run build:intranet   the same, office.js only from the bundled copy (OFFICE_JS=bundled works too)
  * `--env e2e` builds the browser end-to-end harness instead (tests/e2e/harness.tsx: the in-memory Excel, no office.js).
  * The no-install web page (web/webpack.part.js) is built beside the add-in into dist/web/index.html; `--env webOnly`
  * builds only the page, into test-artifacts/web-dist (the web e2e test and the bench).
@@ -13,6 +14,8 @@ const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DefinePlugin } = require('webpack');
+const wpsBuild = require('./wps/build');
 const webPage = require('./web/webpack.part.js');
 
 const DEV_ORIGIN = 'https://localhost:3000';
@@ -27,6 +30,41 @@ function productionUrl() {
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:') throw new Error(`The production URL must be https (Office loads add-ins over https only): ${url}`);
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
+/**
+ * office.js shipped with the add-in (taskpane/officeLoader.ts falls back to it when the CDN does not answer): the
+ * @microsoft/office-js package's dist, without debug builds, IntelliSense files and other Office apps' scripts (~16 MB).
+ */
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+const OFFICE_JS_SKIP = /(\.debug\.js|vsdoc.*|\.d\.ts)$|^(outlook|word|powerpoint|onenote|project|access)[^/]*$|\/outlook_strings\.js$/;
+
+/**
+ * `OFFICE_JS=bundled npm run build` (or `npm run build:intranet`, i.e. `--env officeJs=bundled`): the pane never tries
+ * the CDN — for closed networks, where the CDN would only time out before the bundled copy is used.
+ */
+function officeJsBundledOnly(env = {}) {
+  const value = env.officeJs || process.env.OFFICE_JS || '';
+  return String(value).trim().toLowerCase() === 'bundled';
+}
+
+/** The manifest's four-part <Version> from package.json's version (0.1.0 → 0.1.0.0), so a release bumps both. */
+function manifestVersion() {
+  const version = require('./package.json').version;
+  const parts = String(version).split(/[.+-]/).filter((p) => /^\d+$/.test(p)).slice(0, 4);
+  while (parts.length < 4) parts.push('0');
+  return parts.join('.');
+}
+
+/** Sets the OfficeApp's own <Version> (not those inside VersionOverrides) through a namespace-aware DOM. */
+function setManifestVersion(xml) {
+  const { DOMParser, XMLSerializer } = require('@xmldom/xmldom');
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const root = doc.documentElement;
+  const version = Array.from(root.childNodes).find((node) => node.nodeType === 1 && node.localName === 'Version');
+  if (!version) throw new Error('manifest.xml has no <Version>');
+  version.textContent = manifestVersion();
+  return new XMLSerializer().serializeToString(doc);
 }
 
 /** Points every dev-server URL of a manifest at the production host (AppDomain entries get its origin). */
@@ -79,7 +117,11 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode,
     devtool: dev && !e2e ? 'source-map' : false,
-    entry: webOnly ? webPage.entry : e2e ? { taskpane: taskpaneEntry } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...webPage.entry },
+    entry: webOnly
+      ? webPage.entry
+      : e2e
+        ? { taskpane: taskpaneEntry, ...wpsBuild.entries(true) }
+        : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...wpsBuild.entries(false), ...webPage.entry },
     output: {
       path: webOnly ? webOnlyDir : outputDir,
       filename: dev || e2e ? '[name].js' : '[name].[contenthash:8].js',
@@ -105,6 +147,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new DefinePlugin({ __OFFICE_JS_BUNDLED_ONLY__: JSON.stringify(officeJsBundledOnly(env)) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './taskpane/taskpane.html',
@@ -119,11 +162,20 @@ module.exports = async (env = {}, argv = {}) => {
               chunks: ['commands'],
             }),
           ]),
+      // WPS 表格's add-in (dist/wps/, dist/wps-install/): see wps/build.js.
+      ...wpsBuild.plugins({ HtmlWebpackPlugin, e2e, baseUrl: dev || e2e ? `${DEV_ORIGIN}/` : productionUrl(), version: require('./package.json').version }),
       ...(e2e ? [] : webPage.plugins),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...wpsBuild.copyPatterns(e2e),
           { from: 'taskpane/help.html', to: 'help.html' },
+          {
+            from: '**/*',
+            context: OFFICE_JS_DIST,
+            to: 'office-js/[path][name][ext]',
+            filter: (file) => !OFFICE_JS_SKIP.test(path.relative(OFFICE_JS_DIST, file).split(path.sep).join('/')),
+          },
           ...(e2e
             ? []
             : [
@@ -131,7 +183,8 @@ module.exports = async (env = {}, argv = {}) => {
                   from: 'manifest*.xml',
                   to: '[name][ext]',
                   transform(content) {
-                    return dev ? content : rewriteManifestUrls(content.toString(), productionUrl());
+                    const xml = setManifestVersion(content.toString());
+                    return dev ? xml : rewriteManifestUrls(xml, productionUrl());
                   },
                 },
               ]),
@@ -151,4 +204,7 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
+module.exports.setManifestVersion = setManifestVersion;
+module.exports.manifestVersion = manifestVersion;
+module.exports.officeJsBundledOnly = officeJsBundledOnly;
 module.exports.productionUrl = productionUrl;

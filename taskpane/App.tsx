@@ -18,11 +18,19 @@ import type { WorkbookHost } from '../src/excel/host';
 import { CheckPanel } from './components/CheckPanel';
 import { RepairPanel } from './components/RepairPanel';
 import { SettingsPanel } from './components/SettingsPanel';
-import { BusyBar, ErrorBar, NoticeBar } from './components/StatusBars';
 import { SummaryPanel } from './components/SummaryPanel';
 import { HostContext, LanguageContext, useLanguage, type LanguageState } from './context';
 import { translator } from './i18n';
 import { useWorkbench } from './useWorkbench';
+
+/** Where the pane stands with Excel (see main.tsx): the pane renders at once and follows along. */
+export type Connection =
+  | { kind: 'ready' }
+  | { kind: 'connecting' }
+  | { kind: 'slow' }
+  | { kind: 'outside' }
+  | { kind: 'office-missing' }
+  | { kind: 'too-old'; messages: Record<Lang, string> };
 
 type TabId = 'repair' | 'check' | 'summary' | 'settings';
 const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'settings'];
@@ -32,7 +40,6 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
-  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   tabs: { flexWrap: 'wrap' },
 });
 
@@ -60,7 +67,56 @@ const TAB_ICONS: Record<TabId, JSX.Element> = {
   settings: <SettingsRegular />,
 };
 
-function Workspace({ inExcel }: { inExcel: boolean }) {
+/** The one line that says why the pane cannot work on a workbook (yet). */
+function ConnectionBar({ connection }: { connection: Connection }) {
+  const { lang, t } = useLanguage();
+  switch (connection.kind) {
+    case 'ready':
+      return null;
+    case 'connecting':
+      return (
+        <MessageBar intent="info" layout="multiline" data-testid="connecting">
+          <MessageBarBody>{t('app.connecting')}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'slow':
+      return (
+        <MessageBar intent="info" layout="multiline" data-testid="connecting">
+          <MessageBarBody>{t('app.slow')}</MessageBarBody>
+        </MessageBar>
+      );
+    case 'office-missing':
+      return (
+        <MessageBar intent="error" layout="multiline" data-testid="office-missing">
+          <MessageBarBody>
+            <MessageBarTitle>{t('app.officeMissing.title')}</MessageBarTitle>
+            {t('app.officeMissing.body')}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'too-old':
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="too-old">
+          <MessageBarBody>
+            <MessageBarTitle>{t('app.tooOld.title')}</MessageBarTitle>
+            {connection.messages[lang]}
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'outside':
+    default:
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="not-in-excel">
+          <MessageBarBody>
+            <MessageBarTitle>{t('app.notInExcel.title')}</MessageBarTitle>
+            {t('app.notInExcel.body')}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}
+
+function Workspace({ connection }: { connection: Connection }) {
   const { t } = useLanguage();
   const styles = useStyles();
   const workbench = useWorkbench();
@@ -74,14 +130,7 @@ function Workspace({ inExcel }: { inExcel: boolean }) {
         </Text>
         <LanguageSwitch />
       </header>
-      {!inExcel && (
-        <MessageBar intent="warning" layout="multiline" data-testid="not-in-excel">
-          <MessageBarBody>
-            <MessageBarTitle>{t('app.notInExcel.title')}</MessageBarTitle>
-            {t('app.notInExcel.body')}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ConnectionBar connection={connection} />
       <TabList
         className={styles.tabs}
         size="small"
@@ -98,11 +147,6 @@ function Workspace({ inExcel }: { inExcel: boolean }) {
           </Tab>
         ))}
       </TabList>
-      <section className={styles.status} aria-live="polite">
-        {workbench.busy && <BusyBar busy={workbench.busy} />}
-        {workbench.error !== null && <ErrorBar error={workbench.error} onDismiss={workbench.dismissError} />}
-        {workbench.notice && <NoticeBar notice={workbench.notice} onDismiss={workbench.dismissNotice} />}
-      </section>
       <section role="tabpanel" aria-label={t(`tab.${tab}`)}>
         {tab === 'repair' && <RepairPanel workbench={workbench} />}
         {tab === 'check' && <CheckPanel workbench={workbench} />}
@@ -119,9 +163,11 @@ export interface AppProps {
   initialLang: Lang;
   /** Called when the user picks a language, so the choice can be remembered. */
   onLanguageChosen?: (lang: Lang) => void;
+  /** Defaults to ready with a host, outside Excel without one. */
+  connection?: Connection;
 }
 
-export function App({ host, initialLang, onLanguageChosen }: AppProps) {
+export function App({ host, initialLang, onLanguageChosen, connection }: AppProps) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const language = useMemo<LanguageState>(
     () => ({
@@ -138,7 +184,7 @@ export function App({ host, initialLang, onLanguageChosen }: AppProps) {
     <FluentProvider theme={webLightTheme} lang={lang}>
       <LanguageContext.Provider value={language}>
         <HostContext.Provider value={host}>
-          <Workspace inExcel={host !== null} />
+          <Workspace connection={connection ?? (host ? { kind: 'ready' } : { kind: 'outside' })} />
         </HostContext.Provider>
       </LanguageContext.Provider>
     </FluentProvider>

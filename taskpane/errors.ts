@@ -48,6 +48,8 @@ export function describeError(error: unknown, lang: Lang, t: Translate): ErrorTe
       }),
     };
   }
+  // The program's own message is English and technical: an en-US reader gets it as a detail line for support, a
+  // zh-CN clerk only the plain sentence.
   const message = error instanceof Error ? error.message : String(error);
-  return { title: t('error.title'), lines: [t('error.unknown', { message })] };
+  return { title: t('error.title'), lines: lang === 'en-US' ? [t('error.unknown'), message] : [t('error.unknown')] };
 }

@@ -1,14 +1,18 @@
 /**
- * Starts the pane: waits for office.js to report Excel, picks the language and renders the App with the office-js
- * WorkbookHost. Outside Excel it renders all the same, with no host and a notice.
+ * Starts the pane: makes sure office.js is there (CDN, else the bundled copy), renders at once, and connects to Excel
+ * when office.js says it is ready — however long that takes. Outside Excel, with office.js unavailable, or in an Excel
+ * too old for the add-in, the pane says so in the user's language.
  */
+import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../src/core/types';
-import { createOfficeHost } from '../src/excel';
+import { createOfficeHost, excelTooOld, supports } from '../src/excel';
+import { createWpsHost, detectWpsApplication } from '../src/wps';
 import type { WorkbookHost } from '../src/excel/host';
-import { App } from './App';
+import { App, type Connection } from './App';
 import { pickLanguage } from './i18n';
-import { officeGlobal, waitForExcel } from './officeReady';
+import { loadOfficeJs, type OfficeSource } from './officeLoader';
+import { officeGlobal, watchExcel } from './officeReady';
 
 const LANGUAGE_KEY = 'report-tables.lang';
 
@@ -32,20 +36,80 @@ function rememberLanguage(lang: Lang): void {
 export interface StartOptions {
   /** Where to render; defaults to #root. */
   container?: HTMLElement;
-  /** How long to wait for Office.onReady before treating the page as outside Excel. */
-  officeTimeoutMs?: number;
+  /** After this long without an answer from Office the pane says it is still waiting (it keeps waiting). */
+  officeSlowMs?: number;
+  /** Skip loading office.js (a test double is installed). */
+  skipOfficeLoad?: boolean;
 }
 
-export async function startTaskpane(options: StartOptions = {}): Promise<void> {
+interface BootProps {
+  officeSource: Promise<OfficeSource>;
+  slowMs?: number;
+}
+
+function Boot({ officeSource, slowMs }: BootProps) {
+  const urlLang = new URLSearchParams(window.location.search).get('lang');
+  const [lang, setLang] = useState<Lang>(() => pickLanguage({ override: storedLanguage(), urlLang }));
+  const [connection, setConnection] = useState<Connection>({ kind: 'connecting' });
+  const [host, setHost] = useState<WorkbookHost | null>(null);
+
+  useEffect(() => {
+    // In WPS 表格 the page has WPS's window.Application and no Office host to wait for.
+    const wps = detectWpsApplication(window);
+    if (wps) {
+      setHost(createWpsHost(wps));
+      setConnection({ kind: 'ready' });
+      return undefined;
+    }
+    let stop: () => void = () => undefined;
+    let active = true;
+    void officeSource.then((source) => {
+      if (!active) return;
+      if (source === 'none') {
+        setConnection({ kind: 'office-missing' });
+        return;
+      }
+      stop = watchExcel(
+        officeGlobal(window),
+        {
+          onSlow: () => setConnection({ kind: 'slow' }),
+          onReady: (environment) => {
+            if (!storedLanguage() && environment.displayLanguage) setLang(pickLanguage({ displayLanguage: environment.displayLanguage }));
+            if (!environment.inExcel) {
+              setConnection({ kind: 'outside' });
+              return;
+            }
+            const tooOld = excelTooOld((version) => supports(version));
+            if (tooOld) {
+              setConnection({ kind: 'too-old', messages: tooOld });
+              return;
+            }
+            setHost(createOfficeHost());
+            setConnection({ kind: 'ready' });
+          },
+        },
+        slowMs,
+      );
+    });
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [officeSource, slowMs]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const onLanguageChosen = useMemo(() => (next: Lang) => rememberLanguage(next), []);
+  // The App is keyed by language source only through props; a late Office language switches it in place.
+  return <App key={lang} host={host} initialLang={lang} onLanguageChosen={onLanguageChosen} connection={connection} />;
+}
+
+export function startTaskpane(options: StartOptions = {}): void {
   const container = options.container ?? document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const environment = await waitForExcel(officeGlobal(window), options.officeTimeoutMs);
-  const lang = pickLanguage({
-    override: storedLanguage(),
-    displayLanguage: environment.displayLanguage,
-    urlLang: new URLSearchParams(window.location.search).get('lang'),
-  });
-  document.documentElement.lang = lang;
-  const host: WorkbookHost | null = environment.inExcel ? createOfficeHost() : null;
-  createRoot(container).render(<App host={host} initialLang={lang} onLanguageChosen={rememberLanguage} />);
+  const inWps = detectWpsApplication(window) !== null;
+  const officeSource = options.skipOfficeLoad || inWps ? Promise.resolve<OfficeSource>('present') : loadOfficeJs();
+  createRoot(container).render(<Boot officeSource={officeSource} slowMs={options.officeSlowMs} />);
 }

@@ -11,28 +11,48 @@ export interface OfficeLike {
   context?: { displayLanguage?: string };
 }
 
-export const OFFICE_READY_TIMEOUT_MS = 4000;
+/** After this long without an answer the pane says it is still waiting for Excel — and keeps waiting. */
+export const OFFICE_SLOW_MS = 4000;
+
+export interface WatchCallbacks {
+  /** office.js answered: in Excel or not. */
+  onReady(environment: OfficeEnvironment): void;
+  /** No answer yet after `slowMs`: a slow Excel (a big workbook opening, a busy PC); the answer may still come. */
+  onSlow?(): void;
+}
 
 /**
- * Waits for office.js to report its host. Without an Office global (plain browser, office.js blocked) or when
- * onReady does not name Excel within the timeout, the pane runs outside Excel.
+ * Waits for office.js to report its host, without giving up: Excel can take well over a few seconds to start an add-in,
+ * and a pane that declared itself "outside Excel" after a fixed timeout stayed useless after Excel did answer. Without an
+ * Office global (plain browser, office.js not loaded) the pane is outside Excel at once. Returns a function that stops
+ * listening.
  */
-export function waitForExcel(office: OfficeLike | undefined, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<OfficeEnvironment> {
+export function watchExcel(office: OfficeLike | undefined, callbacks: WatchCallbacks, slowMs = OFFICE_SLOW_MS): () => void {
   const outside: OfficeEnvironment = { inExcel: false, displayLanguage: null };
-  if (!office || typeof office.onReady !== 'function') return Promise.resolve(outside);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(outside), timeoutMs);
-    office
-      .onReady()
-      .then((info) => {
-        clearTimeout(timer);
-        resolve({ inExcel: String(info.host) === 'Excel', displayLanguage: office.context?.displayLanguage ?? null });
-      })
-      .catch(() => {
-        clearTimeout(timer);
-        resolve(outside);
-      });
-  });
+  if (!office || typeof office.onReady !== 'function') {
+    callbacks.onReady(outside);
+    return () => undefined;
+  }
+  let active = true;
+  const timer = setTimeout(() => {
+    if (active) callbacks.onSlow?.();
+  }, slowMs);
+  office
+    .onReady()
+    .then((info) => {
+      if (!active) return;
+      clearTimeout(timer);
+      callbacks.onReady({ inExcel: String(info.host) === 'Excel', displayLanguage: office.context?.displayLanguage ?? null });
+    })
+    .catch(() => {
+      if (!active) return;
+      clearTimeout(timer);
+      callbacks.onReady(outside);
+    });
+  return () => {
+    active = false;
+    clearTimeout(timer);
+  };
 }
 
 /** The Office global when office.js (or a stand-in) defined one. */

@@ -11,15 +11,28 @@ import { useHost, useLanguage } from './context';
 import type { MessageKey } from './i18n';
 import { findingAddress } from './findings';
 
+/** The buttons that start work: progress, notices and errors show next to the one that was pressed. */
+export type JobId = 'read' | 'apply' | 'highlight' | 'clear' | 'summary' | 'settings' | 'goto';
+
 export interface BusyState {
+  /** The button that started it; without one (another host's workbench) the panel's main status line shows it. */
+  job?: JobId;
   stage: MessageKey;
   done: number;
   total: number;
+  /** Present while the work can still be stopped. */
+  cancel?: () => void;
 }
 
 export interface Notice {
+  job?: JobId;
   intent: 'success' | 'info' | 'warning';
   text: string;
+}
+
+/** Sheets of the summary's names that the add-in did not make: replace only when the clerk says so. */
+export interface SummaryQuestion {
+  sheets: string[];
 }
 
 export interface Workbench {
@@ -29,7 +42,11 @@ export interface Workbench {
   analysis: Analysis | null;
   busy: BusyState | null;
   error: unknown;
+  /** Which button's work failed (shown under it); absent: the panel's main status line. */
+  errorJob?: JobId | null;
   notice: Notice | null;
+  /** Set when writing summaries needs the clerk's word first (the web page's workbench may leave it out). */
+  summaryQuestion?: SummaryQuestion | null;
   config: Config;
   /** The settings as stored in the workbook (what the user wrote), null when none are stored. */
   storedSettings: unknown;
@@ -38,7 +55,8 @@ export interface Workbench {
   highlightFindings: () => Promise<void>;
   clearHighlights: () => Promise<void>;
   goToFinding: (finding: Finding) => Promise<void>;
-  writeSummary: () => Promise<void>;
+  writeSummary: (replace?: boolean) => Promise<void>;
+  declineSummaryReplace?: () => void;
   saveSettings: (settings: unknown) => Promise<boolean>;
   dismissError: () => void;
   dismissNotice: () => void;
@@ -46,6 +64,7 @@ export interface Workbench {
 
 const STAGE_KEYS: Record<string, MessageKey> = {
   read: 'stage.read',
+  verify: 'stage.verify',
   analyze: 'stage.analyze',
   write: 'stage.write',
   highlight: 'stage.highlight',
@@ -55,6 +74,10 @@ const STAGE_KEYS: Record<string, MessageKey> = {
 
 function stageKey(stage: string, fallback: MessageKey): MessageKey {
   return STAGE_KEYS[stage] ?? fallback;
+}
+
+function isCancelled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'cancelled';
 }
 
 /** Lets React paint the progress bar before synchronous engine work blocks the thread. */
@@ -68,35 +91,43 @@ export function useWorkbench(): Workbench {
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [busy, setBusy] = useState<BusyState | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setErrorState] = useState<{ job: JobId; error: unknown } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [summaryQuestion, setSummaryQuestion] = useState<SummaryQuestion | null>(null);
+  const setError = useCallback((job: JobId, failure: unknown) => setErrorState({ job, error: failure }), []);
   const [config, setConfig] = useState<Config>(() => defaultConfig());
   const [storedSettings, setStoredSettings] = useState<unknown>(null);
   const running = useRef(false);
 
-  /** Runs one job at a time, with its progress shown and its failure turned into an error bar. */
+  /**
+   * Runs one job at a time, its progress shown beside its button with a 取消 button where the work can stop, and its
+   * failure turned into an error bar in the same place. A cancelled job ends with a short notice, not an error.
+   */
   const run = useCallback(
-    async (stage: MessageKey, job: (report: (p: Progress) => void) => Promise<void>) => {
+    async (job: JobId, stage: MessageKey, work: (report: (p: Progress) => void, signal: AbortSignal) => Promise<void>, cancellable = true) => {
       if (running.current) return;
       if (!host) {
-        setError(new Error(t('error.noHost')));
+        setError(job, new Error(t('error.noHost')));
         return;
       }
       running.current = true;
-      setError(null);
+      const controller = new AbortController();
+      const cancel = cancellable ? () => controller.abort() : undefined;
+      setErrorState(null);
       setNotice(null);
-      setBusy({ stage, done: 0, total: 0 });
-      const report = (p: Progress) => setBusy({ stage: stageKey(p.stage, stage), done: p.done, total: p.total });
+      setBusy({ job, stage, done: 0, total: 0, cancel });
+      const report = (p: Progress) => setBusy({ job, stage: stageKey(p.stage, stage), done: p.done, total: p.total, cancel });
       try {
-        await job(report);
+        await work(report, controller.signal);
       } catch (failure) {
-        setError(failure);
+        if (isCancelled(failure)) setNotice({ job, intent: 'info', text: (failure as { messages?: Record<string, string> }).messages?.[lang] ?? t('job.cancelled') });
+        else setError(job, failure);
       } finally {
         running.current = false;
         setBusy(null);
       }
     },
-    [host, t],
+    [host, t, lang, setError],
   );
 
   useEffect(() => {
@@ -110,11 +141,11 @@ export function useWorkbench(): Workbench {
         try {
           setConfig(parseConfig(stored));
         } catch {
-          setNotice({ intent: 'warning', text: t('settings.loadFailed') });
+          setNotice({ job: 'settings', intent: 'warning', text: t('settings.loadFailed') });
         }
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(failure);
+        if (!cancelled) setError('settings', failure);
       });
     return () => {
       cancelled = true;
@@ -124,10 +155,10 @@ export function useWorkbench(): Workbench {
 
   const readAndAnalyze = useCallback(
     () =>
-      run('stage.read', async (report) => {
+      run('read', 'stage.read', async (report, signal) => {
         if (!host) return;
-        const snapshot = await host.readSelection(report);
-        setBusy({ stage: 'stage.analyze', done: 0, total: 0 });
+        const snapshot = await host.readSelection(report, { signal });
+        setBusy({ job: 'read', stage: 'stage.analyze', done: 0, total: 0 });
         await nextFrame();
         const result = analyze(snapshot.grid, { config });
         setSource(snapshot);
@@ -138,31 +169,41 @@ export function useWorkbench(): Workbench {
 
   const applyRepair = useCallback(
     (mode: ApplyMode) =>
-      run('stage.write', async (report) => {
+      run('apply', 'stage.write', async (report, signal) => {
         if (!host || !source || !analysis) return;
-        const { sheet } = await host.applyPlan(source, analysis.plan, { mode, lang }, report);
-        setNotice({ intent: 'success', text: t('repair.applied', { sheet }) });
+        const result = await host.applyPlan(source, analysis.plan, { mode, lang, signal }, report);
+        const parts = [t('repair.applied', { sheet: result.sheet })];
+        if (result.backup) parts.push(t('repair.backup', { sheet: result.backup }));
+        if (result.truncated?.length) parts.push(t('repair.truncated', { count: result.truncated.length, cells: result.truncated.slice(0, 5).join('、') }));
+        setNotice({ job: 'apply', intent: result.truncated?.length ? 'warning' : 'success', text: parts.join(' ') });
       }),
     [run, host, source, analysis, lang, t],
   );
 
   const highlightFindings = useCallback(
     () =>
-      run('stage.highlight', async () => {
+      run('highlight', 'stage.highlight', async (_report, signal) => {
         if (!host || !source || !analysis) return;
-        await host.highlight(source, analysis.findings, lang);
-        setNotice({ intent: 'success', text: t('check.highlighted', { count: analysis.findings.length }) });
+        const result = await host.highlight(source, analysis.findings, lang, { signal });
+        const parts = [t('check.highlighted', { count: analysis.findings.length })];
+        if (result && result.notesSkipped.length) parts.push(t('check.notesSkipped', { count: result.notesSkipped.length }));
+        setNotice({ job: 'highlight', intent: 'success', text: parts.join(' ') });
       }),
     [run, host, source, analysis, lang, t],
   );
 
   const clearHighlights = useCallback(
     () =>
-      run('stage.highlight', async () => {
-        if (!host) return;
-        await host.clearHighlights();
-        setNotice({ intent: 'info', text: t('check.cleared') });
-      }),
+      run(
+        'clear',
+        'stage.highlight',
+        async () => {
+          if (!host) return;
+          await host.clearHighlights();
+          setNotice({ job: 'clear', intent: 'info', text: t('check.cleared') });
+        },
+        false,
+      ),
     [run, host, t],
   );
 
@@ -170,20 +211,26 @@ export function useWorkbench(): Workbench {
     async (finding: Finding) => {
       if (!host || !source) return;
       try {
-        await host.selectCell(source.sheet, findingAddress(finding, source.grid.origin.column));
+        // With the snapshot: the host refuses when the row no longer holds what was read (rows inserted meanwhile).
+        await host.selectCell(source.sheet, findingAddress(finding, source.grid.origin.column), source);
       } catch (failure) {
-        setError(failure);
+        setError('goto', failure);
       }
     },
-    [host, source],
+    [host, source, setError],
   );
 
   const writeSummary = useCallback(
-    () =>
-      run('stage.summary', async () => {
+    (replace = false) =>
+      run('summary', 'stage.summary', async (report, signal) => {
         if (!host || !analysis) return;
-        const { sheets } = await host.writeSummary(analysis.summary, lang);
-        setNotice({ intent: 'success', text: t('summary.written', { sheets: sheets.join(lang === 'zh-CN' ? '、' : ', ') }) });
+        setSummaryQuestion(null);
+        const result = await host.writeSummary(analysis.summary, lang, { replace, signal, onProgress: report });
+        if (result.needsConfirmation?.length) {
+          setSummaryQuestion({ sheets: result.needsConfirmation });
+          return;
+        }
+        setNotice({ job: 'summary', intent: 'success', text: t('summary.written', { sheets: result.sheets.join(lang === 'zh-CN' ? '、' : ', ') }) });
       }),
     [run, host, analysis, lang, t],
   );
@@ -194,23 +241,23 @@ export function useWorkbench(): Workbench {
       try {
         parsed = parseConfig(settings);
       } catch (failure) {
-        setError(failure);
+        setError('settings', failure);
         return false;
       }
       let saved = false;
-      await run('stage.settings', async () => {
+      await run('settings', 'stage.settings', async () => {
         if (!host) return;
         await host.saveSettings(settings);
         setStoredSettings(settings);
         setConfig(parsed);
         // The analysis was made with the old settings: read again to see the new ones at work.
         setAnalysis(null);
-        setNotice({ intent: 'success', text: t('settings.saved') });
+        setNotice({ job: 'settings', intent: 'success', text: t('settings.saved') });
         saved = true;
-      });
+      }, false);
       return saved;
     },
-    [run, host, t],
+    [run, host, t, setError],
   );
 
   return {
@@ -218,8 +265,10 @@ export function useWorkbench(): Workbench {
     source,
     analysis,
     busy,
-    error,
+    error: error?.error ?? null,
+    errorJob: error?.job ?? null,
     notice,
+    summaryQuestion,
     config,
     storedSettings,
     readAndAnalyze,
@@ -228,8 +277,9 @@ export function useWorkbench(): Workbench {
     clearHighlights,
     goToFinding,
     writeSummary,
+    declineSummaryReplace: useCallback(() => setSummaryQuestion(null), []),
     saveSettings,
-    dismissError: useCallback(() => setError(null), []),
+    dismissError: useCallback(() => setErrorState(null), []),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
 }

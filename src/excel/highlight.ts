@@ -3,9 +3,10 @@
  * cells looked like before is kept in a workbook setting, so clearing puts back the user's own fills.
  */
 import type { Finding, Lang, Severity } from '../core/types';
-import type { SourceSnapshot } from './host';
-import { cellA1, columnLetters, parseA1, qualified } from './addresses';
+import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from './host';
+import { cellA1, columnLetters, parseA1, parseAreasAddress, qualified } from './addresses';
 import { hostError } from './errors';
+import { readBlocks } from './readGrid';
 import { supports } from './runtime';
 
 export const HIGHLIGHT_SETTING = 'reportTables.highlights';
@@ -77,26 +78,65 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export async function highlightFindings(context: Excel.RequestContext, source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
-  await clearRecordedHighlights(context);
+/** The table still holds what was read: otherwise the findings' cells may now hold other records. */
+export async function assertUnchanged(context: Excel.RequestContext, sheet: Excel.Worksheet, source: SourceSnapshot, signal?: AbortSignal): Promise<void> {
+  const rect = parseA1(source.address);
+  if (!rect) throw hostError('source-missing');
+  const current = await readBlocks(context, sheet, rect, { merges: false, stage: 'verify', signal });
+  if (current.fingerprint !== source.fingerprint) throw hostError('source-changed');
+}
+
+/**
+ * Cells carrying a threaded comment: a cell holds a note or a threaded comment, not both
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes), so those get the fill only. There is no
+ * null-object lookup by cell, so the sheet's comments are listed with their locations (two syncs, only when any exist).
+ */
+async function cellsWithComments(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (!supports('1.10')) return found;
+  const comments = sheet.comments.load('items');
+  await context.sync();
+  if (comments.items.length === 0) return found;
+  const locations = comments.items.map((comment) => comment.getLocation().load('address'));
+  await context.sync();
+  for (const location of locations) for (const area of parseAreasAddress(location.address)) found.add(cellA1(area.row, area.column));
+  return found;
+}
+
+export async function highlightFindings(
+  context: Excel.RequestContext,
+  source: SourceSnapshot,
+  findings: Finding[],
+  lang: Lang,
+  signal?: AbortSignal,
+): Promise<HighlightResult> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheet).load('name');
   await context.sync();
   if (sheet.isNullObject) throw hostError('source-missing');
   const protection = sheet.protection.load('protected');
   await context.sync();
   if (protection.protected) throw hostError('protected');
+  await assertUnchanged(context, sheet, source, signal);
+  await clearRecordedHighlights(context);
   const marks = marksFor(source, findings, lang);
-  if (marks.length === 0) return;
+  if (marks.length === 0) return { marked: 0, notesSkipped: [] };
   const withNotes = supports('1.18');
+  const commented = withNotes ? await cellsWithComments(context, sheet) : new Set<string>();
+  const notesSkipped: string[] = [];
 
   // Remember what each cell looked like, and whether it already has a note of the user's (left alone).
   const record: HighlightRecord = { version: 1, sheet: source.sheet, cells: [] };
   for (const batch of chunks(marks, CELLS_PER_SYNC)) {
-    const probes = batch.map((mark) => ({
-      mark,
-      fill: sheet.getRange(mark.address).format.fill.load('color'),
-      note: withNotes && mark.lines.length > 0 ? context.workbook.notes.getItemOrNullObject(qualified(source.sheet, mark.address)).load('content') : null,
-    }));
+    throwIfCancelled(signal);
+    const probes = batch.map((mark) => {
+      const skip = commented.has(mark.address);
+      if (skip && mark.lines.length > 0) notesSkipped.push(mark.address);
+      return {
+        mark,
+        fill: sheet.getRange(mark.address).format.fill.load('color'),
+        note: withNotes && !skip && mark.lines.length > 0 ? context.workbook.notes.getItemOrNullObject(qualified(source.sheet, mark.address)).load('content') : null,
+      };
+    });
     await context.sync();
     for (const probe of probes) {
       const color = probe.fill.color;
@@ -120,6 +160,23 @@ export async function highlightFindings(context: Excel.RequestContext, source: S
     await clearRecordedHighlights(context).catch(() => undefined);
     throw error;
   }
+  return { marked: marks.length, notesSkipped };
+}
+
+/**
+ * Before selecting a finding's cell: the cell's row still holds what was read (an inserted or deleted row above would
+ * put another record there). One row is read, so going to a finding stays quick on big tables.
+ */
+export async function assertRowUnchanged(context: Excel.RequestContext, sheet: Excel.Worksheet, source: SourceSnapshot, address: string): Promise<void> {
+  const table = parseA1(source.address);
+  const cell = parseA1(address);
+  if (!table || !cell) return;
+  const r = cell.row - table.row;
+  const expected = source.grid.values[r];
+  if (!expected) return;
+  const current = await readBlocks(context, sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
+  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
+  if (!same) throw hostError('source-changed');
 }
 
 function truncate(text: string, max: number): string {

@@ -1,18 +1,34 @@
 /** The WorkbookHost on office-js: every call is one Excel.run; Excel errors come out as HostErrors. */
 import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
-import type { ApplyMode, HostCapabilities, HostKind, Progress, SourceSnapshot, WorkbookHost } from './host';
+import type {
+  ApplyMode,
+  ApplyResult,
+  HighlightResult,
+  HostCallOptions,
+  HostCapabilities,
+  HostKind,
+  HostLimitation,
+  Progress,
+  SourceSnapshot,
+  SummaryWriteOptions,
+  SummaryWriteResult,
+  WorkbookHost,
+} from './host';
 import { applyPlanToWorkbook } from './applyPlan';
-import { toHostError } from './errors';
-import { clearRecordedHighlights, highlightFindings } from './highlight';
+import { explainAccessDenied, isAccessDenied, toHostError } from './errors';
+import { assertRowUnchanged, clearRecordedHighlights, highlightFindings } from './highlight';
 import { ReadOptions, defaultReadOptions, readSelectionSnapshot } from './readGrid';
-import { runExcel } from './runtime';
+import { excelLimitations } from './requirements';
+import { runExcel, supports } from './runtime';
 import { loadWorkbookSettings, saveWorkbookSettings } from './settings';
 import { writeSummarySheets } from './summarySheets';
 
-async function translated<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work`; an AccessDenied is told apart (sheet protection, workbook protection, or neither) on `sheets`. */
+async function translated<T>(work: () => Promise<T>, sheets: string[] = []): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (isAccessDenied(error)) throw await explainAccessDenied(sheets);
     throw toHostError(error);
   }
 }
@@ -23,33 +39,38 @@ export interface OfficeHostOptions {
 
 export class OfficeWorkbookHost implements WorkbookHost {
   readonly kind: HostKind = 'excel';
-  readonly capabilities: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: false, chart: true };
+  readonly capabilities: HostCapabilities;
+  readonly limitations: readonly HostLimitation[];
   private readonly readOptions: ReadOptions;
 
   constructor(options: OfficeHostOptions = {}) {
     this.readOptions = { ...defaultReadOptions, ...options.read };
+    this.limitations = excelLimitations((version) => supports(version));
+    const lacks = (feature: HostLimitation['feature']) => this.limitations.some((limitation) => limitation.feature === feature);
+    this.capabilities = { inPlace: !lacks('inPlace'), highlight: true, navigate: true, download: false, chart: !lacks('chart'), notes: !lacks('notes') };
   }
 
-  readSelection(onProgress?: (p: Progress) => void): Promise<SourceSnapshot> {
-    return translated(() => runExcel((context) => readSelectionSnapshot(context, onProgress, this.readOptions)));
+  readSelection(onProgress?: (p: Progress) => void, options: HostCallOptions = {}): Promise<SourceSnapshot> {
+    return translated(() => runExcel((context) => readSelectionSnapshot(context, onProgress, this.readOptions, options)));
   }
 
-  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang }, onProgress?: (p: Progress) => void): Promise<{ sheet: string }> {
-    return translated(() => applyPlanToWorkbook(source, plan, options, onProgress));
+  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang } & HostCallOptions, onProgress?: (p: Progress) => void): Promise<ApplyResult> {
+    return translated(() => applyPlanToWorkbook(source, plan, options, onProgress), [source.sheet]);
   }
 
-  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
-    return translated(() => runExcel((context) => highlightFindings(context, source, findings, lang), { undoGroup: true }));
+  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang, options: HostCallOptions = {}): Promise<HighlightResult> {
+    return translated(() => runExcel((context) => highlightFindings(context, source, findings, lang, options.signal), { undoGroup: true }), [source.sheet]);
   }
 
   clearHighlights(): Promise<void> {
     return translated(() => runExcel((context) => clearRecordedHighlights(context), { undoGroup: true }));
   }
 
-  selectCell(sheet: string, address: string): Promise<void> {
+  selectCell(sheet: string, address: string, source?: SourceSnapshot): Promise<void> {
     return translated(() =>
       runExcel(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
+        if (source && source.sheet === sheet) await assertRowUnchanged(context, worksheet, source, address);
         worksheet.activate();
         worksheet.getRange(address).select();
         await context.sync();
@@ -57,8 +78,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     );
   }
 
-  writeSummary(summary: Summary, lang: Lang): Promise<{ sheets: string[] }> {
-    return translated(() => writeSummarySheets(summary, lang));
+  writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
+    return translated(() => writeSummarySheets(summary, lang, options));
   }
 
   loadSettings(): Promise<unknown | null> {

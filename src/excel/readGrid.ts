@@ -1,12 +1,14 @@
 /**
- * Reading a table from the workbook: choose the range (the selection, or the used range around a single selected
- * cell), then read values and merged areas in row blocks — one sync per block — so big tables stay under
- * Excel's payload limits and the taskpane can show progress.
+ * Reading a table from the workbook in few round trips: choose the range (the selection, or the used range around a
+ * single selected cell or a merged cell), then read the shown text and the merged areas in row blocks sized to stay
+ * well under Excel's 5 MB response limit (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-rendering-optimization),
+ * one sync per block. Merged areas are asked for in windows small enough that no window can hold more areas than
+ * Excel lists at once, so no sync is refused on purpose.
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
-import type { Progress, SourceSnapshot } from './host';
+import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from './host';
 import { Rect, intersect, parseAreasAddress, rectA1 } from './addresses';
-import { toCellValue } from './cellValues';
+import { displayedValue } from './cellValues';
 import { hostError, isPayloadTooLarge } from './errors';
 import { Fingerprint } from './fingerprint';
 import { jsonBytes } from './payload';
@@ -15,7 +17,9 @@ import { supports } from './runtime';
 export interface ReadOptions {
   /** Largest block of rows read in one sync. */
   blockRows: number;
-  /** Blocks shrink so that a block's values stay around this many bytes (responses are limited too). */
+  /** Rows of the first block, before the size of a row is known. */
+  firstBlockRows: number;
+  /** Blocks are sized so that one block's response stays around this many bytes (Excel refuses above 5 MB). */
   blockBytes: number;
   /** Rows above the table searched for merged areas that start above it and reach into it. */
   mergeLookbackRows: number;
@@ -23,40 +27,71 @@ export interface ReadOptions {
   mergeLookbackColumns: number;
 }
 
-export const defaultReadOptions: ReadOptions = { blockRows: 2000, blockBytes: 2_000_000, mergeLookbackRows: 50, mergeLookbackColumns: 4 };
+export const defaultReadOptions: ReadOptions = { blockRows: 20_000, firstBlockRows: 1000, blockBytes: 2_500_000, mergeLookbackRows: 50, mergeLookbackColumns: 4 };
 
 const MIN_BLOCK_ROWS = 50;
 const RECT_PROPERTIES = 'rowIndex,columnIndex,rowCount,columnCount';
+/**
+ * A merged area covers at least two cells, so a window of at most this many cells can never hold more than 512 merged
+ * areas — the most `getMergedAreasOrNullObject` lists before it fails.
+ */
+const MERGE_WINDOW_CELLS = 1024;
 
 function rectOf(range: Excel.Range): Rect {
   return { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
 }
 
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
+}
+
 /**
- * The range to read: a multi-cell selection as it is, a single cell the sheet's used range, both cut to the used
- * range so that selecting whole columns never reads a million empty rows. Not Excel's surrounding region
- * (Ctrl+*): blank rows are common inside these tables (page breaks, empty Word paragraphs) and a task spanning
- * two merged columns leaves the second one blank for pages, so the region would cut the table apart; the
- * engine finds the table, its titles and a second table within the used range itself.
+ * The range to read: a multi-cell selection as it is, a single cell (or a single merged cell, which Excel selects whole)
+ * the sheet's used range, both cut to the used range so that selecting whole columns never reads a million empty rows.
+ * Not Excel's surrounding region (Ctrl+*): blank rows are common inside these tables (page breaks, empty Word
+ * paragraphs) and a task spanning two merged columns leaves the second one blank for pages, so the region would cut
+ * the table apart; the engine finds the table, its titles and a second table within the used range itself.
  */
-export function chooseSourceRect(selected: Rect, used: Rect | null): Rect | null {
+export function chooseSourceRect(selected: Rect, used: Rect | null, selectionIsOneCell = false): Rect | null {
   if (!used) return null;
-  const single = selected.rowCount === 1 && selected.columnCount === 1;
+  const single = selectionIsOneCell || (selected.rowCount === 1 && selected.columnCount === 1);
   return intersect(single ? used : selected, used);
+}
+
+/**
+ * Whether the selection is exactly one merged area: a click on a merged title, section or task cell, which Excel
+ * reports as the whole area. Asked only of small selections (a merged cell is one), in its own sync.
+ */
+async function isOneMergedCell(context: Excel.RequestContext, selected: Excel.Range, rect: Rect): Promise<boolean> {
+  if (rect.rowCount * rect.columnCount < 2 || rect.rowCount * rect.columnCount > MERGE_WINDOW_CELLS) return false;
+  if (!supports('1.13')) {
+    // No merged-area API: a small selection whose only content is its top-left cell is taken for a merged cell.
+    selected.load('values');
+    await context.sync();
+    return selected.values.every((row, r) => row.every((value, c) => (r === 0 && c === 0) || value === '' || value === null));
+  }
+  const merged = selected.getMergedAreasOrNullObject().load('address');
+  await context.sync();
+  if (merged.isNullObject) return false;
+  const areas = parseAreasAddress(merged.address);
+  return areas.length === 1 && sameRect(areas[0]!, rect);
 }
 
 export async function readSelectionSnapshot(
   context: Excel.RequestContext,
   onProgress?: (p: Progress) => void,
   options: ReadOptions = defaultReadOptions,
+  call: HostCallOptions = {},
 ): Promise<SourceSnapshot> {
   const selected = context.workbook.getSelectedRange().load(RECT_PROPERTIES);
   const sheet = selected.worksheet.load('name');
   const used = sheet.getUsedRangeOrNullObject(true).load(RECT_PROPERTIES);
   await context.sync();
-  const rect = chooseSourceRect(rectOf(selected), used.isNullObject ? null : rectOf(used));
+  const selectedRect = rectOf(selected);
+  const oneCell = await isOneMergedCell(context, selected, selectedRect);
+  const rect = chooseSourceRect(selectedRect, used.isNullObject ? null : rectOf(used), oneCell);
   if (!rect) throw hostError('empty-selection');
-  const read = await readBlocks(context, sheet, rect, { merges: supports('1.13'), onProgress, options });
+  const read = await readBlocks(context, sheet, rect, { merges: supports('1.13'), onProgress, options, signal: call.signal });
   if (read.values.every((row) => row.every((value) => value === null))) throw hostError('empty-selection');
   const grid: Grid = {
     values: read.values,
@@ -79,103 +114,108 @@ interface BlockRequest {
   onProgress?: (p: Progress) => void;
   stage?: string;
   options?: ReadOptions;
+  signal?: AbortSignal;
 }
 
-/** Reads `rect` of `sheet` block by block: one sync per block, more only when Excel refuses a block. */
+/**
+ * The windows merged areas are asked for: all table columns plus a few to the left, rows in slices of at most
+ * MERGE_WINDOW_CELLS cells, each slice overlapping the next by one row. The overlap lets pieces of one area be told
+ * from two areas that merely touch, should Excel report areas cut to the window (see `joinPieces`).
+ */
+export function mergeWindows(table: Rect, options: ReadOptions): Rect[] {
+  const left = Math.max(0, table.column - options.mergeLookbackColumns);
+  const columnCount = table.column + table.columnCount - left;
+  const rows = Math.max(2, Math.floor(MERGE_WINDOW_CELLS / columnCount));
+  const top = Math.max(0, table.row - options.mergeLookbackRows);
+  const end = table.row + table.rowCount;
+  const windows: Rect[] = [];
+  for (let row = top; ; row += rows - 1) {
+    const rowCount = Math.min(rows, end - row);
+    windows.push({ row, column: left, rowCount, columnCount });
+    if (row + rowCount >= end) break;
+  }
+  return windows;
+}
+
+/**
+ * Merged areas as reported per window, made whole again: duplicates dropped, and pieces of one area (same columns,
+ * overlapping rows — they share a window's overlap row) joined. Areas that only touch stay apart.
+ */
+export function joinPieces(pieces: Rect[]): Rect[] {
+  const byColumns = new Map<string, Rect[]>();
+  for (const piece of pieces) {
+    const key = `${piece.column},${piece.columnCount}`;
+    const list = byColumns.get(key);
+    if (list) list.push(piece);
+    else byColumns.set(key, [piece]);
+  }
+  const out: Rect[] = [];
+  for (const list of byColumns.values()) {
+    list.sort((a, b) => a.row - b.row || b.rowCount - a.rowCount);
+    let current: Rect | undefined;
+    for (const piece of list) {
+      if (current !== undefined && piece.row < current.row + current.rowCount) {
+        current.rowCount = Math.max(current.row + current.rowCount, piece.row + piece.rowCount) - current.row;
+      } else {
+        if (current !== undefined) out.push(current);
+        current = { row: piece.row, column: piece.column, rowCount: piece.rowCount, columnCount: piece.columnCount };
+      }
+    }
+    if (current !== undefined) out.push(current);
+  }
+  return out;
+}
+
+/** Reads `rect` of `sheet` block by block: one sync per block; a block is halved only if Excel refuses it as too large. */
 export async function readBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect, request: BlockRequest): Promise<BlockRead> {
   const options = request.options ?? defaultReadOptions;
   const stage = request.stage ?? 'read';
   const values: CellValue[][] = [];
-  const areas = new Map<string, Rect>();
+  const pieces: Rect[] = [];
   const fingerprint = new Fingerprint();
-  let blockRows = options.blockRows;
   const minRows = Math.min(MIN_BLOCK_ROWS, options.blockRows);
+  const windows = request.merges ? mergeWindows(rect, options) : [];
+  let nextWindow = 0;
+  let blockRows = Math.min(options.blockRows, options.firstBlockRows);
+  let widestRow = 0;
   let start = 0;
   request.onProgress?.({ stage, done: 0, total: rect.rowCount });
   while (start < rect.rowCount) {
+    throwIfCancelled(request.signal);
     const count = Math.min(blockRows, rect.rowCount - start);
-    const blockRect: Rect = { row: rect.row + start, column: rect.column, rowCount: count, columnCount: rect.columnCount };
-    const mergeRect = request.merges ? mergeQueryRect(rect, blockRect, start === 0, options) : null;
-    let block: { values: unknown[][]; formats: unknown[][]; areas: Rect[] | null };
+    const blockEnd = rect.row + start + count;
+    const range = sheet.getRangeByIndexes(rect.row + start, rect.column, count, rect.columnCount).load('text,valueTypes');
+    let last = nextWindow;
+    // Every window that starts in this block (the first block also takes those above the table).
+    while (last < windows.length && windows[last]!.row < blockEnd) last += 1;
+    const merged = windows
+      .slice(nextWindow, last)
+      .map((w) => sheet.getRangeByIndexes(w.row, w.column, w.rowCount, w.columnCount).getMergedAreasOrNullObject().load('address'));
     try {
-      block = await readBlock(context, sheet, blockRect, mergeRect);
+      await context.sync();
     } catch (error) {
       if (isPayloadTooLarge(error) && count > minRows) {
         blockRows = Math.max(minRows, Math.floor(count / 2));
         continue;
       }
-      if (!mergeRect) throw error;
-      // Most likely more than 512 merged areas: read the values alone, then the merged areas in smaller pieces.
-      block = await readBlock(context, sheet, blockRect, null);
-      block.areas = await mergedAreasSplit(context, sheet, mergeRect);
+      throw error;
     }
-    for (const area of block.areas ?? []) areas.set(`${area.row},${area.column},${area.rowCount},${area.columnCount}`, area);
-    block.values.forEach((row, r) => {
-      const converted = row.map((value, c) => toCellValue(value, block.formats[r]?.[c]));
+    nextWindow = last;
+    for (const areas of merged) if (!areas.isNullObject) pieces.push(...parseAreasAddress(areas.address));
+    const text = range.text;
+    const types = range.valueTypes;
+    text.forEach((row, r) => {
+      const converted = row.map((shown, c) => displayedValue(shown, types[r]?.[c]));
       fingerprint.addRow(converted);
       values.push(converted);
     });
     start += count;
     request.onProgress?.({ stage, done: start, total: rect.rowCount });
-    const bytesPerRow = jsonBytes(block.values) / count;
-    blockRows = Math.max(minRows, Math.min(options.blockRows, Math.floor(options.blockBytes / Math.max(1, bytesPerRow))));
+    // Size the next block by the widest rows seen so far, so a run of long progress notes never tips it over the limit.
+    widestRow = Math.max(widestRow, (jsonBytes(text) + jsonBytes(types)) / count);
+    blockRows = Math.max(minRows, Math.min(options.blockRows, Math.floor(options.blockBytes / Math.max(1, widestRow))));
   }
-  return { values, merges: clipMerges([...areas.values()], rect), fingerprint: fingerprint.digest(rect.rowCount, rect.columnCount) };
-}
-
-/**
- * Merged areas are reported only where their top-left cell lies in the queried range, so the first block
- * looks a little above the table and every block a little to its left; areas reaching down into a later
- * block were already found, whole, with the block they start in.
- */
-function mergeQueryRect(table: Rect, block: Rect, first: boolean, options: ReadOptions): Rect {
-  const top = first ? Math.max(0, block.row - options.mergeLookbackRows) : block.row;
-  const left = Math.max(0, table.column - options.mergeLookbackColumns);
-  return { row: top, column: left, rowCount: block.row + block.rowCount - top, columnCount: table.column + table.columnCount - left };
-}
-
-async function readBlock(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  blockRect: Rect,
-  mergeRect: Rect | null,
-): Promise<{ values: unknown[][]; formats: unknown[][]; areas: Rect[] | null }> {
-  const range = sheet.getRangeByIndexes(blockRect.row, blockRect.column, blockRect.rowCount, blockRect.columnCount).load('values,numberFormat');
-  const merged = mergeRect
-    ? sheet.getRangeByIndexes(mergeRect.row, mergeRect.column, mergeRect.rowCount, mergeRect.columnCount).getMergedAreasOrNullObject().load('address')
-    : null;
-  await context.sync();
-  return {
-    values: range.values,
-    formats: range.numberFormat,
-    areas: merged ? (merged.isNullObject ? [] : parseAreasAddress(merged.address)) : null,
-  };
-}
-
-/** Merged areas of a range too busy to list at once: halve it (rows first, then columns) until Excel answers. */
-async function mergedAreasSplit(context: Excel.RequestContext, sheet: Excel.Worksheet, rect: Rect): Promise<Rect[]> {
-  const halves: Rect[] = [];
-  if (rect.rowCount > 1) {
-    const upper = Math.floor(rect.rowCount / 2);
-    halves.push({ ...rect, rowCount: upper }, { ...rect, row: rect.row + upper, rowCount: rect.rowCount - upper });
-  } else if (rect.columnCount > 1) {
-    const left = Math.floor(rect.columnCount / 2);
-    halves.push({ ...rect, columnCount: left }, { ...rect, column: rect.column + left, columnCount: rect.columnCount - left });
-  } else {
-    throw hostError('too-many-merges');
-  }
-  const found: Rect[] = [];
-  for (const half of halves) {
-    const merged = sheet.getRangeByIndexes(half.row, half.column, half.rowCount, half.columnCount).getMergedAreasOrNullObject().load('address');
-    try {
-      await context.sync();
-      if (!merged.isNullObject) found.push(...parseAreasAddress(merged.address));
-    } catch (error) {
-      if (isPayloadTooLarge(error)) throw error;
-      found.push(...(await mergedAreasSplit(context, sheet, half)));
-    }
-  }
-  return found;
+  return { values, merges: clipMerges(joinPieces(pieces), rect), fingerprint: fingerprint.digest(rect.rowCount, rect.columnCount) };
 }
 
 /** Sheet-coordinate areas cut to the table, in grid coordinates; what shrinks to one cell is no merge at all. */

@@ -11,7 +11,15 @@ export interface RunOptions {
   undoGroup?: boolean;
 }
 
+/**
+ * Excel.run with the options this host understands (https://learn.microsoft.com/javascript/api/excel/excel.runoptions):
+ * `delayForCellEdit` (ExcelApi 1.11) so that a clerk still typing in a cell makes the work wait for Enter instead of
+ * failing, and `mergeUndoGroup` (ExcelApi 1.20) so one click of ours is one Ctrl+Z.
+ */
 export function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
-  if (options.undoGroup && supports('1.20')) return Excel.run({ mergeUndoGroup: true }, batch);
-  return Excel.run(batch);
+  const runOptions: Excel.RunOptions = {};
+  if (supports('1.11')) runOptions.delayForCellEdit = true;
+  if (options.undoGroup && supports('1.20')) runOptions.mergeUndoGroup = true;
+  if (Object.keys(runOptions).length === 0) return Excel.run(batch);
+  return Excel.run(runOptions, batch);
 }

@@ -6,7 +6,7 @@ import type { SheetSpec } from '../core/sheets';
 import type { Progress } from './host';
 import { cellA1 } from './addresses';
 import { supports } from './runtime';
-import { TEXT_FORMAT, WrittenValue, widthPoints, writeCells } from './writeCells';
+import { GENERAL_FORMAT, WrittenValue, widthPoints, writeCells } from './writeCells';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 const PERCENT_FORMAT = '0.0%';
@@ -19,13 +19,15 @@ export async function writeSpecSheet(
   sheet: Excel.Worksheet,
   spec: SheetSpec,
   onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const columnCount = spec.columns.length;
   const rows: WrittenValue[][] = [spec.columns, ...spec.rows.map((row) => spec.columns.map((_, c) => row[c] ?? ''))];
   const percent = new Set(spec.percentColumns ?? []);
   await writeCells(context, sheet, 0, 0, rows, {
-    formatOf: (value, r, c) => (typeof value === 'string' ? TEXT_FORMAT : r > 0 && percent.has(c) ? PERCENT_FORMAT : 'General'),
+    formatOf: (value, r, c) => (typeof value === 'number' && r > 0 && percent.has(c) ? PERCENT_FORMAT : GENERAL_FORMAT),
     onProgress,
+    signal,
   });
   const dataRows = spec.totalsRow ? spec.rows.length - 1 : spec.rows.length;
   // A table needs a data row; an empty spec gets one blank row rather than no table.

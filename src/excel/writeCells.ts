@@ -1,33 +1,86 @@
 /**
- * Writing a block of cells: in row chunks whose JSON stays well under Excel's request limit, one sync per
- * chunk, number formats set before values so that text stays text.
+ * Writing a block of cells: in row chunks whose JSON stays well under Excel's request limit, one sync per chunk.
  */
-import type { Progress } from './host';
+import { type Progress, throwIfCancelled } from './host';
 import { displayWidth } from '../core/sheets';
 import { chunkRows, jsonBytes } from './payload';
 
 export type WrittenValue = string | number;
 
 /**
- * Why text cells get the number format "@" rather than a leading apostrophe: with "@" Excel stores exactly the
- * string sent — "=SUM(A1)", "+86 …", "-", "@某人", "1-2", "2024/6/30", "007" all stay text and read back
- * unchanged — so repairing the repaired sheet again changes nothing. An apostrophe also keeps text, but it
- * becomes a hidden prefix that some hosts keep in `values` and copy/paste carries along.
+ * Cells keep the General format; text is sent as it is, and only text Excel would turn into something else gets the
+ * apostrophe that keeps it text ("'1-2" stays the text 1-2 and the apostrophe is not part of the value; see
+ * https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
+ * Not the Text format "@": Excel for desktop paints a Text-formatted cell over 255 characters as ##### (the long
+ * progress notes of a report), numbers under it get the green "number stored as text" triangle and sort as text.
  */
 export const TEXT_FORMAT = '@';
+export const GENERAL_FORMAT = 'General';
+
+/** "Total number of characters that a cell can contain: 32,767" (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
+export const CELL_TEXT_LIMIT = 32767;
+
+const FORMULA_START = /^[=+\-@]/;
+const NUMBER_LIKE = /^\s*[-+]?[(]?[¥$€£￥]?\s*(\d[\d,]*\.?\d*|\.\d+)([eE][-+]?\d+)?\s*[%‰]?[)]?\s*$/;
+const DATE_LIKE = [
+  /^\s*\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?\s*$/, // 2024/6/30, 6/30, 1-2, 6.30
+  /^\s*(\d{2,4}\s*年\s*)?\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$/, // 2024年6月30日, 6月30日, 2024年6月
+  /^\s*\d{1,2}\s*日\s*$/,
+  /^\s*(上午|下午)?\s*\d{1,2}\s*[:：]\s*\d{2}(\s*[:：]\s*\d{2})?\s*([AaPp][Mm])?\s*$/, // 6:30, 下午3:00
+  /^\s*\d{1,2}\s*时(\s*\d{1,2}\s*分)?\s*$/,
+  /^\s*\d+\s+\d+\s*\/\s*\d+\s*$/, // 1 1/2
+];
+const LITERAL = /^\s*(true|false|#n\/a|#null!|#div\/0!|#value!|#ref!|#name\?|#num!|#getting_data)\s*$/i;
+
+/** Whether Excel, typing `text` into a General cell, would store something other than that text. */
+export function excelWouldConvert(text: string): boolean {
+  if (text === '') return false;
+  if (text.startsWith("'")) return true; // the apostrophe itself would be taken as the prefix
+  if (FORMULA_START.test(text) && text.length > 1) return true;
+  if (NUMBER_LIKE.test(text) || LITERAL.test(text)) return true;
+  return DATE_LIKE.some((pattern) => pattern.test(text));
+}
+
+/** A 序号 written as text ("7") goes in as the number 7, so it sorts and counts as one; "007" or "3-1" stay text. */
+export function asNumberIfPlain(value: WrittenValue): WrittenValue {
+  if (typeof value !== 'string' || !/^(0|[1-9]\d{0,14})$/.test(value)) return value;
+  return Number(value);
+}
+
+/** What is sent for one cell: numbers as numbers, text as text (with the apostrophe where needed, cut to 32,767). */
+export function cellInput(value: WrittenValue): { input: WrittenValue; truncated: boolean } {
+  if (typeof value === 'number') return { input: value, truncated: false };
+  let text = value;
+  let truncated = false;
+  if (text.length > CELL_TEXT_LIMIT) {
+    // Cut at a character boundary and end with an ellipsis so the reader sees that text is missing.
+    let end = CELL_TEXT_LIMIT - 1;
+    if (/[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+    text = `${text.slice(0, end)}…`;
+    truncated = true;
+  }
+  return { input: excelWouldConvert(text) ? `'${text}` : text, truncated };
+}
 
 export interface WriteCellsOptions {
-  /** Number format of a cell; defaults to "@" for strings and "General" for numbers. */
+  /** Number format of a cell; defaults to General. Chunks that are all General send no formats at all. */
   formatOf?: (value: WrittenValue, row: number, column: number) => string;
+  /** Columns (0-based within `rows`) whose plain integers are written as numbers (序号). */
+  numberColumns?: ReadonlySet<number>;
+  /** Rows (0-based within `rows`) where `numberColumns` applies (records, not titles or headers). */
+  numberRows?: (row: number) => boolean;
   stage?: string;
   onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
 }
 
-function defaultFormat(value: WrittenValue): string {
-  return typeof value === 'string' ? TEXT_FORMAT : 'General';
+export interface WriteCellsResult {
+  syncs: number;
+  /** Cells (0-based within `rows`) whose text was cut to what a cell holds. */
+  truncated: Array<{ row: number; column: number }>;
 }
 
-/** Writes `rows` (rectangular) with its top-left at the 0-based sheet cell (top, left). Returns the number of syncs. */
+/** Writes `rows` (rectangular) with its top-left at the 0-based sheet cell (top, left). */
 export async function writeCells(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
@@ -35,24 +88,36 @@ export async function writeCells(
   left: number,
   rows: WrittenValue[][],
   options: WriteCellsOptions = {},
-): Promise<number> {
+): Promise<WriteCellsResult> {
   const width = rows[0]?.length ?? 0;
-  if (rows.length === 0 || width === 0) return 0;
-  const formatOf = options.formatOf ?? defaultFormat;
+  const truncated: Array<{ row: number; column: number }> = [];
+  if (rows.length === 0 || width === 0) return { syncs: 0, truncated };
+  const formatOf = options.formatOf ?? (() => GENERAL_FORMAT);
+  const numberColumns = options.numberColumns ?? new Set<number>();
+  const inputs = rows.map((row, r) =>
+    row.map((value, c) => {
+      const typed = numberColumns.has(c) && (options.numberRows?.(r) ?? true) ? asNumberIfPlain(value) : value;
+      const cell = cellInput(typed);
+      if (cell.truncated) truncated.push({ row: r, column: c });
+      return cell.input;
+    }),
+  );
   const formats = rows.map((row, r) => row.map((value, c) => formatOf(value, r, c)));
-  const chunks = chunkRows(rows.length, (r) => jsonBytes(rows[r]) + jsonBytes(formats[r]));
+  const chunks = chunkRows(rows.length, (r) => jsonBytes(inputs[r]) + jsonBytes(formats[r]));
   const stage = options.stage ?? 'write';
   let done = 0;
   for (const chunk of chunks) {
+    throwIfCancelled(options.signal);
     const range = sheet.getRangeByIndexes(top + chunk.start, left, chunk.count, width);
-    range.numberFormat = formats.slice(chunk.start, chunk.start + chunk.count);
-    range.values = rows.slice(chunk.start, chunk.start + chunk.count);
+    const chunkFormats = formats.slice(chunk.start, chunk.start + chunk.count);
+    if (chunkFormats.some((row) => row.some((format) => format !== GENERAL_FORMAT))) range.numberFormat = chunkFormats;
+    range.values = inputs.slice(chunk.start, chunk.start + chunk.count);
     context.application.suspendApiCalculationUntilNextSync();
     await context.sync();
     done += chunk.count;
     options.onProgress?.({ stage, done, total: rows.length });
   }
-  return chunks.length;
+  return { syncs: chunks.length, truncated };
 }
 
 /** Pads rows to the same width so they form the rectangle a Range expects. */

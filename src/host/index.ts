@@ -20,6 +20,45 @@ export interface HostCapabilities {
   download: boolean;
   /** Summary sheets carry a native chart. */
   chart: boolean;
+  /** Findings can carry a note with their message (Excel: ExcelApi 1.18). Absent means the same as `highlight`. */
+  notes?: boolean;
+}
+
+/** A feature this host (this version of it) cannot offer, and the sentence the pane shows instead. */
+export interface HostLimitation {
+  feature: 'inPlace' | 'highlight' | 'notes' | 'navigate' | 'chart' | 'undo' | 'download';
+  messages: Record<Lang, string>;
+}
+
+/** Options every long host call takes: a signal to stop between steps (the pane's 取消 button). */
+export interface HostCallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ApplyResult {
+  sheet: string;
+  /** In place: the sheet holding the original table. */
+  backup?: string;
+  /** Cells (A1 on the written sheet) whose text was cut to the 32,767 characters a cell holds. */
+  truncated?: string[];
+}
+
+export interface HighlightResult {
+  marked: number;
+  /** Cells that got a fill but no note, because they carry a threaded comment (a cell holds one or the other). */
+  notesSkipped: string[];
+}
+
+export interface SummaryWriteOptions extends HostCallOptions {
+  /** Replace sheets of the summary's names that this add-in did not make (asked of the user first). */
+  replace?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface SummaryWriteResult {
+  sheets: string[];
+  /** Nothing was written: sheets of these names exist that the add-in did not make; ask, then call again with replace. */
+  needsConfirmation?: string[];
 }
 
 /** A table as read from the workbook, with what is needed to notice later edits. */
@@ -48,12 +87,21 @@ export type ApplyMode = 'new-sheet' | 'in-place';
 export interface WorkbookHost {
   readonly kind: HostKind;
   readonly capabilities: HostCapabilities;
-  readSelection(onProgress?: (p: Progress) => void): Promise<SourceSnapshot>;
-  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang }, onProgress?: (p: Progress) => void): Promise<{ sheet: string }>;
-  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void>;
+  /** Features this host version lacks, each with the sentence that says why (empty or absent: none). */
+  readonly limitations?: readonly HostLimitation[];
+  readSelection(onProgress?: (p: Progress) => void, options?: HostCallOptions): Promise<SourceSnapshot>;
+  applyPlan(
+    source: SourceSnapshot,
+    plan: RepairPlan,
+    options: { mode: ApplyMode; lang: Lang } & HostCallOptions,
+    onProgress?: (p: Progress) => void,
+  ): Promise<ApplyResult>;
+  /** Refuses with HostError 'source-changed' when the table was edited since `source` was read. */
+  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang, options?: HostCallOptions): Promise<HighlightResult | void>;
   clearHighlights(): Promise<void>;
-  selectCell(sheet: string, address: string): Promise<void>;
-  writeSummary(summary: Summary, lang: Lang): Promise<{ sheets: string[] }>;
+  /** With `source`, refuses with 'source-changed' when the cell's row no longer holds what was read. */
+  selectCell(sheet: string, address: string, source?: SourceSnapshot): Promise<void>;
+  writeSummary(summary: Summary, lang: Lang, options?: SummaryWriteOptions): Promise<SummaryWriteResult>;
   loadSettings(): Promise<unknown | null>;
   saveSettings(settings: unknown): Promise<void>;
 }
@@ -68,4 +116,14 @@ export class HostError extends Error {
     this.code = code;
     this.messages = messages;
   }
+}
+
+/** The error a host call ends with when the user pressed 取消 (its signal aborted). */
+export function cancelledError(): HostError {
+  return new HostError('cancelled', { 'zh-CN': '已取消。', 'en-US': 'Cancelled.' });
+}
+
+/** Throws the cancelled error when the signal has aborted; hosts call this between steps. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
 }

@@ -110,11 +110,19 @@ export interface WpsTaskPane {
   Navigate?(url: string): void;
 }
 
+/** Window.SplitRow / SplitColumn / FreezePanes (learn.microsoft.com/office/vba/api/excel.window.freezepanes): of the active sheet. */
+export interface WpsWindow {
+  SplitRow: number;
+  SplitColumn: number;
+  FreezePanes: boolean;
+}
+
 export interface WpsApplication {
   readonly Name: string;
   readonly ActiveWorkbook: WpsWorkbook | null;
   readonly ActiveSheet: WpsWorksheet | null;
   readonly Selection: WpsRange | object | null;
+  readonly ActiveWindow: WpsWindow | null;
   DisplayAlerts: boolean;
   ScreenUpdating: boolean;
   readonly PluginStorage: WpsPluginStorage;

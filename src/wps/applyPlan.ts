@@ -6,14 +6,17 @@
 import type { Lang, RepairPlan } from '../core/types';
 import { planToValues } from '../core';
 import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../core/sheets';
-import type { ApplyMode, Progress, SourceSnapshot } from '../host';
+import type { ApplyMode, ApplyResult, HostCallOptions, Progress, SourceSnapshot } from '../host';
 import { fittedWidths, rectangular } from '../excel/writeCells';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { findSheet } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
 import { readRect } from './readTable';
 import { Rect, parseA1, rectA1 } from './rects';
-import { formatBlock, writeCells, writeSpecSheet } from './writeCells';
+import { formatBlock, freezeRows, writeCells, writeSpecSheet } from './writeCells';
+
+/** Header words of the 序号 column (the engine's default synonyms), as in the Excel host: its plain integers go in as numbers. */
+const NUMBER_HEADERS = new Set(['序号', '编号', '序', 'No.', 'No']);
 
 const BACKUP_SUFFIX: Record<Lang, string> = { 'zh-CN': '（备份）', 'en-US': ' (backup)' };
 
@@ -45,19 +48,31 @@ export async function applyPlanToWorkbook(
   app: WpsApplication,
   source: SourceSnapshot,
   plan: RepairPlan,
-  options: { mode: ApplyMode; lang: Lang },
+  options: { mode: ApplyMode; lang: Lang } & HostCallOptions,
   onProgress?: (p: Progress) => void,
-): Promise<{ sheet: string }> {
+): Promise<ApplyResult> {
   const undo: Undo = { created: [], restore: null };
+  // Application.ScreenUpdating (…/excel.application.screenupdating): no repainting while many cells are written.
+  const updating = app.ScreenUpdating;
+  app.ScreenUpdating = false;
   try {
     return await apply(app, source, plan, options, undo, onProgress);
   } catch (error) {
     rollBack(app, undo);
     throw toWpsHostError(error);
+  } finally {
+    app.ScreenUpdating = updating;
   }
 }
 
-async function apply(app: WpsApplication, source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang }, undo: Undo, onProgress?: (p: Progress) => void): Promise<{ sheet: string }> {
+async function apply(
+  app: WpsApplication,
+  source: SourceSnapshot,
+  plan: RepairPlan,
+  options: { mode: ApplyMode; lang: Lang } & HostCallOptions,
+  undo: Undo,
+  onProgress?: (p: Progress) => void,
+): Promise<ApplyResult> {
   const sourceRect = parseA1(source.address);
   const sourceSheet = findSheet(app, source.sheet);
   if (!sourceRect || !sourceSheet) throw wpsHostError('source-missing');
@@ -65,7 +80,7 @@ async function apply(app: WpsApplication, source: SourceSnapshot, plan: RepairPl
   const width = rows[0]?.length ?? 0;
 
   // The user may have edited the source since it was read: never overwrite those edits.
-  const current = await readRect(sourceSheet, sourceRect, { merges: false, onProgress, stage: 'verify' });
+  const current = await readRect(sourceSheet, sourceRect, { merges: false, onProgress, stage: 'verify', signal: options.signal });
   if (current.fingerprint !== source.fingerprint) throw wpsHostError('source-changed');
 
   const names = sheetNames(app);
@@ -73,10 +88,11 @@ async function apply(app: WpsApplication, source: SourceSnapshot, plan: RepairPl
   let targetName: string;
   let top = 0;
   let left = 0;
+  let backupName: string | undefined;
   if (options.mode === 'in-place') {
     if (sourceSheet.ProtectContents) throw wpsHostError('protected');
     if (!outsideIsEmpty(sourceSheet, sourceRect, rows.length, width)) throw wpsHostError('target-not-empty');
-    const backupName = uniqueSheetName(`${source.sheet}${BACKUP_SUFFIX[options.lang]}`, names);
+    backupName = uniqueSheetName(`${source.sheet}${BACKUP_SUFFIX[options.lang]}`, names);
     sourceSheet.Copy(undefined, sourceSheet);
     const backup = app.ActiveSheet; // Worksheet.Copy makes the copy the active sheet
     if (!backup) throw wpsHostError('wps-error');
@@ -99,11 +115,20 @@ async function apply(app: WpsApplication, source: SourceSnapshot, plan: RepairPl
     names.push(targetName);
   }
 
-  await writeCells(target, top, left, rows, { onProgress });
+  const header = plan.rows.find((row) => row.kind === 'header')?.values ?? plan.columns;
+  const numberColumns = new Set(header.flatMap((name, c) => (NUMBER_HEADERS.has(String(name).trim()) ? [c] : [])));
+  const truncated = await writeCells(target, top, left, rows, {
+    onProgress,
+    signal: options.signal,
+    numberColumns,
+    numberRows: (r) => plan.rows[r]?.kind === 'record',
+  });
   if (rows.length > 0 && width > 0) {
     const block = { row: top, column: left, rowCount: rows.length, columnCount: width };
     formatBlock(target, block, fittedWidths(rows), (r) => plan.rows[r]?.kind !== 'record');
     target.Range(rectA1(block)).WrapText = true;
+    const headerRow = plan.rows.findIndex((row) => row.kind === 'header');
+    if (options.mode === 'new-sheet' && headerRow >= 0) freezeRows(app, target, headerRow + 1);
   }
 
   const log = changeLogSheet(plan, options.lang);
@@ -112,11 +137,11 @@ async function apply(app: WpsApplication, source: SourceSnapshot, plan: RepairPl
   undo.created.push(logSheet.Name);
   logSheet.Name = logName;
   undo.created[undo.created.length - 1] = logName;
-  await writeSpecSheet(logSheet, { ...log, name: logName });
+  await writeSpecSheet(logSheet, { ...log, name: logName }, undefined, options.signal);
 
   target.Activate();
   target.Range(rectA1({ row: top, column: left, rowCount: 1, columnCount: 1 })).Select();
-  return { sheet: targetName };
+  return { sheet: targetName, ...(backupName ? { backup: backupName } : {}), ...(truncated.length ? { truncated } : {}) };
 }
 
 /** In place, the repaired table may be wider or longer than the source: the cells it would cover must be empty. */

@@ -5,12 +5,13 @@
  * (AddComment on it would fail).
  */
 import type { Finding, Lang } from '../core/types';
-import type { SourceSnapshot } from '../host';
+import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from '../host';
 import { SEVERITY_FILL, marksFor } from '../excel/highlight';
-import type { WpsApplication } from './api';
+import type { WpsApplication, WpsWorksheet } from './api';
 import { XL_COLOR_INDEX_NONE } from './api';
 import { findSheet, readStored, removeStored, writeStored } from './documentStore';
 import { wpsHostError } from './errors';
+import { readRect } from './readTable';
 import { bgrToHex, hexToBgr, parseA1 } from './rects';
 
 export const HIGHLIGHT_KEY = 'highlights';
@@ -39,13 +40,34 @@ function parseRecord(data: unknown): HighlightRecord | null {
   return { version: 1, sheet: record.sheet, cells };
 }
 
-export function highlightFindings(app: WpsApplication, source: SourceSnapshot, findings: Finding[], lang: Lang): void {
-  clearRecordedHighlights(app);
+/** The table still holds what was read: marks on a table edited since would point at the wrong cells. */
+async function assertUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, signal?: AbortSignal): Promise<void> {
+  const rect = parseA1(source.address);
+  if (!rect) throw wpsHostError('source-missing');
+  const current = await readRect(sheet, rect, { merges: false, stage: 'verify', signal });
+  if (current.fingerprint !== source.fingerprint) throw wpsHostError('source-changed');
+}
+
+/** The cell's row of the table still holds what was read (before a finding's cell is selected). */
+export async function assertRowUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, address: string): Promise<void> {
+  const table = parseA1(source.address);
+  const cell = parseA1(address);
+  if (!table || !cell) return;
+  const expected = source.grid.values[cell.row - table.row];
+  if (!expected) return;
+  const current = await readRect(sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
+  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
+  if (!same) throw wpsHostError('source-changed');
+}
+
+export async function highlightFindings(app: WpsApplication, source: SourceSnapshot, findings: Finding[], lang: Lang, signal?: AbortSignal): Promise<HighlightResult> {
   const sheet = findSheet(app, source.sheet);
   if (!sheet) throw wpsHostError('source-missing');
   if (sheet.ProtectContents) throw wpsHostError('protected');
+  await assertUnchanged(sheet, source, signal);
+  clearRecordedHighlights(app);
   const marks = marksFor(source, findings, lang);
-  if (marks.length === 0) return;
+  if (marks.length === 0) return { marked: 0, notesSkipped: [] };
   const record: HighlightRecord = { version: 1, sheet: source.sheet, cells: [] };
   for (const mark of marks) {
     const cell = sheet.Range(mark.address);
@@ -58,6 +80,7 @@ export function highlightFindings(app: WpsApplication, source: SourceSnapshot, f
   const noteFor = new Map(record.cells.map((cell) => [cell.address, cell.note]));
   try {
     for (const mark of marks) {
+      throwIfCancelled(signal);
       const cell = sheet.Range(mark.address);
       cell.Interior.Color = hexToBgr(SEVERITY_FILL[mark.severity]);
       if (noteFor.get(mark.address)) {
@@ -73,6 +96,7 @@ export function highlightFindings(app: WpsApplication, source: SourceSnapshot, f
     }
     throw error;
   }
+  return { marked: marks.length, notesSkipped: [] };
 }
 
 /** Puts back the fills recorded by the last highlight and removes its comments; nothing recorded, nothing done. */

@@ -4,12 +4,12 @@
  * MergeCells of ever smaller blocks and MergeArea only of a cell that is merged — never a walk over every cell.
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
-import type { Progress, SourceSnapshot } from '../host';
-import { toCellValue } from '../excel/cellValues';
+import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from '../host';
+import { shownValue } from './values';
 import { Fingerprint } from '../excel/fingerprint';
 import type { WpsApplication, WpsRange, WpsValue, WpsWorksheet } from './api';
 import { wpsHostError } from './errors';
-import { Rect, intersect, parseA1, rectA1, sameRect, within } from './rects';
+import { Rect, intersect, parseA1, rectA1, sameRect } from './rects';
 
 export interface WpsReadOptions {
   /** Rows read per Value2 call: the pane shows progress between blocks and WPS's UI stays responsive. */
@@ -38,7 +38,12 @@ export function breathe(): Promise<void> {
  * The range to read: a multi-cell selection as it is; one cell — or one merged cell, which WPS selects whole — the
  * sheet's used range; both cut to the used range (see src/excel/readGrid.ts for why not the surrounding region).
  */
-export async function readSelectionSnapshot(app: WpsApplication, onProgress?: (p: Progress) => void, options = defaultWpsReadOptions): Promise<SourceSnapshot> {
+export async function readSelectionSnapshot(
+  app: WpsApplication,
+  onProgress?: (p: Progress) => void,
+  options = defaultWpsReadOptions,
+  call: HostCallOptions = {},
+): Promise<SourceSnapshot> {
   const sheet = app.ActiveSheet;
   if (!sheet) throw wpsHostError('no-workbook');
   const selection = app.Selection;
@@ -53,7 +58,7 @@ export async function readSelectionSnapshot(app: WpsApplication, onProgress?: (p
   }
   const rect = intersect(single ? used : selected, used);
   if (!rect) throw wpsHostError('empty-selection');
-  const read = await readRect(sheet, rect, { merges: true, onProgress, options });
+  const read = await readRect(sheet, rect, { merges: true, onProgress, options, signal: call.signal });
   if (read.values.every((row) => row.every((value) => value === null))) throw wpsHostError('empty-selection');
   const name = sheet.Name;
   const grid: Grid = { values: read.values, merges: read.merges, origin: { row: rect.row + 1, column: rect.column + 1 }, sheet: name };
@@ -75,13 +80,14 @@ function asMatrix(value: WpsValue | WpsValue[][], rowCount: number, columnCount:
 export async function readRect(
   sheet: WpsWorksheet,
   rect: Rect,
-  request: { merges: boolean; onProgress?: (p: Progress) => void; stage?: string; options?: WpsReadOptions },
+  request: { merges: boolean; onProgress?: (p: Progress) => void; stage?: string; options?: WpsReadOptions; signal?: AbortSignal },
 ): Promise<RectRead> {
   const { blockRows } = request.options ?? defaultWpsReadOptions;
   const stage = request.stage ?? 'read';
   const raw: WpsValue[][] = [];
   request.onProgress?.({ stage, done: 0, total: rect.rowCount });
   for (let start = 0; start < rect.rowCount; start += blockRows) {
+    throwIfCancelled(request.signal);
     const count = Math.min(blockRows, rect.rowCount - start);
     const block = asMatrix(sheet.Range(rectA1({ ...rect, row: rect.row + start, rowCount: count })).Value2, count, rect.columnCount);
     for (let r = 0; r < count; r += 1) raw.push(block[r] ?? []);
@@ -91,11 +97,12 @@ export async function readRect(
   const formats = numberFormats(sheet, rect, raw);
   const fingerprint = new Fingerprint();
   const values = raw.map((row, r) => {
-    const converted = Array.from({ length: rect.columnCount }, (_, c) => toCellValue(row[c] ?? null, formats(r, c)));
+    const converted = Array.from({ length: rect.columnCount }, (_, c) => shownValue(row[c] ?? null, formats(r, c)));
     fingerprint.addRow(converted);
     return converted;
   });
-  const merges = request.merges ? findMerges(sheet, rect) : [];
+  throwIfCancelled(request.signal);
+  const merges = request.merges ? findMerges(sheet, rect, raw) : [];
   return { values, merges, fingerprint: fingerprint.digest(rect.rowCount, rect.columnCount) };
 }
 
@@ -125,21 +132,60 @@ function numberFormats(sheet: WpsWorksheet, rect: Rect, raw: WpsValue[][]): (row
 }
 
 /**
- * Merged areas touching `table`, clipped to it, in grid coordinates. Column strips first, because a Word paste
- * merges mostly down a column (one record over several rows): a strip without merges costs one MergeCells call, a
- * merged cell one MergeCells and one MergeArea; cells inside an area already found cost nothing. An area starting
- * above or left of the table is found whole through MergeArea and clipped.
+ * Merged areas touching `table`, clipped to it, in grid coordinates, found without a walk over every cell:
+ * a merged area keeps its value in the upper-left cell and reads empty everywhere else (Range.MergeArea docs), so
+ * every area shows at least one empty cell in Value2 and only empty cells not yet explained need asking about.
+ * Blocks are halved — column strips first, as a Word paste merges mostly down a column — and a block is asked
+ * MergeCells once (False: nothing merged in it; True: all merged, so every probe hits; null: halve it again); a few
+ * empty cells are asked their MergeArea directly. An area starting above or left of the table comes back whole from
+ * MergeArea and is clipped.
  */
-export function findMerges(sheet: WpsWorksheet, table: Rect): MergedArea[] {
+/** Open cells a block may hold before it is asked MergeCells rather than probed cell by cell. */
+const DIRECT_PROBES = 3;
+
+export function findMerges(sheet: WpsWorksheet, table: Rect, raw: WpsValue[][]): MergedArea[] {
+  const { rowCount, columnCount } = table;
+  // 1: an empty cell still to explain; 0: holds a value or lies in an area already found.
+  const open = new Uint8Array(rowCount * columnCount);
+  raw.forEach((_, r) => {
+    for (let c = 0; c < columnCount; c += 1) {
+      const value = raw[r]?.[c];
+      if (value === undefined || value === null || value === '') open[r * columnCount + c] = 1;
+    }
+  });
+  const openIn = (block: Rect): number[] => {
+    const found: number[] = [];
+    for (let r = block.row; r < block.row + block.rowCount; r += 1) {
+      for (let c = block.column; c < block.column + block.columnCount; c += 1) if (open[r * columnCount + c]) found.push(r * columnCount + c);
+    }
+    return found;
+  };
+  const sheetRect = (block: Rect): Rect => ({ ...block, row: table.row + block.row, column: table.column + block.column });
   const areas: Rect[] = [];
-  const coveredBy = (block: Rect): boolean => areas.some((area) => within(block, area));
+  const probe = (r: number, c: number): void => {
+    const area = rectOf(sheet.Range(rectA1({ row: table.row + r, column: table.column + c, rowCount: 1, columnCount: 1 })).MergeArea);
+    open[r * columnCount + c] = 0;
+    if (area.rowCount * area.columnCount < 2) return;
+    areas.push(area);
+    const inside = intersect(area, table);
+    if (!inside) return;
+    for (let rr = inside.row - table.row; rr < inside.row - table.row + inside.rowCount; rr += 1) {
+      for (let cc = inside.column - table.column; cc < inside.column - table.column + inside.columnCount; cc += 1) open[rr * columnCount + cc] = 0;
+    }
+  };
   const visit = (block: Rect): void => {
-    if (coveredBy(block)) return;
-    const merged = sheet.Range(rectA1(block)).MergeCells;
+    const cells = openIn(block);
+    if (cells.length === 0) return;
+    if (cells.length <= DIRECT_PROBES) {
+      // Asking MergeCells first only pays when it is likely to say False for several cells at once.
+      for (const cell of cells) if (open[cell]) probe(Math.floor(cell / columnCount), cell % columnCount);
+      return;
+    }
+    const merged = sheet.Range(rectA1(sheetRect(block))).MergeCells;
     if (merged === false) return;
-    if (block.rowCount === 1 && block.columnCount === 1) {
-      const area = rectOf(sheet.Range(rectA1(block)).MergeArea);
-      if (area.rowCount * area.columnCount > 1) areas.push(area);
+    if (merged === true) {
+      // Every cell of the block is merged: each probe finds an area, and the cells it covers need no more asking.
+      for (const cell of cells) if (open[cell]) probe(Math.floor(cell / columnCount), cell % columnCount);
       return;
     }
     if (block.columnCount > 1) {
@@ -152,7 +198,7 @@ export function findMerges(sheet: WpsWorksheet, table: Rect): MergedArea[] {
       visit({ ...block, row: block.row + upper, rowCount: block.rowCount - upper });
     }
   };
-  visit(table);
+  visit({ row: 0, column: 0, rowCount, columnCount });
   const out: MergedArea[] = [];
   for (const area of areas) {
     const clipped = intersect(area, table);

@@ -5,36 +5,49 @@
  */
 import type { Lang, Summary } from '../core/types';
 import { summarySheets, uniqueSheetName } from '../core/sheets';
-import type { Progress } from '../host';
+import { type SummaryWriteOptions, type SummaryWriteResult, throwIfCancelled } from '../host';
 import type { WpsApplication } from './api';
 import { deleteSheets, sheetNames } from './applyPlan';
-import { findSheet } from './documentStore';
+import { findSheet, readStored, writeStored } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
-import { writeSpecSheet } from './writeCells';
+import { freezeRows, writeSpecSheet } from './writeCells';
 
 const TEMP_PREFIX = '~rt ';
+/** Names of the sheets this add-in wrote as summaries, kept in the workbook (WPS gives sheets no stable id to keep). */
+export const SUMMARY_SHEETS_KEY = 'summarySheets';
 
-export async function writeSummarySheets(app: WpsApplication, summary: Summary, lang: Lang, onProgress?: (p: Progress) => void): Promise<{ sheets: string[] }> {
+export async function writeSummarySheets(app: WpsApplication, summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
   const specs = summarySheets(summary, lang);
   const book = app.ActiveWorkbook;
   if (!book) throw wpsHostError('no-workbook');
+  // A sheet of a summary's name that the add-in did not write is the office's own: replaced only once the clerk agreed.
+  const stored = readStored(app, SUMMARY_SHEETS_KEY);
+  const ours = new Set(Array.isArray(stored) ? stored.filter((name): name is string => typeof name === 'string') : []);
+  const foreign = specs.map((spec) => spec.name).filter((name) => !ours.has(name) && findSheet(app, name) !== null);
+  if (foreign.length > 0 && !options.replace) return { sheets: [], needsConfirmation: foreign };
   const names = sheetNames(app);
   const temps: string[] = [];
+  const updating = app.ScreenUpdating;
+  app.ScreenUpdating = false;
   try {
     for (const [i, spec] of specs.entries()) {
+      throwIfCancelled(options.signal);
       const temp = uniqueSheetName(`${TEMP_PREFIX}${i + 1}`, names);
       names.push(temp);
       const sheets = book.Worksheets;
       const sheet = sheets.Add(null, sheets.Item(sheets.Count));
       sheet.Name = temp;
       temps.push(temp);
-      await writeSpecSheet(sheet, spec);
-      onProgress?.({ stage: 'summary', done: i + 1, total: specs.length });
+      await writeSpecSheet(sheet, spec, undefined, options.signal);
+      freezeRows(app, sheet, 1);
+      options.onProgress?.({ stage: 'summary', done: i + 1, total: specs.length });
     }
+    throwIfCancelled(options.signal);
     deleteSheets(app, specs.map((spec) => spec.name).filter((name) => findSheet(app, name) !== null));
     specs.forEach((spec, i) => {
       findSheet(app, temps[i]!)!.Name = spec.name;
     });
+    writeStored(app, SUMMARY_SHEETS_KEY, specs.map((spec) => spec.name));
     findSheet(app, specs[0]!.name)?.Activate();
     return { sheets: specs.map((spec) => spec.name) };
   } catch (error) {
@@ -44,5 +57,7 @@ export async function writeSummarySheets(app: WpsApplication, summary: Summary, 
       // leftover temporary sheets are visible and harmless
     }
     throw toWpsHostError(error);
+  } finally {
+    app.ScreenUpdating = updating;
   }
 }

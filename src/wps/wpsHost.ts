@@ -1,11 +1,24 @@
 /** The WorkbookHost over WPS 表格's JS add-in object model (`window.Application`); failures come out as HostErrors. */
 import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
-import type { ApplyMode, HostCapabilities, HostKind, Progress, SourceSnapshot, WorkbookHost } from '../host';
+import type {
+  ApplyMode,
+  ApplyResult,
+  HighlightResult,
+  HostCallOptions,
+  HostCapabilities,
+  HostKind,
+  HostLimitation,
+  Progress,
+  SourceSnapshot,
+  SummaryWriteOptions,
+  SummaryWriteResult,
+  WorkbookHost,
+} from '../host';
 import type { WpsApplication } from './api';
 import { applyPlanToWorkbook } from './applyPlan';
 import { findSheet, readStored, writeStored } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
-import { clearRecordedHighlights, highlightFindings } from './highlight';
+import { assertRowUnchanged, clearRecordedHighlights, highlightFindings } from './highlight';
 import { WpsReadOptions, defaultWpsReadOptions, readSelectionSnapshot } from './readTable';
 import { writeSummarySheets } from './summarySheets';
 
@@ -26,7 +39,16 @@ export interface WpsHostOptions {
 export class WpsHost implements WorkbookHost {
   readonly kind: HostKind = 'wps';
   /** No native chart: not written through this object model yet; the pane draws the chart itself. */
-  readonly capabilities: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: false, chart: false };
+  readonly capabilities: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: false, chart: false, notes: true };
+  readonly limitations: readonly HostLimitation[] = [
+    {
+      feature: 'chart',
+      messages: {
+        'zh-CN': 'WPS 表格中生成的汇总表不带图表；图表显示在本窗格中。',
+        'en-US': 'Summary sheets written in WPS Spreadsheets carry no chart; the chart is shown in this pane.',
+      },
+    },
+  ];
   private readonly readOptions: WpsReadOptions;
 
   constructor(
@@ -36,34 +58,35 @@ export class WpsHost implements WorkbookHost {
     this.readOptions = { ...defaultWpsReadOptions, ...options.read };
   }
 
-  readSelection(onProgress?: (p: Progress) => void): Promise<SourceSnapshot> {
-    return translated(() => readSelectionSnapshot(this.app, onProgress, this.readOptions));
+  readSelection(onProgress?: (p: Progress) => void, options: HostCallOptions = {}): Promise<SourceSnapshot> {
+    return translated(() => readSelectionSnapshot(this.app, onProgress, this.readOptions, options));
   }
 
-  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang }, onProgress?: (p: Progress) => void): Promise<{ sheet: string }> {
+  applyPlan(source: SourceSnapshot, plan: RepairPlan, options: { mode: ApplyMode; lang: Lang } & HostCallOptions, onProgress?: (p: Progress) => void): Promise<ApplyResult> {
     return translated(() => applyPlanToWorkbook(this.app, source, plan, options, onProgress));
   }
 
-  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
-    return translated(() => highlightFindings(this.app, source, findings, lang));
+  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang, options: HostCallOptions = {}): Promise<HighlightResult> {
+    return translated(() => highlightFindings(this.app, source, findings, lang, options.signal));
   }
 
   clearHighlights(): Promise<void> {
     return translated(() => clearRecordedHighlights(this.app));
   }
 
-  selectCell(sheet: string, address: string): Promise<void> {
-    return translated(() => {
+  selectCell(sheet: string, address: string, source?: SourceSnapshot): Promise<void> {
+    return translated(async () => {
       const target = findSheet(this.app, sheet);
       if (!target) throw wpsHostError('source-missing');
+      if (source && source.sheet === sheet) await assertRowUnchanged(target, source, address);
       // Range.Select works on the active sheet only.
       target.Activate();
       target.Range(address).Select();
     });
   }
 
-  writeSummary(summary: Summary, lang: Lang): Promise<{ sheets: string[] }> {
-    return translated(() => writeSummarySheets(this.app, summary, lang));
+  writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
+    return translated(() => writeSummarySheets(this.app, summary, lang, options));
   }
 
   loadSettings(): Promise<unknown | null> {

@@ -3,8 +3,8 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Badge,
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -16,12 +16,14 @@ import {
 } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
+import { useHost } from '../context';
 import type { Change, RemovedRow } from '../../src/core/types';
 import type { ApplyMode } from '../../src/excel/host';
 import { useLanguage } from '../context';
 import { formatRows, previewPlan } from '../planView';
 import type { Workbench } from '../useWorkbench';
 import { SourceBar } from './SourceBar';
+import { JobStatus } from './StatusBars';
 
 /** Long lists are cut: the full log goes to the change-log sheet. */
 const LIST_LIMIT = 100;
@@ -34,12 +36,16 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
+/** A section heading with its count in words ("合并的行 12 处"), so the number means something when read aloud. */
 function CountHeader({ label, count }: { label: string; count: number }) {
+  const { t } = useLanguage();
   const styles = useStyles();
   return (
     <span className={styles.header}>
       {label}
-      <CounterBadge count={count} overflowCount={99999} showZero color={count > 0 ? 'brand' : 'informative'} size="small" />
+      <Badge appearance="tint" color={count > 0 ? 'brand' : 'informative'} size="small">
+        {t('repair.count', { count })}
+      </Badge>
     </span>
   );
 }
@@ -94,11 +100,15 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
   const styles = useStyles();
   const [mode, setMode] = useState<ApplyMode>('new-sheet');
   const { analysis, source, busy } = workbench;
+  const host = useHost();
+  const inPlace = host?.capabilities.inPlace ?? true;
+  const undoNote = host?.limitations?.find((limitation) => limitation.feature === 'undo');
+  const { lang } = useLanguage();
   const preview = useMemo(() => (analysis ? previewPlan(analysis.plan) : null), [analysis]);
 
   return (
     <div className={styles.root}>
-      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
+      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} workbench={workbench} />
       {preview && analysis && (
         <>
           <Text weight="semibold" size={400} as="h2">
@@ -155,15 +165,25 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
               </AccordionItem>
             </Accordion>
           )}
-          <Field label={t('repair.mode')}>
-            <RadioGroup value={mode} onChange={(_, data) => setMode(data.value === 'in-place' ? 'in-place' : 'new-sheet')}>
-              <Radio value="new-sheet" label={t('repair.mode.new-sheet')} />
-              <Radio value="in-place" label={t('repair.mode.in-place')} />
-            </RadioGroup>
-          </Field>
-          <Button appearance="primary" icon={<WrenchRegular />} disabled={busy !== null} onClick={() => void workbench.applyRepair(mode)}>
+          {inPlace ? (
+            <Field label={t('repair.mode')}>
+              <RadioGroup value={mode} onChange={(_, data) => setMode(data.value === 'in-place' ? 'in-place' : 'new-sheet')}>
+                <Radio value="new-sheet" label={t('repair.mode.new-sheet')} />
+                <Radio value="in-place" label={t('repair.mode.in-place')} />
+              </RadioGroup>
+            </Field>
+          ) : (
+            <Text className={styles.muted}>{t('repair.noInPlace')}</Text>
+          )}
+          {undoNote && (
+            <Text size={200} className={styles.muted} data-testid="limitation-undo">
+              {undoNote.messages[lang]}
+            </Text>
+          )}
+          <Button appearance="primary" icon={<WrenchRegular />} disabled={busy !== null} onClick={() => void workbench.applyRepair(inPlace ? mode : 'new-sheet')}>
             {t('repair.apply')}
           </Button>
+          <JobStatus workbench={workbench} jobs={['apply']} main />
         </>
       )}
     </div>

@@ -29,7 +29,7 @@ import {
   type UnitDraft,
 } from '../settingsText';
 import type { Workbench } from '../useWorkbench';
-import { ErrorBar } from './StatusBars';
+import { ErrorBar, JobStatus } from './StatusBars';
 
 type EditorView = 'lists' | 'json';
 
@@ -202,6 +202,7 @@ export function SettingsPanel({ workbench }: { workbench: Workbench }) {
         </Button>
         <input ref={fileInput} className={styles.hidden} type="file" accept=".json,application/json" aria-hidden="true" tabIndex={-1} onChange={(e) => void importFile(e)} />
       </div>
+      <JobStatus workbench={workbench} jobs={['settings']} main />
       {dirty && <Text size={200}>{t('settings.unsaved')}</Text>}
       {check && check.ok && (
         <MessageBar intent="success">

@@ -3,6 +3,8 @@ import { TableSearchRegular } from '@fluentui/react-icons';
 import type { Analysis } from '../../src/core/types';
 import type { SourceSnapshot } from '../../src/excel/host';
 import { useLanguage } from '../context';
+import type { Workbench } from '../useWorkbench';
+import { JobStatus } from './StatusBars';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -16,6 +18,8 @@ export function SourceBar(props: {
   disabled: boolean;
   label?: string;
   onRead: () => void;
+  /** Shows the reading's progress and result under the button. */
+  workbench?: Workbench;
 }) {
   const { t } = useLanguage();
   const styles = useStyles();
@@ -26,6 +30,7 @@ export function SourceBar(props: {
       <Button appearance={source ? 'secondary' : 'primary'} icon={<TableSearchRegular />} disabled={props.disabled} onClick={props.onRead}>
         {props.label ?? (source ? t('source.reread') : t('source.read'))}
       </Button>
+      {props.workbench && <JobStatus workbench={props.workbench} jobs={['read']} />}
       {source && analysis && (
         <Text size={200} className={styles.info} data-testid="source-info">
           {t('source.info', {

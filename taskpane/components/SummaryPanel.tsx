@@ -1,5 +1,9 @@
 import {
   Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Table,
   TableBody,
   TableCell,
@@ -11,19 +15,25 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular } from '@fluentui/react-icons';
+import { useMemo } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
 import { useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
+import { OfficialChart, statusColors } from './OfficialChart';
 import { SourceBar } from './SourceBar';
+import { JobStatus } from './StatusBars';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  scroll: { overflowX: 'auto' },
-  table: { tableLayout: 'auto', width: 'auto', minWidth: '100%' },
-  statusHeader: { minWidth: '3.5em', verticalAlign: 'bottom' },
-  name: { whiteSpace: 'nowrap' },
-  officialHeader: { minWidth: '5em', whiteSpace: 'nowrap', verticalAlign: 'bottom' },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // The table scrolls sideways inside the pane (about 350 px wide in Excel) instead of being cut off; status headings
+  // wrap onto several lines so most tables fit without scrolling at all.
+  scroll: { overflowX: 'auto', maxWidth: '100%', WebkitOverflowScrolling: 'touch' },
+  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
+  statusHeader: { minWidth: '2.6em', maxWidth: '4.5em', verticalAlign: 'bottom', whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: tokens.lineHeightBase200, paddingLeft: '4px', paddingRight: '4px' },
+  // The official's name stays in view while the status columns scroll under it.
+  name: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  officialHeader: { minWidth: '4em', whiteSpace: 'nowrap', verticalAlign: 'bottom', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px' },
   totalRow: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
@@ -82,16 +92,40 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
 export function SummaryPanel({ workbench }: { workbench: Workbench }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
-  const { analysis, source, busy } = workbench;
+  const { analysis, source, busy, config, summaryQuestion } = workbench;
   const summary = analysis?.summary ?? null;
+  const colors = useMemo(() => {
+    const entries = new Map(config.vocabulary.map((entry) => [entry.status, entry]));
+    return statusColors(summary?.statuses ?? [], (status) => {
+      const entry = entries.get(status);
+      return entry?.lagging ? 'lagging' : entry?.onSchedule ? 'on-schedule' : 'other';
+    });
+  }, [summary, config]);
   return (
     <div className={styles.root}>
-      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
+      <SourceBar source={source} analysis={analysis} disabled={busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} workbench={workbench} />
       {summary ? (
         <>
           <Button appearance="primary" icon={<DataBarVerticalRegular />} disabled={busy !== null} onClick={() => void workbench.writeSummary()}>
             {t('summary.write')}
           </Button>
+          {summaryQuestion && (
+            <MessageBar intent="warning" layout="multiline" data-testid="summary-question">
+              <MessageBarBody>
+                <MessageBarTitle>{t('summary.replace.title')}</MessageBarTitle>
+                {t('summary.replace.body', { sheets: summaryQuestion.sheets.join(lang === 'zh-CN' ? '”“' : '", "') })}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={() => void workbench.writeSummary(true)}>
+                  {t('summary.replace.yes')}
+                </Button>
+                <Button size="small" onClick={() => workbench.declineSummaryReplace?.()}>
+                  {t('summary.replace.no')}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          <JobStatus workbench={workbench} jobs={['summary']} main />
           <Text data-testid="summary-overall">
             {t('summary.overall', {
               total: summary.total,
@@ -103,6 +137,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
           <Text weight="semibold" size={400} as="h2">
             {t('summary.byOfficial')}
           </Text>
+          <OfficialChart summary={summary} colors={colors} noOfficial={t('summary.noOfficial')} />
           <ByOfficialTable summary={summary} />
         </>
       ) : (

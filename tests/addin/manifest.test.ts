@@ -12,6 +12,8 @@ import { allStrings, child, findAll, parseXml, readManifestText, type XmlElement
 const webpackConfig = require('../../webpack.config.js') as {
   rewriteManifestUrls: (xml: string, prodUrl: string) => string;
   productionUrl: () => string;
+  setManifestVersion: (xml: string) => string;
+  manifestVersion: () => string;
 };
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -61,12 +63,25 @@ test('every URL is https', () => {
   for (const domain of findAll(manifest, 'AppDomain')) expect(domain.text).toMatch(/^https:\/\//);
 });
 
-test('requires ExcelApi 1.13 or later (merged areas are read)', () => {
+test('asks only for ExcelApi 1.1, so Excel 2016 and 2019 open the pane and are told what they need', () => {
   const sets = findAll(child(manifest, 'Requirements'), 'Set');
-  const excel = sets.find((s) => s.attributes.Name === 'ExcelApi');
-  expect(excel).toBeDefined();
-  const [major, minor] = (excel?.attributes.MinVersion ?? '0.0').split('.').map(Number);
-  expect(major > 1 || (major === 1 && minor >= 13)).toBe(true);
+  expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([['ExcelApi', '1.1']]);
+  // Everything above 1.1 is checked at run time by the pane (src/excel/requirements.ts).
+  expect(findAll(manifest, 'Method')).toEqual([]);
+});
+
+test('names a real provider, not a placeholder', () => {
+  const provider = child(manifest, 'ProviderName').text;
+  expect(provider).toBe('报表整理项目组');
+});
+
+test('the built manifest carries the version of package.json', async () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const built = await parseXml(webpackConfig.setManifestVersion(xml));
+  expect(child(built, 'Version').text).toBe(`${pkg.version.split('.').slice(0, 3).join('.')}.0`);
+  expect(child(built, 'Version').text).toBe(webpackConfig.manifestVersion());
+  // Everything else is kept: the VersionOverrides' own version markers are untouched.
+  expect(findAll(built, 'Control').length).toBe(findAll(manifest, 'Control').length);
 });
 
 test('speaks Chinese by default and names itself in zh-CN and en-US', () => {

@@ -5,7 +5,7 @@ import { HostError } from '../../src/excel/host';
 import { describeError } from '../../taskpane/errors';
 import { countBySeverity, findingAddress, groupFindings } from '../../taskpane/findings';
 import { translator } from '../../taskpane/i18n';
-import { waitForExcel, type OfficeLike } from '../../taskpane/officeReady';
+import { watchExcel, type OfficeEnvironment, type OfficeLike } from '../../taskpane/officeReady';
 import { formatRows, previewPlan } from '../../taskpane/planView';
 import { checkSettingsText, draftToSettings, editableSettings, settingsToDraft, splitList } from '../../taskpane/settingsText';
 import { renderWordPaste } from '../fixtures/render';
@@ -145,6 +145,11 @@ describe('error messages', () => {
     expect(describeError(error, 'en-US', translator('en-US')).title).toBe('Select the table first.');
   });
 
+  test('an unexpected error reaches a zh-CN clerk without the program\'s English', () => {
+    const text = describeError(new TypeError('Cannot read properties of undefined'), 'zh-CN', translator('zh-CN'));
+    expect([text.title, ...text.lines].join(' ')).not.toMatch(/Cannot|undefined/);
+  });
+
   test('an unexpected error says so and keeps its message', () => {
     const text = describeError(new TypeError('boom'), 'en-US', translator('en-US'));
     expect(text.lines.join(' ')).toContain('boom');
@@ -156,27 +161,36 @@ describe('waiting for Excel', () => {
     onReady: () => Promise.resolve({ host, platform: null }),
     context: { displayLanguage },
   });
+  const answer = (candidate: OfficeLike | undefined): Promise<OfficeEnvironment> => new Promise((resolve) => watchExcel(candidate, { onReady: resolve }));
 
   test('without office.js the pane runs outside Excel', async () => {
-    await expect(waitForExcel(undefined)).resolves.toEqual({ inExcel: false, displayLanguage: null });
+    await expect(answer(undefined)).resolves.toEqual({ inExcel: false, displayLanguage: null });
   });
 
   test('office.js in Excel reports the host and the display language', async () => {
-    await expect(waitForExcel(office('Excel'))).resolves.toEqual({ inExcel: true, displayLanguage: 'en-US' });
+    await expect(answer(office('Excel'))).resolves.toEqual({ inExcel: true, displayLanguage: 'en-US' });
   });
 
   test('office.js in a plain browser or another Office app is outside Excel', async () => {
-    await expect(waitForExcel(office(null))).resolves.toMatchObject({ inExcel: false });
-    await expect(waitForExcel(office('Word'))).resolves.toMatchObject({ inExcel: false });
+    await expect(answer(office(null))).resolves.toMatchObject({ inExcel: false });
+    await expect(answer(office('Word'))).resolves.toMatchObject({ inExcel: false });
   });
 
-  test('an onReady that never answers ends in the outside-Excel notice', async () => {
+  test('a slow Excel is said to be slow after 4 s, and still connects when it answers at 20 s', async () => {
     jest.useFakeTimers();
     try {
-      const never: OfficeLike = { onReady: () => new Promise(() => undefined) };
-      const waiting = waitForExcel(never, 3000);
-      jest.advanceTimersByTime(3000);
-      await expect(waiting).resolves.toEqual({ inExcel: false, displayLanguage: null });
+      let ready: (info: { host: unknown; platform: unknown }) => void = () => undefined;
+      const slowExcel: OfficeLike = { onReady: () => new Promise((resolve) => (ready = resolve)), context: { displayLanguage: 'zh-CN' } };
+      const events: string[] = [];
+      const answered = new Promise<OfficeEnvironment>((resolve) =>
+        watchExcel(slowExcel, { onSlow: () => events.push('slow'), onReady: (environment) => { events.push('ready'); resolve(environment); } }),
+      );
+      jest.advanceTimersByTime(4000);
+      expect(events).toEqual(['slow']);
+      jest.advanceTimersByTime(16000);
+      ready({ host: 'Excel', platform: 'PC' });
+      await expect(answered).resolves.toEqual({ inExcel: true, displayLanguage: 'zh-CN' });
+      expect(events).toEqual(['slow', 'ready']);
     } finally {
       jest.useRealTimers();
     }

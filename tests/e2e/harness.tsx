@@ -11,6 +11,8 @@ export interface HarnessFixture {
   grid: Grid;
   sheet: string;
   displayLanguage: string;
+  /** The cell or range the user selected before opening the pane (Excel widens it over merged cells); default the whole grid. */
+  select?: string;
 }
 
 declare global {
@@ -29,14 +31,22 @@ function gridRange(grid: Grid): string {
 }
 
 async function boot(): Promise<void> {
-  const outside = new URLSearchParams(window.location.search).has('outside');
+  const params = new URLSearchParams(window.location.search);
+  // ?office=load: no in-memory Excel; the pane loads office.js itself (CDN, then the bundled copy) as in production.
+  if (params.get('office') === 'load') {
+    startTaskpane();
+    return;
+  }
+  const outside = params.has('outside');
   if (!outside) {
-    const fixture = (await (await fetch('./fixture.json')).json()) as HarnessFixture;
-    const book = workbookFromGrid(fixture.grid, { sheet: fixture.sheet, select: gridRange(fixture.grid) });
+    // ?fixture=name serves name.json (each user journey has its own seed-built workbook).
+    const name = (params.get('fixture') ?? 'fixture').replace(/[^\w-]/g, '');
+    const fixture = (await (await fetch(`./${name}.json`)).json()) as HarnessFixture;
+    const book = workbookFromGrid(fixture.grid, { sheet: fixture.sheet, select: fixture.select ?? gridRange(fixture.grid) });
     installFakeOffice(window, book, { displayLanguage: fixture.displayLanguage });
     window.e2eBook = book;
   }
-  await startTaskpane({ officeTimeoutMs: 1000 });
+  startTaskpane({ skipOfficeLoad: true, officeSlowMs: 1000 });
 }
 
 void boot();

@@ -1,7 +1,9 @@
 /**
- * The taskpane in a real browser (Debian Chromium driven by playwright-core), against the in-memory Excel preloaded
- * with seed 001 as a Word paste leaves it. A clerk's path: read + repair, check + go to a finding + mark, summarize,
- * settings, the language switch, and the pane opened outside Excel. Screenshots go to test-artifacts/screenshots/.
+ * The taskpane in a real browser (Debian Chromium driven by playwright-core) at the width Excel opens task panes (350 px),
+ * against the in-memory Excel preloaded with seed-built workbooks. Three user journeys: the clerk (clicks a merged section
+ * cell, 整理, 应用整理), the reviewer (校验 with findings, go to one, mark and clear), the manager (汇总: chart and table, the
+ * summary sheets). Then settings, English, in place, outside Excel, and office.js with Microsoft's CDN blocked. Every
+ * screenshot goes to test-artifacts/screenshots/ and each Chinese screen is checked for English words and rule ids.
  *
  *   bash scripts/install-chromium.sh   (once, as root)
  *   npm run test:e2e
@@ -10,21 +12,30 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
+import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
 import { groupFindings } from '../../taskpane/findings';
-import { renderWordPaste } from '../fixtures/render';
+import { OFFICE_CDN_URL } from '../../taskpane/officeLoader';
+import { renderPdfConversion, renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
 import type { HarnessFixture } from './harness';
 import { buildHarness, CHROMIUM, HARNESS_DIR, SCREENSHOT_DIR, serve, type StaticServer } from './support';
 
 const SHEET = '重点工作';
+const PANE_WIDTH = 350;
 const grid = renderWordPaste(loadSeed('001')).grid;
 const expected = analyze(grid);
-const fixture: HarnessFixture = { grid, sheet: SHEET, displayLanguage: 'zh-CN' };
+/** The clerk clicks C4, inside the merged section row A4:F4 (一、胡钛同志分管工作…): Excel selects the whole merged cell. */
+const fixture: HarnessFixture = { grid, sheet: SHEET, displayLanguage: 'zh-CN', select: 'C4' };
+/** The reviewer's workbook: the PDF-conversion rendering of seed 000 (repeated headers, page numbers, split records). */
+const reviewerGrid = renderPdfConversion(loadSeed('000')).grid;
+const reviewerFixture: HarnessFixture = { grid: reviewerGrid, sheet: '进展', displayLanguage: 'zh-CN', select: 'B6' };
+const reviewerExpected = analyze(reviewerGrid);
 
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const officeRequests: string[] = [];
 
 interface BookState {
   sheetNames: string[];
@@ -32,12 +43,12 @@ interface BookState {
   filledCells: number;
 }
 
-function bookState(): Promise<BookState> {
-  return page.evaluate((sheet) => {
+function bookState(on: Page = page, sheet = SHEET): Promise<BookState> {
+  return on.evaluate((name) => {
     const book = window.e2eBook;
     if (!book) throw new Error('no e2eBook');
     const selection = book.selection;
-    const source = book.sheets.find((s) => s.name === sheet);
+    const source = book.sheets.find((s) => s.name === name);
     let filledCells = 0;
     for (const cell of source?.cells.values() ?? []) if (cell.fill !== null && cell.fill.toUpperCase() !== '#FFFFFF') filledCells += 1;
     return {
@@ -45,7 +56,7 @@ function bookState(): Promise<BookState> {
       selection: selection ? { sheet: selection.sheet.name, ...selection.rect } : null,
       filledCells,
     };
-  }, SHEET);
+  }, sheet);
 }
 
 function fullRange(): string {
@@ -63,33 +74,73 @@ function a1(row0: number, column0: number): string {
   return `${letters}${row0 + 1}`;
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+/** Words a Chinese screen may show in Latin letters: product names and the language switch. */
+// 'office' is for office.js, the script's own name, which the IT staff helping a clerk need to see.
+const ALLOWED_LATIN = new Set(['Excel', 'English', 'JSON', 'Microsoft', 'Office', 'office', 'Word', 'PDF', 'WPS', 'Enter', 'Esc']);
+const RULE_IDS = ruleCatalog().map((rule) => rule.id);
+
+/**
+ * A screenshot at the pane's width, and what a reviewer of it would check: nothing runs off the right edge (the page
+ * never scrolls sideways; wide tables scroll inside their own box), no English words and no rule ids on a zh-CN screen.
+ */
+async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh-CN', alsoAllowed: string[] = []): Promise<void> {
+  await on.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const overflow = await on.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect([name, overflow]).toEqual([name, 0]);
+  const clipped = await on.evaluate(() => {
+    // Text cut off by its own box without a way to scroll to it.
+    const out: string[] = [];
+    for (const element of Array.from(document.querySelectorAll('main *'))) {
+      const style = getComputedStyle(element);
+      if (element.scrollWidth > element.clientWidth + 1 && style.overflowX === 'hidden' && style.textOverflow !== 'ellipsis' && element.clientWidth > 0) {
+        out.push(`${element.tagName}.${element.className}: ${(element.textContent ?? '').slice(0, 40)}`);
+      }
+    }
+    return out;
+  });
+  expect([name, clipped]).toEqual([name, []]);
+  if (lang !== 'zh-CN') return;
+  const text = await on.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return document.body.innerText;
+    // The language picker names English in English on purpose.
+    const clone = main.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('select').forEach((select) => select.remove());
+    document.body.appendChild(clone);
+    const shown = clone.innerText;
+    clone.remove();
+    return shown;
+  });
+  const latin = (text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []).filter((word) => !ALLOWED_LATIN.has(word) && !alsoAllowed.includes(word));
+  expect([name, latin]).toEqual([name, []]);
+  expect([name, RULE_IDS.filter((id) => text.includes(id))]).toEqual([name, []]);
 }
 
-async function openTab(name: string): Promise<void> {
-  await page.getByRole('tab', { name }).click();
+async function openTab(name: string, on: Page = page): Promise<void> {
+  await on.getByRole('tab', { name }).click();
 }
 
-async function notice(text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible' });
+async function notice(text: string | RegExp, on: Page = page): Promise<void> {
+  await on.getByText(text).first().waitFor({ state: 'visible' });
 }
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await buildHarness();
-  server = await serve(HARNESS_DIR, { 'fixture.json': JSON.stringify(fixture) });
+  server = await serve(HARNESS_DIR, { 'fixture.json': JSON.stringify(fixture), 'reviewer.json': JSON.stringify(reviewerFixture) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-  // Nothing leaves the machine: office.js comes from Microsoft's CDN in production; here the in-memory Excel stands in.
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(server.url) ? route.continue() : route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }),
-  );
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+  // Nothing leaves the machine: every other address fails, Microsoft's CDN included (as on an intranet that blocks it).
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.includes('office-js/') || url === OFFICE_CDN_URL) officeRequests.push(url);
+    return url.startsWith(server.url) ? route.continue() : route.abort('blockedbyclient');
+  });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.setDefaultTimeout(20000);
@@ -108,7 +159,9 @@ test('opens in Excel in Chinese with the three jobs and settings', async () => {
   await shot('01-start');
 });
 
-test('repair: reads the selection, previews the changes, writes a new sheet', async () => {
+test('clerk: a click on a merged section cell, 整理, then 应用整理 writes a new sheet, with progress under the button', async () => {
+  // Excel reports the click on C4 as the whole merged row A4:F4; the pane reads the table around it, not one cell.
+  await expect(bookState().then((state) => state.selection)).resolves.toMatchObject({ row: 3, column: 0, rowCount: 1, columnCount: 6 });
   await page.getByRole('button', { name: '读取选区并分析' }).click();
   const info = page.getByTestId('source-info');
   await info.waitFor();
@@ -116,76 +169,104 @@ test('repair: reads the selection, previews the changes, writes a new sheet', as
   await expect(info.textContent()).resolves.toContain(SHEET);
   await page.getByRole('button', { name: /合并的行/ }).click();
   await page.getByText(/\d+ 行合并为 \d+ 行/).waitFor();
-  await shot('02-repair-preview');
+  await shot('02-clerk-preview');
   const collapsed = expected.plan.changes.filter((c) => c.op === 'collapse-rows').length;
-  await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(String(collapsed));
+  await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(`${collapsed} 处`);
 
   const before = await bookState();
-  await page.getByRole('button', { name: '应用整理' }).click();
-  await notice(/已写入工作表/);
+  const apply = page.getByRole('button', { name: '应用整理' });
+  await apply.click();
+  const status = page.getByTestId('status-apply');
+  await status.getByText(/已写入工作表/).waitFor();
+  await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+  // The notice sits right under the button that started the work.
+  const [button, box] = await Promise.all([apply.boundingBox(), status.boundingBox()]);
+  expect(box!.y - (button!.y + button!.height)).toBeLessThan(40);
   const after = await bookState();
   const added = after.sheetNames.filter((name) => !before.sheetNames.includes(name));
   expect(added.length).toBeGreaterThanOrEqual(1);
   expect(after.sheetNames).toContain(SHEET); // the original stays
-  await shot('03-repair-applied');
+  await status.scrollIntoViewIfNeeded();
+  await shot('03-clerk-applied');
 });
 
-test('check: findings grouped by rule; a finding selects its cell; marks go on and off', async () => {
-  await openTab('校验');
-  const counts = page.getByTestId('check-counts');
+test('reviewer: 校验 lists findings in words (rule ids only in tooltips), goes to a finding, marks and clears', async () => {
+  const reviewer = await page.context().newPage();
+  reviewer.on('pageerror', (error) => pageErrors.push(error.message));
+  await reviewer.goto(`${server.url}taskpane.html?fixture=reviewer`);
+  await openTab('校验', reviewer);
+  await reviewer.getByRole('button', { name: '校验选区' }).click();
+  const counts = reviewer.getByTestId('check-counts');
   await counts.waitFor();
-  await expect(counts.textContent()).resolves.toContain(`共 ${expected.findings.length} 个问题`);
-  const groups = groupFindings(expected.findings);
+  await expect(counts.textContent()).resolves.toContain(`共 ${reviewerExpected.findings.length} 个问题`);
+  const groups = groupFindings(reviewerExpected.findings);
   expect(groups.length).toBeGreaterThan(0);
   const first = groups[0];
-  const title = ruleCatalog().find((r) => r.id === first.rule)?.description['zh-CN'] ?? first.rule;
-  await page.getByRole('button', { name: new RegExp(escapeRegExp(title)) }).click();
+  const title = ruleCatalog().find((r) => r.id === first.rule)?.description['zh-CN'];
+  expect(title).toBeDefined();
+  const header = reviewer.getByRole('button', { name: new RegExp(escapeRegExp(title!)) });
+  await header.click();
+  await expect(reviewer.locator(`[title*="${first.rule}"]`).count()).resolves.toBeGreaterThan(0);
+  if (first.findings.length > GROUP_LIMIT) await reviewer.getByRole('button', { name: `显示全部 ${first.findings.length} 条` }).waitFor();
+  await shot('04-reviewer-findings', reviewer);
+
   const target = first.findings[0];
   const label = target.cell ?? `第 ${target.row} 行`;
-  await page.getByText(first.rule, { exact: true }).waitFor();
-  await shot('04-check-findings');
-
-  await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).first().click();
-  const want = `${SHEET}!${target.cell ?? a1(target.row - 1, grid.origin.column - 1)}`;
+  await reviewer.getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).first().click();
+  const want = `进展!${target.cell ?? a1(target.row - 1, reviewerGrid.origin.column - 1)}`;
   const selected = await settle(async () => {
-    const state = await bookState();
+    const state = await bookState(reviewer, '进展');
     return state.selection ? `${state.selection.sheet}!${a1(state.selection.row, state.selection.column)}` : null;
   }, want);
-  expect(selected).toBe(want);
+  expect(selected?.split(':')[0]).toBe(want);
 
-  await page.getByRole('button', { name: '在表中标出' }).click();
-  await notice(/已在表中标出/);
-  expect((await bookState()).filledCells).toBeGreaterThan(0);
-  await shot('05-check-highlighted');
-  await page.getByRole('button', { name: '清除标记' }).click();
-  await notice('已清除标记。');
-  expect((await bookState()).filledCells).toBe(0);
+  await reviewer.getByRole('button', { name: '在表中标出' }).click();
+  await notice(/已在表中标出/, reviewer);
+  expect((await bookState(reviewer, '进展')).filledCells).toBeGreaterThan(0);
+  await shot('05-reviewer-marked', reviewer);
+  await reviewer.getByRole('button', { name: '清除标记' }).click();
+  await notice('已清除标记。', reviewer);
+  expect((await bookState(reviewer, '进展')).filledCells).toBe(0);
+  await reviewer.close();
 });
 
-test('summary: writes the summary sheets and shows the table by official', async () => {
+test('manager: 汇总 shows the stacked bar per official and the whole table at 350 px, and writes the summary sheets', async () => {
   await openTab('汇总');
+  const chart = page.getByTestId('official-chart');
+  await chart.waitFor();
+  await expect(chart.getByRole('img').count()).resolves.toBe(expected.summary.byOfficial.length);
   const table = page.getByTestId('summary-table');
-  await table.waitFor();
   // header row + one row per official + the total row
   await expect(table.locator('tr').count()).resolves.toBe(expected.summary.byOfficial.length + 2);
+  // Every status column can be reached: it fits, or the table's own box scrolls to it.
+  const reach = await table.evaluate((element) => {
+    const box = element.parentElement as HTMLElement;
+    const style = getComputedStyle(box);
+    return { fits: box.scrollWidth <= box.clientWidth + 1, scrolls: style.overflowX === 'auto' || style.overflowX === 'scroll' };
+  });
+  expect(reach.fits || reach.scrolls).toBe(true);
+  for (const status of expected.summary.statuses) await expect(table.getByRole('columnheader', { name: status, exact: true }).count()).resolves.toBe(1);
+  await shot('06-manager-summary');
+  await table.evaluate((element) => element.parentElement?.scrollBy({ left: 1000 }));
+  await shot('07-manager-summary-scrolled');
   await page.getByRole('button', { name: '生成汇总表' }).click();
   await notice(/已写入汇总表/);
   const state = await bookState();
   expect(state.sheetNames).toEqual(expect.arrayContaining(['按分管领导汇总', '滞后事项清单']));
-  await shot('06-summary');
 });
 
 test('settings: lists and JSON, problems shown with their path, saved to the workbook', async () => {
   await openTab('设置');
   await page.getByRole('textbox', { name: '单位名称 2', exact: true }).waitFor();
-  await shot('07-settings-lists');
+  await shot('08-settings-lists');
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: '设置（JSON）' });
   await editor.fill(JSON.stringify({ vocabulary: [{ status: '完成' }, { status: '已完成', synonyms: ['完成'] }] }));
   await page.getByRole('button', { name: '检查' }).click();
   await notice(/设置有 1 处问题/);
   await expect(page.getByText(/^vocabulary: /).count()).resolves.toBeGreaterThan(0);
-  await shot('08-settings-invalid');
+  // The JSON view names the JSON keys the clerk typed (vocabulary, units…): the path of the problem, in the file's terms.
+  await shot('09-settings-invalid', page, 'zh-CN', ['vocabulary', 'units', 'status', 'synonyms']);
   await editor.fill(JSON.stringify({ units: [{ name: '市财政局' }, { name: '市发展改革局', aliases: ['市发改局'] }] }));
   await page.getByRole('button', { name: '保存到工作簿' }).click();
   await notice('设置已保存到工作簿。');
@@ -195,16 +276,22 @@ test('switches to English', async () => {
   await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
   await page.getByRole('tab', { name: 'Repair' }).click();
   await page.getByRole('heading', { name: 'Report tables' }).waitFor();
-  // The finding clicked earlier left one cell selected: not a table, and the pane says so in English.
+  // An empty sheet's cell is selected: nothing to read, and the pane says so in English.
+  await page.evaluate(() => {
+    const book = window.e2eBook;
+    if (!book) throw new Error('no e2eBook');
+    book.addSheet('空表');
+    book.select('空表', 'C3');
+  });
   await page.getByRole('button', { name: 'Read the selection again' }).click();
   await page.getByRole('alert').waitFor();
   await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^[A-Za-z]/);
-  await shot('09-english-error');
+  await shot('10-english-error', page, 'en-US');
   await page.evaluate(({ sheet, range }) => window.e2eBook?.select(sheet, range), { sheet: SHEET, range: fullRange() });
   await page.getByRole('button', { name: 'Read the selection again' }).click();
   await page.getByTestId('source-info').waitFor();
   await expect(page.getByTestId('source-info').textContent()).resolves.toMatch(/^Read /);
-  await shot('10-english');
+  await shot('11-english', page, 'en-US');
 });
 
 test('repair in place keeps a backup, and the repaired table reads back as tidy', async () => {
@@ -221,7 +308,7 @@ test('repair in place keeps a backup, and the repaired table reads back as tidy'
   await page.getByTestId('source-info').waitFor();
   await page.getByText('The table is already tidy: nothing to repair.').waitFor();
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${expected.table.records.length} tasks`);
-  await shot('11-in-place-reread');
+  await shot('12-in-place-reread', page, 'en-US');
 });
 
 test('outside Excel it still renders, with a notice', async () => {
@@ -232,8 +319,32 @@ test('outside Excel it still renders, with a notice', async () => {
   await outside.reload();
   await outside.getByTestId('not-in-excel').waitFor();
   await expect(outside.getByTestId('not-in-excel').textContent()).resolves.toContain('需要在 Excel 中运行');
-  await outside.screenshot({ path: path.join(SCREENSHOT_DIR, '12-outside-excel.png'), fullPage: true });
+  await shot('13-outside-excel', outside);
   await outside.close();
+});
+
+test('with Microsoft\'s CDN blocked the pane loads the bundled office.js and comes up', async () => {
+  officeRequests.length = 0;
+  const blocked = await page.context().newPage();
+  await blocked.goto(`${server.url}taskpane.html?office=load&lang=zh-CN`);
+  await blocked.getByRole('heading', { name: '报表整理' }).waitFor();
+  // In a plain browser the real office.js answers "no Office host": the pane says it must run in Excel, in Chinese.
+  await blocked.getByTestId('not-in-excel').waitFor({ timeout: 30000 });
+  expect(officeRequests[0]).toBe(OFFICE_CDN_URL);
+  expect(officeRequests.some((url) => url.endsWith('/office-js/office.js'))).toBe(true);
+  await expect(blocked.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe('object');
+  await shot('14-cdn-blocked-bundled', blocked);
+  await blocked.close();
+});
+
+test('with both the CDN and the bundled copy unreachable the pane says so in Chinese', async () => {
+  const none = await page.context().newPage();
+  await none.route('**/office-js/**', (route) => route.abort('blockedbyclient'));
+  await none.goto(`${server.url}taskpane.html?office=load&lang=zh-CN`);
+  await none.getByTestId('office-missing').waitFor({ timeout: 30000 });
+  await expect(none.getByTestId('office-missing').textContent()).resolves.toContain('无法加载 Office 脚本');
+  await shot('15-office-missing', none);
+  await none.close();
 });
 
 test('no script errors on the page', () => {

@@ -1,6 +1,6 @@
 /** The adapter's pure helpers: addresses of merged areas, request chunks, dates, sheet names, the range to read. */
 import { parseAreasAddress } from '../../src/excel/addresses';
-import { serialToText, toCellValue } from '../../src/excel/cellValues';
+import { displayedValue, serialToText, toCellValue } from '../../src/excel/cellValues';
 import { chunkRows } from '../../src/excel/payload';
 import { chooseSourceRect, clipMerges } from '../../src/excel/readGrid';
 import { uniqueSheetName } from '../../src/excel/sheetNames';
@@ -30,15 +30,26 @@ describe('chunkRows', () => {
 });
 
 describe('cell values', () => {
+  test('cells read as shown: plain numbers stay numbers, formatted numbers are their text, empty is null', () => {
+    expect(displayedValue('7', 'Double')).toBe(7);
+    expect(displayedValue('50%', 'Double')).toBe('50%');
+    expect(displayedValue('2024/6/30', 'Double')).toBe('2024/6/30');
+    expect(displayedValue('007', 'String')).toBe('007');
+    expect(displayedValue('1.23457E+12', 'Double')).toBe('1.23457E+12');
+    expect(displayedValue('', 'Empty')).toBeNull();
+    expect(displayedValue('TRUE', 'Boolean')).toBe(true);
+    expect(displayedValue('#N/A', 'Error')).toBe('#N/A');
+  });
+});
+
+describe('values with number formats (the WPS host reads these)', () => {
   test('date and time formats turn serials into text; other numbers stay numbers', () => {
     expect(toCellValue(45473, 'yyyy/m/d')).toBe('2024/6/30');
     expect(toCellValue(45473, 'yyyy"年"m"月"d"日"')).toBe('2024年6月30日');
     expect(toCellValue(45473.5, 'yyyy-mm-dd hh:mm')).toBe('2024/6/30 12:00');
     expect(serialToText(0.75, 'h:mm')).toBe('18:00');
     expect(toCellValue(45473, '0.00')).toBe(45473);
-    expect(toCellValue(0.5, '0%')).toBe(0.5);
     expect(toCellValue('', 'General')).toBeNull();
-    expect(toCellValue('#N/A', 'General')).toBe('#N/A');
   });
 });
 

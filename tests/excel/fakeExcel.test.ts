@@ -87,8 +87,12 @@ describe('fake Excel', () => {
     expect(book.sheet('表1').value(0, 0)).toBe('原值');
   });
 
-  test('merged areas are listed only where they start inside the range, and not above 512', async () => {
-    const book = new FakeWorkbook();
+  test.each([
+    ['whole', '表1!A1:A4'],
+    ['starting-in', null],
+    ['clipped', '表1!A2:A4'],
+  ] as const)('merged areas partly inside a range are reported per the %s reading, and not above 512', async (mode, partial) => {
+    const book = new FakeWorkbook({ mergedAreas: mode });
     const sheet = book.addSheet('表1');
     sheet.merge({ row: 0, column: 0, rowCount: 4, columnCount: 1 }, false);
     for (let r = 0; r <= MERGED_AREAS_LIMIT; r += 1) sheet.merge({ row: 10 + r, column: 1, rowCount: 1, columnCount: 2 }, false);
@@ -97,10 +101,125 @@ describe('fake Excel', () => {
       const below = ws.getRange('A2:A4').getMergedAreasOrNullObject().load('address');
       const whole = ws.getRange('A1:A4').getMergedAreasOrNullObject().load('address');
       await context.sync();
-      expect(below.isNullObject).toBe(true);
+      expect(below.isNullObject ? null : below.address).toBe(partial);
       expect(whole.address).toBe('表1!A1:A4');
       ws.getRange('A1:C600').getMergedAreasOrNullObject().load('address');
       await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+    });
+  });
+
+  test('selecting a cell of a merged area selects the whole area, as a click in Excel does', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('表1');
+    sheet.merge({ row: 0, column: 0, rowCount: 1, columnCount: 6 }, false);
+    book.select('表1', 'C1');
+    const address = await run(book, async (context) => {
+      const range = context.workbook.getSelectedRange().load('address');
+      await context.sync();
+      return range.address;
+    });
+    expect(address).toBe('表1!A1:F1');
+  });
+
+  test('text is what the number format shows; values are the stored values; typing turns 50%, 6/30 and 6月30日 into numbers', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('表1');
+    await run(book, async (context) => {
+      const ws = context.workbook.worksheets.getItem('表1');
+      ws.getRange('A1:E1').values = [['50%', '6/30', '6月30日', 7, '2024/6/30']];
+      await context.sync();
+      const range = ws.getRange('A1:E1').load('values,text,numberFormat');
+      await context.sync();
+      expect(range.values).toEqual([[0.5, 46203, 46203, 7, 45473]]);
+      expect(range.text).toEqual([['50%', '30-Jun', '6月30日', '7', '2024/6/30']]);
+      expect(range.numberFormat[0]![0]).toBe('0%');
+    });
+    expect(sheet.value(0, 0)).toBe(0.5);
+  });
+
+  test('a Text-formatted cell over 255 characters shows ##### on desktop and the text on the web', async () => {
+    for (const platform of ['desktop', 'web'] as const) {
+      const book = new FakeWorkbook({ platform });
+      const sheet = book.addSheet('表1');
+      sheet.setNumberFormat(0, 0, '@');
+      sheet.enter(0, 0, '进展'.repeat(128));
+      sheet.enter(0, 1, '进展'.repeat(128)); // General: shown
+      expect(sheet.displayedAt('A1')).toMatch(platform === 'desktop' ? /^#+$/ : /^进展/);
+      expect(sheet.displayedAt('B1')).toMatch(/^进展/);
+    }
+  });
+
+  test('a cell holds at most 32,767 characters: a longer value is refused', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('表1');
+    await run(book, async (context) => {
+      context.workbook.worksheets.getItem('表1').getRange('A1').values = [['字'.repeat(32768)]];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+  });
+
+  test('a protected workbook structure refuses new sheets with AccessDenied, like a protected sheet refuses writes', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('表1');
+    book.protectStructure();
+    await run(book, async (context) => {
+      context.workbook.worksheets.add('新表');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      const protection = context.workbook.protection.load('protected');
+      const sheet = context.workbook.worksheets.getItem('表1').protection.load('protected');
+      await context.sync();
+      expect([protection.protected, sheet.protected]).toEqual([true, false]);
+    });
+  });
+
+  test('each sync that changes something is one undo step, unless the run merges them (ExcelApi 1.20)', async () => {
+    for (const [version, merge, steps] of [['1.20', true, 1], ['1.20', false, 2], ['1.19', true, 2]] as const) {
+      const book = new FakeWorkbook({ apiVersion: version });
+      book.addSheet('表1');
+      await createFakeExcel(book).run({ mergeUndoGroup: merge }, async (context) => {
+        const ws = context.workbook.worksheets.getItem('表1');
+        ws.getRange('A1').values = [['a']];
+        await context.sync();
+        ws.getRange('A1').load('values');
+        await context.sync(); // a read: no undo record
+        ws.getRange('A2').values = [['b']];
+        await context.sync();
+      });
+      expect([version, merge, book.undoSteps]).toEqual([version, merge, steps]);
+    }
+  });
+
+  test('while the user edits a cell a batch fails, unless it asked to wait (delayForCellEdit)', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('表1');
+    book.startCellEdit();
+    await expect(run(book, async (context) => {
+      context.workbook.worksheets.getItem('表1').getRange('A1').values = [['x']];
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    const waiting = createFakeExcel(book).run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem('表1').getRange('A1').values = [['y']];
+      await context.sync();
+    });
+    await Promise.resolve();
+    expect(book.sheet('表1').value(0, 0)).toBe('');
+    book.finishCellEdit();
+    await waiting;
+    expect(book.sheet('表1').value(0, 0)).toBe('y');
+  });
+
+  test('a cell with a threaded comment cannot also take a note', async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet('表1');
+    sheet.comments.set('B2', '请核实');
+    await run(book, async (context) => {
+      context.workbook.notes.add('表1!B2', '【错误】…');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      const comments = context.workbook.worksheets.getItem('表1').comments.load();
+      await context.sync();
+      const location = comments.items[0]!.getLocation().load('address');
+      await context.sync();
+      expect(location.address).toBe('表1!B2');
     });
   });
 

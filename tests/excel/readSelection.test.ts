@@ -69,7 +69,7 @@ describe('readSelection', () => {
     ]);
   });
 
-  test('merged areas that start in an earlier block, or above the selection, are found once and clipped', async () => {
+  test('merged areas that start in an earlier block are found once, whole; Excel widens a selection to the merges it cuts', async () => {
     const grid = reportGrid(30, {
       merges: [
         { row: 0, column: 0, rowCount: 1, columnCount: 6 },
@@ -78,14 +78,15 @@ describe('readSelection', () => {
       ],
     });
     const book = openWorkbook(workbookFromGrid(grid));
-    book.select('进展表', 'A11:F32'); // starts inside the area B9:B14
+    book.select('进展表', 'A11:F32'); // starts inside the area B9:B14: Excel selects A9:F32
     const progress: number[] = [];
     const snapshot = await createOfficeHost({ read: { blockRows: 5 } }).readSelection((p) => progress.push(p.done));
+    expect(snapshot.address).toBe('A9:F32');
     expect(sortMerges(snapshot.grid.merges)).toEqual([
-      { row: 0, column: 1, rowCount: 4, columnCount: 1 },
-      { row: 9, column: 5, rowCount: 3, columnCount: 1 },
+      { row: 0, column: 1, rowCount: 6, columnCount: 1 },
+      { row: 11, column: 5, rowCount: 3, columnCount: 1 },
     ]);
-    expect(progress).toEqual([0, 5, 10, 15, 20, 22]);
+    expect(progress).toEqual([0, 5, 10, 15, 20, 24]);
   });
 
   test('more than 512 merged areas in a block are still all read', async () => {

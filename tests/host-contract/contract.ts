@@ -25,6 +25,8 @@ export interface ContractWorkbook {
   edit(sheet: string, address: string, value: string): void;
   select(sheet: string, address: string): void;
   protect(sheet: string): void;
+  /** The office adds a sheet of its own with `text` in A1. */
+  addSheet(name: string, text: string): void;
   /** Cells with a fill, and cells with a note or comment. */
   filledCells(sheet: string): number;
   notedCells(sheet: string): number;
@@ -150,11 +152,12 @@ export function describeHostContract(name: string, make: MakeContractWorkbook): 
       const before = book.sheetNames();
       const source = await book.host.readSelection();
       const plan = analyze(source.grid).plan;
-      const { sheet } = await book.host.applyPlan(source, plan, { mode: 'in-place', lang: 'zh-CN' });
-      expect(sheet).toBe(SHEET);
+      const result = await book.host.applyPlan(source, plan, { mode: 'in-place', lang: 'zh-CN' });
+      expect(result.sheet).toBe(SHEET);
       const added = book.sheetNames().filter((n) => !before.includes(n));
       const backup = added.find((n) => n.startsWith(SHEET));
       expect(backup).toBeDefined();
+      expect(result.backup).toBe(backup);
       expect(book.values(backup!, gridAddress(grid)).map((row) => row.map(asText))).toEqual(grid.values.map((row) => row.map(asText)));
       const rows = planToValues(plan);
       const first = book.values(SHEET, `A${grid.origin.row}:${columnName(rows[0]!.length - 1)}${grid.origin.row + 1}`);
@@ -168,7 +171,8 @@ export function describeHostContract(name: string, make: MakeContractWorkbook): 
       const { sheet } = await book.host.applyPlan(source, trickyPlan(), { mode: 'new-sheet', lang: 'zh-CN' });
       const column = book.values(sheet, `C2:C${TRICKY_TEXTS.length + 1}`).map((row) => row[0]);
       expect(column).toEqual(TRICKY_TEXTS);
-      expect(book.values(sheet, 'A2:A3').map((row) => row[0])).toEqual(['1', '2']);
+      // The 序号 column's plain integers go in as numbers, so they sort and count.
+      expect(book.values(sheet, 'A2:A3').map((row) => row[0])).toEqual([1, 2]);
     });
 
     test('the source edited since it was read is refused, and nothing is written', async () => {
@@ -206,6 +210,47 @@ export function describeHostContract(name: string, make: MakeContractWorkbook): 
       book.select(SHEET, gridAddress(grid));
       const again = await book.host.readSelection();
       expect(again.fingerprint).toBe(source.fingerprint);
+    });
+
+    (capabilities.highlight ? test : test.skip)('marks are refused on a table edited since it was read', async () => {
+      const source = await book.host.readSelection();
+      book.edit(SHEET, `B${grid.origin.row + 3}`, '有人改过这一格');
+      const error = await refusal(book.host.highlight(source, analyze(source.grid).findings, 'zh-CN'));
+      expect(error.code).toBe('source-changed');
+      expect(book.filledCells(SHEET)).toBe(0);
+    });
+
+    (capabilities.navigate ? test : test.skip)('going to a finding whose row was edited since it was read is refused', async () => {
+      const source = await book.host.readSelection();
+      const row = grid.origin.row + 3;
+      book.edit(SHEET, `B${row}`, '有人改过这一格');
+      const error = await refusal(book.host.selectCell(SHEET, `D${row}`, source));
+      expect(error.code).toBe('source-changed');
+      await book.host.selectCell(SHEET, `D${row + 1}`, source);
+      expect(book.selectedCell()).toBe(`${SHEET}!D${row + 1}`);
+    });
+
+    test('pressing 取消 before the work starts writes nothing', async () => {
+      const source = await book.host.readSelection();
+      const before = book.sheetNames();
+      const controller = new AbortController();
+      controller.abort();
+      const error = await refusal(book.host.applyPlan(source, analyze(source.grid).plan, { mode: 'new-sheet', lang: 'zh-CN', signal: controller.signal }));
+      expect(error.code).toBe('cancelled');
+      expect(book.sheetNames()).toEqual(before);
+    });
+
+    test("a sheet of a summary's name that the office made itself is replaced only after asking", async () => {
+      const name = summarySheets(analysis.summary, 'zh-CN')[0]!.name;
+      book.addSheet(name, '本单位自己的表');
+      const asked = await book.host.writeSummary(analysis.summary, 'zh-CN');
+      expect(asked.needsConfirmation).toEqual([name]);
+      expect(book.values(name, 'A1')).toEqual([['本单位自己的表']]);
+      const replaced = await book.host.writeSummary(analysis.summary, 'zh-CN', { replace: true });
+      expect(replaced.sheets).toContain(name);
+      expect(book.values(name, 'A1')).not.toEqual([['本单位自己的表']]);
+      const again = await book.host.writeSummary(analysis.summary, 'zh-CN');
+      expect(again.needsConfirmation ?? []).toEqual([]);
     });
 
     (capabilities.navigate ? test : test.skip)('a finding selects its cell', async () => {

@@ -12,6 +12,19 @@ interface Command {
   apply: () => void;
 }
 
+/** Commands that change the workbook (and so leave an undo record), as opposed to loads and lookups. */
+function changes(name: string): boolean {
+  if (/\.(load|select|activate|suspendApiCalculationUntilNextSync)$/.test(name)) return false;
+  if (/\.(getItem|getItemOrNullObject|getItemAt|getRange|getRangeByIndexes|getUsedRange|getUsedRangeOrNullObject|getCell|getSelectedRange|getActiveWorksheet|getMergedAreasOrNullObject|getSurroundingRegion|getItemByCell|getLocation|worksheet)$/.test(name)) return false;
+  return true;
+}
+
+/** Options of the Excel.run that made the context. */
+export interface FakeRunOptions {
+  mergeUndoGroup?: boolean;
+  delayForCellEdit?: boolean;
+}
+
 /** UTF-8 size of a string, without TextEncoder or Buffer so the fake runs anywhere. */
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -36,9 +49,13 @@ export class FakeContextCore {
   private queue: Command[] = [];
   private response = 0;
   private nextRef = 1;
+  readonly runOptions: FakeRunOptions;
+  /** This run already left its one undo record (mergeUndoGroup). */
+  private undoRecorded = false;
 
-  constructor(book: FakeWorkbook) {
+  constructor(book: FakeWorkbook, runOptions: FakeRunOptions = {}) {
     this.book = book;
+    this.runOptions = runOptions;
   }
 
   newRef(): number {
@@ -64,6 +81,15 @@ export class FakeContextCore {
   async sync(): Promise<void> {
     // Like the real thing, a sync is a round trip: give other promises a turn.
     await Promise.resolve();
+    const editing = this.book.cellEditDone;
+    if (editing) {
+      // delayForCellEdit needs ExcelApi 1.11; older hosts ignore the option and fail the batch.
+      if (!this.runOptions.delayForCellEdit || !this.book.supports('1.11')) {
+        this.queue = [];
+        throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      }
+      await editing;
+    }
     const commands = this.queue;
     this.queue = [];
     this.response = 0;
@@ -71,20 +97,33 @@ export class FakeContextCore {
     stats.syncs += 1;
     const sent = commands.reduce((sum, command) => sum + command.bytes, 0);
     stats.requestBytes.push(sent);
+    stats.commands.push(commands.map((command) => command.name));
     if (sent > PAYLOAD_LIMIT) {
       stats.responseBytes.push(0);
+      stats.failedSyncs += 1;
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${sent} bytes) has exceeded the limit.`);
     }
+    let changed = false;
     try {
       for (const command of commands) {
         const injected = this.book.failWhen?.(command.name, command.args);
         if (injected) throw injected;
         command.apply();
+        if (changes(command.name)) changed = true;
       }
+    } catch (error) {
+      stats.failedSyncs += 1;
+      throw error;
     } finally {
       stats.responseBytes.push(this.response);
+      if (changed) {
+        const merged = this.runOptions.mergeUndoGroup === true && this.book.supports('1.20');
+        if (!merged || !this.undoRecorded) this.book.undoSteps += 1;
+        this.undoRecorded = true;
+      }
     }
     if (this.response > PAYLOAD_LIMIT) {
+      stats.failedSyncs += 1;
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.response} bytes) has exceeded the limit.`);
     }
   }

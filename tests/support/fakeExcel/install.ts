@@ -1,15 +1,15 @@
 /**
  * `Excel` and `Office` globals backed by a FakeWorkbook, for jest tests and for the taskpane's browser test.
  */
-import { FakeContextCore } from './context';
+import { FakeContextCore, FakeRunOptions } from './context';
 import { FakeWorkbook } from './model';
 import { ApplicationProxy, WorkbookProxy } from './proxies';
 
 export class FakeRequestContext extends FakeContextCore {
   readonly application: ApplicationProxy;
   readonly workbook: WorkbookProxy;
-  constructor(book: FakeWorkbook) {
-    super(book);
+  constructor(book: FakeWorkbook, runOptions: FakeRunOptions = {}) {
+    super(book, runOptions);
     this.application = new ApplicationProxy(this);
     this.workbook = new WorkbookProxy(this, this.application);
   }
@@ -41,7 +41,7 @@ export function createFakeExcel(book: FakeWorkbook): FakeExcelNamespace {
       if (!batch) throw new Error('fake Excel.run: no batch function');
       book.stats.runs += 1;
       book.stats.runOptions.push(typeof batchOrOptions === 'function' ? undefined : { ...batchOrOptions });
-      const context = new FakeRequestContext(book);
+      const context = new FakeRequestContext(book, typeof batchOrOptions === 'function' ? {} : (batchOrOptions as FakeRunOptions));
       const result = await batch(context);
       // office-js does not send commands left in the queue when the batch ends: that is always an adapter bug.
       if (context.pendingCommands > 0) {

@@ -4,6 +4,7 @@
  * taskpane's browser test can bundle it.
  */
 import { FakeOfficeError, accessDenied, invalidArgument } from './errors';
+import { FakePlatform, displayedText } from './display';
 import { MAX_COLUMNS, Rect, cellA1, columnLetters, containsCell, intersects, parseRef, rectA1, splitQualified } from './address';
 
 export type Scalar = string | number | boolean;
@@ -49,6 +50,10 @@ export interface SyncStats {
   responseBytes: number[];
   /** Options passed to each Excel.run (undefined when none). */
   runOptions: Array<Record<string, unknown> | undefined>;
+  /** Syncs Excel refused (an error came back). */
+  failedSyncs: number;
+  /** The command names each sync carried, in order (e.g. 'worksheet.delete', 'worksheet.name'). */
+  commands: string[][];
 }
 
 /** Excel on the web refuses requests and responses above 5 MB. */
@@ -69,10 +74,19 @@ export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   /** Notes by cell A1 (no sheet), upper case. */
   readonly notes = new Map<string, string>();
+  /**
+   * Threaded comments by cell A1. A cell carries a note or a threaded comment, not both: "Comments are threaded
+   * discussions … Notes are the older style" and Excel offers "Convert to Comments" rather than holding both
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-comments).
+   */
+  readonly comments = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   frozenRows = 0;
   charts: FakeChart[] = [];
+  /** Where the workbook is open (set by FakeWorkbook); decides what `displayedAt` paints. */
+  platform: FakePlatform = 'desktop';
 
   constructor(name: string, id: number) {
     this.name = name;
@@ -165,7 +179,7 @@ export class FakeSheet {
       : [rect];
     for (const area of areas) {
       if (area.rowCount * area.columnCount < 2) continue;
-      if (this.merges.some((existing) => intersects(existing, area))) {
+      if (this.overlapsMerge(area)) {
         throw new FakeOfficeError('InvalidOperation', `Cannot merge ${rectA1(area)}: it overlaps a merged area.`);
       }
       // Excel keeps only the top-left value of a merged area.
@@ -186,6 +200,34 @@ export class FakeSheet {
   unmerge(rect: Rect): void {
     this.merges = this.merges.filter((area) => !intersects(area, rect));
   }
+
+  /** Whether `area` overlaps an existing merged area; by a row index so that tables with 50k merges build quickly. */
+  private overlapsMerge(area: Rect): boolean {
+    if (this.mergeIndexSize !== this.merges.length || this.mergeIndexSource !== this.merges) {
+      this.mergeIndex = new Map();
+      this.mergeIndexSize = 0;
+      for (const existing of this.merges) this.indexMerge(existing);
+      this.mergeIndexSource = this.merges;
+    }
+    for (let r = area.row; r < area.row + area.rowCount; r += 1) {
+      if (this.mergeIndex.get(r)?.some((existing) => intersects(existing, area))) return true;
+    }
+    this.indexMerge(area);
+    return false;
+  }
+
+  private indexMerge(area: Rect): void {
+    for (let r = area.row; r < area.row + area.rowCount; r += 1) {
+      const list = this.mergeIndex.get(r);
+      if (list) list.push(area);
+      else this.mergeIndex.set(r, [area]);
+    }
+    this.mergeIndexSize += 1;
+  }
+
+  private mergeIndex = new Map<number, Rect[]>();
+  private mergeIndexSize = 0;
+  private mergeIndexSource: Rect[] | null = null;
 
   /** The bounding box of cells with values (or, unless valuesOnly, any formatting); null for an empty sheet. */
   usedRect(valuesOnly: boolean, within?: Rect): Rect | null {
@@ -273,6 +315,43 @@ export class FakeSheet {
     const rect = parseOrThrow(address);
     return this.cell(rect.row, rect.column);
   }
+
+  /** Test helper: what the grid shows in a cell on that platform (##### for long Text-formatted text on desktop). */
+  displayedAt(address: string, platform: FakePlatform = this.platform): string {
+    const rect = parseOrThrow(address);
+    const cell = this.cell(rect.row, rect.column);
+    return cell ? displayedText(cell.value, cell.numberFormat, platform) : '';
+  }
+
+  /** The merged area covering a cell, if any. */
+  mergeAt(row: number, column: number): Rect | undefined {
+    return this.merges.find((area) => containsCell(area, row, column));
+  }
+
+  /**
+   * A selection grows to cover every merged area it touches: clicking a merged title selects all of it. "When you
+   * select a range that contains merged cells, the resulting selection may be different from the intended selection"
+   * (https://learn.microsoft.com/office/vba/api/excel.range.mergecells); `workbook.getSelectedRange()` then returns
+   * the whole merged area (issue 9: a click on a merged title arrives as A1:F1, not A1).
+   */
+  expandToMerges(rect: Rect): Rect {
+    let out = { ...rect };
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const area of this.merges) {
+        if (!intersects(area, out)) continue;
+        const top = Math.min(out.row, area.row);
+        const left = Math.min(out.column, area.column);
+        const bottom = Math.max(out.row + out.rowCount, area.row + area.rowCount);
+        const right = Math.max(out.column + out.columnCount, area.column + area.columnCount);
+        if (top !== out.row || left !== out.column || bottom !== out.row + out.rowCount || right !== out.column + out.columnCount) {
+          out = { row: top, column: left, rowCount: bottom - top, columnCount: right - left };
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
 }
 
 export function matrix<T>(rect: Rect, at: (row: number, column: number) => T): T[][] {
@@ -291,15 +370,26 @@ function parseOrThrow(address: string): Rect {
   return rect;
 }
 
+/** The year the fake's clock says it is, for dates typed without one. */
+const FAKE_YEAR = 2026;
+
 /** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug) to a date. */
 function dateSerial(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
+/**
+ * A cell holds at most 32,767 characters ("Total number of characters that a cell can contain: 32,767",
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ * office-js refuses a longer value with InvalidArgument.
+ */
+export const CELL_TEXT_LIMIT = 32767;
+
 function interpretInput(input: unknown, numberFormat: string): { value: Scalar; formula: string | null; numberFormat: string | null } {
   if (input === null || input === undefined || input === '') return { value: '', formula: null, numberFormat: null };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null, numberFormat: null };
   if (typeof input !== 'string') throw invalidArgument(`Unsupported cell value ${JSON.stringify(input)}`);
+  if (input.length > CELL_TEXT_LIMIT + (input.startsWith("'") ? 1 : 0)) throw invalidArgument(`A cell can hold at most ${CELL_TEXT_LIMIT} characters.`);
   // A text-formatted cell keeps whatever is typed, formulas included.
   if (numberFormat === '@') return { value: input, formula: null, numberFormat: null };
   if (input.startsWith("'")) return { value: input.slice(1), formula: null, numberFormat: null };
@@ -307,11 +397,24 @@ function interpretInput(input: unknown, numberFormat: string): { value: Scalar; 
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed), formula: null, numberFormat: null };
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, '')), formula: null, numberFormat: null };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true', formula: null, numberFormat: null };
-  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
+  const percent = /^[-+]?(\d+\.?\d*|\.\d+)%$/.exec(trimmed);
+  // "50%" is typed as the number 0.5 shown with a percent format.
+  if (percent) return { value: Number(trimmed.slice(0, -1)) / 100, formula: null, numberFormat: numberFormat === 'General' ? '0%' : null };
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-      return { value: dateSerial(year, month, day), formula: null, numberFormat: numberFormat === 'General' ? 'yyyy/m/d' : null };
+      return { value: dateSerial(year, month, day), formula: null, numberFormat: numberFormat === 'General' ? (trimmed.includes('年') ? 'yyyy"年"m"月"d"日"' : 'yyyy/m/d') : null };
+    }
+  }
+  // "12/2" becomes 2 December of this year, "6月30日" 30 June in a Chinese Excel: "Excel is pre-programmed to make it
+  // easier to enter dates. For example, 12/2 changes to 2-Dec" — the way to keep such text is the apostrophe or the
+  // Text format (https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
+  const short = /^(\d{1,2})[-/](\d{1,2})$/.exec(trimmed) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
+  if (short) {
+    const [month, day] = [Number(short[1]), Number(short[2])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      return { value: dateSerial(FAKE_YEAR, month, day), formula: null, numberFormat: numberFormat === 'General' ? (trimmed.includes('月') ? 'm"月"d"日"' : 'd-mmm') : null };
     }
   }
   if (input.length > 1 && /^[=+\-@]/.test(input)) {
@@ -325,6 +428,16 @@ function interpretInput(input: unknown, numberFormat: string): { value: Scalar; 
 export interface FakeWorkbookOptions {
   /** Highest ExcelApi requirement set the fake claims, e.g. '1.20' (default) or '1.12'. */
   apiVersion?: string;
+  /** Excel for desktop (default) or on the web: what the grid paints differs (see display.ts). */
+  platform?: FakePlatform;
+  /**
+   * What `Range.getMergedAreasOrNullObject` reports for an area only partly inside the range. The reference says only
+   * "Returns a RangeAreas object that represents the merged areas in this range"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member),
+   * so the adapter must cope with each reading: 'whole' areas that intersect (default), areas 'starting-in' the range,
+   * or areas 'clipped' to the range (a merge split at a block boundary then arrives in two pieces).
+   */
+  mergedAreas?: 'whole' | 'starting-in' | 'clipped';
 }
 
 export class FakeWorkbook {
@@ -334,7 +447,28 @@ export class FakeWorkbook {
   apiVersion: string;
   activeSheet: FakeSheet | null = null;
   selection: { sheet: FakeSheet; rect: Rect } | null = null;
-  readonly stats: SyncStats = { runs: 0, syncs: 0, requestBytes: [], responseBytes: [], runOptions: [] };
+  readonly stats: SyncStats = { runs: 0, syncs: 0, requestBytes: [], responseBytes: [], runOptions: [], failedSyncs: 0, commands: [] };
+  readonly platform: FakePlatform;
+  readonly mergedAreasMode: 'whole' | 'starting-in' | 'clipped';
+  /**
+   * The structure of the workbook is protected (Review › Protect Workbook): sheets cannot be added, deleted, renamed
+   * or moved; cells stay editable (https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection,
+   * https://support.microsoft.com/office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517). office-js answers
+   * AccessDenied, the same code as for a protected sheet, so the adapter has to look at which one it is.
+   */
+  structureProtected = false;
+  /**
+   * Undo records: "When false, each context.sync() call creates an undo record. When true, all context.sync() calls in
+   * a single Excel.run are merged into one undo group" (RunOptions.mergeUndoGroup, ExcelApi 1.20,
+   * https://learn.microsoft.com/javascript/api/excel/excel.runoptions). Counted for syncs that changed something.
+   */
+  undoSteps = 0;
+  /**
+   * The user is typing in a cell. "When false, if the user is in cell edit when the batch request is processed by the
+   * host, the batch automatically fails. When true, … the batch request is delayed until the user exits cell edit
+   * mode" (RunOptions.delayForCellEdit, ExcelApi 1.11, https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  private cellEdit: { done: Promise<void>; finish: () => void } | null = null;
   /** Fault injection: return an error to make the command with that name (e.g. 'tables.add') fail at sync. */
   failWhen: ((command: string, args: unknown[]) => FakeOfficeError | null) | null = null;
   private nextId = 1;
@@ -342,6 +476,29 @@ export class FakeWorkbook {
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.20';
+    this.platform = options.platform ?? 'desktop';
+    this.mergedAreasMode = options.mergedAreas ?? 'whole';
+  }
+
+  /** Test helper: the user starts typing in a cell (see `cellEdit`). */
+  startCellEdit(): void {
+    if (this.cellEdit) return;
+    let finish = (): void => undefined;
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    this.cellEdit = { done, finish };
+  }
+
+  /** Test helper: the user presses Enter. */
+  finishCellEdit(): void {
+    this.cellEdit?.finish();
+    this.cellEdit = null;
+  }
+
+  /** Resolves when the user is not (or no longer) editing a cell. */
+  get cellEditDone(): Promise<void> | null {
+    return this.cellEdit?.done ?? null;
   }
 
   supports(version: string): boolean {
@@ -356,6 +513,8 @@ export class FakeWorkbook {
     this.stats.requestBytes = [];
     this.stats.responseBytes = [];
     this.stats.runOptions = [];
+    this.stats.failedSyncs = 0;
+    this.stats.commands = [];
   }
 
   get sheetNames(): string[] {
@@ -389,25 +548,30 @@ export class FakeWorkbook {
       while (this.findSheet(`Sheet${n}`)) n += 1;
       finalName = `Sheet${n}`;
     }
+    this.assertStructureEditable();
     this.validateName(finalName);
     const sheet = new FakeSheet(finalName, this.nextId++);
+    sheet.platform = this.platform;
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activate(sheet);
     return sheet;
   }
 
   renameSheet(sheet: FakeSheet, name: string): void {
+    if (name !== sheet.name) this.assertStructureEditable();
     this.validateName(name, sheet);
     sheet.name = name;
   }
 
   moveSheet(sheet: FakeSheet, position: number): void {
+    this.assertStructureEditable();
     const from = this.sheets.indexOf(sheet);
     this.sheets.splice(from, 1);
     this.sheets.splice(Math.max(0, Math.min(position, this.sheets.length)), 0, sheet);
   }
 
   deleteSheet(sheet: FakeSheet): void {
+    this.assertStructureEditable();
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
@@ -420,6 +584,7 @@ export class FakeWorkbook {
 
   /** Copies a sheet as Excel does: "Name (2)", placed after `relativeTo` (or at the end). */
   copySheet(sheet: FakeSheet, positionType: string, relativeTo: FakeSheet | null): FakeSheet {
+    this.assertStructureEditable();
     let n = 2;
     let name = '';
     for (;;) {
@@ -429,12 +594,14 @@ export class FakeWorkbook {
       n += 1;
     }
     const copy = new FakeSheet(name, this.nextId++);
+    copy.platform = this.platform;
     for (const [key, cell] of sheet.cells) copy.cells.set(key, { ...cell });
     copy.merges = sheet.merges.map((area) => ({ ...area }));
     copy.protected = sheet.protected;
     for (const [key, value] of sheet.columnWidths) copy.columnWidths.set(key, value);
     for (const [key, value] of sheet.rowHeights) copy.rowHeights.set(key, value);
     for (const [key, value] of sheet.notes) copy.notes.set(key, value);
+    for (const [key, value] of sheet.comments) copy.comments.set(key, value);
     const anchor = relativeTo ?? sheet;
     const at = this.sheets.indexOf(anchor);
     if (positionType === 'Before') this.sheets.splice(at, 0, copy);
@@ -453,7 +620,15 @@ export class FakeWorkbook {
   select(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);
     this.activate(sheet);
-    this.selection = { sheet, rect: parseOrThrow(address) };
+    this.selection = { sheet, rect: sheet.expandToMerges(parseOrThrow(address)) };
+  }
+
+  protectStructure(): void {
+    this.structureProtected = true;
+  }
+
+  assertStructureEditable(): void {
+    if (this.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected: sheets cannot be added, deleted, renamed or moved.');
   }
 
   protect(sheetName: string): void {

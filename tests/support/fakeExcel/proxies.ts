@@ -5,6 +5,7 @@
 import { FakeContextCore, FakeClientObject } from './context';
 import { FakeOfficeError, invalidArgument, itemNotFound } from './errors';
 import { Rect, cellA1, containsCell, parseRef, qualifiedA1, rectA1, splitQualified } from './address';
+import { formattedText } from './display';
 import {
   FakeChart,
   FakeChartSeries,
@@ -69,6 +70,8 @@ export class WorkbookProxy extends FakeClientObject<FakeWorkbook> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly comments: CommentCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
   readonly application: ApplicationProxy;
 
   constructor(context: FakeContextCore, application: ApplicationProxy) {
@@ -77,6 +80,8 @@ export class WorkbookProxy extends FakeClientObject<FakeWorkbook> {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.settings = new SettingCollectionProxy(context);
     this.notes = new NoteCollectionProxy(context, null);
+    this.comments = new CommentCollectionProxy(context, null);
+    this.protection = new WorkbookProtectionProxy(context);
     this.application = application;
   }
 
@@ -158,6 +163,7 @@ export class WorksheetProxy extends FakeClientObject<FakeSheet> {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly comments: CommentCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
 
   constructor(context: FakeContextCore) {
@@ -166,6 +172,7 @@ export class WorksheetProxy extends FakeClientObject<FakeSheet> {
     this.tables = new TableCollectionProxy(context, this);
     this.charts = new ChartCollectionProxy(context, this);
     this.notes = new NoteCollectionProxy(context, this);
+    this.comments = new CommentCollectionProxy(context, this);
     this.freezePanes = new FreezePanesProxy(context, this);
   }
 
@@ -342,11 +349,26 @@ export class RangeProxy extends FakeClientObject<RangeTarget> {
         big();
         return matrix(rect, (r, c) => sheet.value(r, c));
       case 'text':
+        // Numbers as their number format shows them (0.5 under "0%" is "50%"); see display.ts for the page cited.
         big();
-        return matrix(rect, (r, c) => String(sheet.value(r, c)));
+        return matrix(rect, (r, c) => {
+          const cell = sheet.cell(r, c);
+          return cell ? formattedText(cell.value, cell.numberFormat) : '';
+        });
       case 'formulas':
         big();
         return matrix(rect, (r, c) => sheet.cell(r, c)?.formula ?? sheet.value(r, c));
+      case 'valueTypes':
+        // Excel.RangeValueType: "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue"
+        // (https://learn.microsoft.com/javascript/api/excel/excel.rangevaluetype); numbers report as Double.
+        big();
+        return matrix(rect, (r, c) => {
+          const value = sheet.value(r, c);
+          if (typeof value === 'number') return 'Double';
+          if (typeof value === 'boolean') return 'Boolean';
+          if (value === '') return 'Empty';
+          return /^#(NAME\?|N\/A|VALUE!|REF!|DIV\/0!|NUM!|NULL!)$/.test(value) && sheet.cell(r, c)?.formula ? 'Error' : 'String';
+        });
       case 'numberFormat':
         big();
         return matrix(rect, (r, c) => sheet.cell(r, c)?.numberFormat ?? 'General');
@@ -378,6 +400,9 @@ export class RangeProxy extends FakeClientObject<RangeTarget> {
   }
   get formulas(): Scalar[][] {
     return this.get('formulas');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
   }
 
   get values(): Scalar[][] {
@@ -435,7 +460,11 @@ export class RangeProxy extends FakeClientObject<RangeTarget> {
     return bindBy(this.context, new RangeAreasProxy(this.context), 'range.getMergedAreasOrNullObject', [this.ref], () => {
       this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
       const { sheet, rect } = this.resolve();
-      const areas = sheet.mergedAreasStartingIn(rect);
+      const mode = this.context.book.mergedAreasMode;
+      const areas =
+        mode === 'starting-in'
+          ? sheet.mergedAreasStartingIn(rect)
+          : sheet.merges.filter((area) => intersects(area, rect)).map((area) => (mode === 'clipped' ? clip(area, rect) : { ...area }));
       if (areas.length > MERGED_AREAS_LIMIT) {
         throw new FakeOfficeError('GeneralException', `There are more than ${MERGED_AREAS_LIMIT} merged areas in ${rectA1(rect)}.`);
       }
@@ -467,7 +496,7 @@ export class RangeProxy extends FakeClientObject<RangeTarget> {
   select(): void {
     this.command('select', [], ({ sheet, rect }) => {
       this.context.book.activate(sheet);
-      this.context.book.selection = { sheet, rect: { ...rect } };
+      this.context.book.selection = { sheet, rect: sheet.expandToMerges(rect) };
     });
   }
 
@@ -479,6 +508,18 @@ export class RangeProxy extends FakeClientObject<RangeTarget> {
       copyCells(from, target, copyType ?? 'All');
     });
   }
+}
+
+function clip(area: Rect, rect: Rect): Rect {
+  const row = Math.max(area.row, rect.row);
+  const column = Math.max(area.column, rect.column);
+  const bottom = Math.min(area.row + area.rowCount, rect.row + rect.rowCount);
+  const right = Math.min(area.column + area.columnCount, rect.column + rect.columnCount);
+  return { row, column, rowCount: bottom - row, columnCount: right - column };
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
 }
 
 function checkShape(values: unknown[][], rect: Rect, what: string): void {
@@ -702,6 +743,9 @@ export class NoteCollectionProxy extends FakeClientObject<FakeWorkbook> {
       const target = this.locate(cellAddress);
       target.sheet.assertWritable();
       if (target.sheet.notes.has(target.cell)) throw new FakeOfficeError('ItemAlreadyExists', `The cell ${target.cell} already has a note.`);
+      // One or the other per cell (see FakeSheet.comments). The code Excel answers with is not documented; the
+      // adapter must not depend on it, only avoid the case.
+      if (target.sheet.comments.has(target.cell)) throw new FakeOfficeError('InvalidOperation', `The cell ${target.cell} has a threaded comment; it cannot also have a note.`);
       target.sheet.notes.set(target.cell, String(content));
       return target;
     });
@@ -956,5 +1000,92 @@ export class ChartSeriesProxy extends FakeClientObject<FakeChartSeries> {
       this.context.requireApi('1.7', 'ChartSeries.setXAxisValues');
       series.xValues = source.resolve().rect;
     });
+  }
+}
+
+/**
+ * Threaded comments (ExcelApi 1.10, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-comments): `items`
+ * with their `content` and `getLocation()`; `add` on a cell. There is no `getItemByCellOrNullObject` —
+ * `getItemByCell` "If there is no comment in the cell, an error is thrown" — so the adapter lists them instead.
+ */
+export class CommentCollectionProxy extends FakeClientObject<FakeWorkbook> {
+  protected readonly kind = 'comments';
+  protected readonly scalarProperties = [] as const;
+  private readonly sheet: WorksheetProxy | null;
+  private loadedItems: CommentProxy[] | null = null;
+  constructor(context: FakeContextCore, sheet: WorksheetProxy | null) {
+    super(context);
+    this.sheet = sheet;
+    this.bind(context.book);
+  }
+  protected readProperty(): unknown {
+    return null;
+  }
+  get items(): CommentProxy[] {
+    if (!this.loadedItems) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load and context.sync() first.");
+    return this.loadedItems;
+  }
+  override load(): this {
+    this.context.enqueue('comments.load', [this.ref], () => {
+      this.context.requireApi('1.10', 'Comments');
+      const sheets = this.sheet ? [this.sheet.resolve()] : this.context.book.sheets;
+      this.loadedItems = sheets.flatMap((sheet) =>
+        [...sheet.comments.keys()].map((cell) => {
+          const proxy = new CommentProxy(this.context);
+          proxy.bind({ sheet, cell });
+          proxy.applyLoad(['content']);
+          return proxy;
+        }),
+      );
+    });
+    return this;
+  }
+  add(cellAddress: RangeProxy | string, content: string): CommentProxy {
+    return bindBy(this.context, new CommentProxy(this.context), 'comments.add', [rangeArg(cellAddress), content], () => {
+      this.context.requireApi('1.10', 'Comments');
+      const target = typeof cellAddress === 'string' ? resolveAddress(this.context.book, cellAddress, this.sheet ? this.sheet.resolve() : null) : cellAddress.resolve();
+      if (target.rect.rowCount !== 1 || target.rect.columnCount !== 1) throw invalidArgument('A comment belongs to a single cell.');
+      const cell = cellA1(target.rect.row, target.rect.column);
+      if (target.sheet.notes.has(cell)) throw new FakeOfficeError('InvalidOperation', `The cell ${cell} has a note; it cannot also have a threaded comment.`);
+      target.sheet.comments.set(cell, content);
+      return { sheet: target.sheet, cell };
+    });
+  }
+}
+
+export class CommentProxy extends FakeClientObject<NoteTarget> {
+  protected readonly kind = 'comment';
+  protected readonly scalarProperties = ['content'] as const;
+  protected readProperty(target: NoteTarget): unknown {
+    return target.sheet.comments.get(target.cell) ?? null;
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  getLocation(): RangeProxy {
+    return bindBy(this.context, new RangeProxy(this.context), 'comment.getLocation', [this.ref], () => {
+      const { sheet, cell } = this.resolve();
+      return { sheet, rect: parseRef(cell)! };
+    });
+  }
+}
+
+/** Workbook structure protection (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection). */
+export class WorkbookProtectionProxy extends FakeClientObject<FakeWorkbook> {
+  protected readonly kind = 'workbookProtection';
+  protected readonly scalarProperties = ['protected'] as const;
+  constructor(context: FakeContextCore) {
+    super(context);
+    this.bind(context.book);
+  }
+  override applyLoad(names: string[]): void {
+    this.context.requireApi('1.7', 'WorkbookProtection');
+    super.applyLoad(names);
+  }
+  protected readProperty(book: FakeWorkbook): unknown {
+    return book.structureProtected;
+  }
+  get protected(): boolean {
+    return this.get('protected');
   }
 }

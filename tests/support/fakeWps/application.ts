@@ -47,9 +47,73 @@ class FakeComment implements WpsComment {
   }
 }
 
+/**
+ * Range.Interior (…/excel.interior.color; WPS …/Interior/属性/Color 属性): Color is a BGR number (RGB function);
+ * a range without fill reads white and ColorIndex xlColorIndexNone (-4142); cells that differ read null.
+ */
+class FakeInterior implements WpsInterior {
+  constructor(private readonly range: FakeRange) {}
+
+  private colors(): Set<number | null> {
+    const found = new Set<number | null>();
+    this.range.forEach((r, c) => found.add(this.range.sheet.cell(r, c)?.color ?? null));
+    return found;
+  }
+
+  private paint(color: number | null): void {
+    this.range.sheet.assertWritable();
+    this.range.forEach((r, c) => {
+      this.range.sheet.ensure(r, c).color = color;
+    });
+  }
+
+  get Color(): number | null {
+    this.range.book.count('Interior.Color.get');
+    const found = this.colors();
+    if (found.size !== 1) return null;
+    return [...found][0] ?? WHITE;
+  }
+
+  set Color(color: number | null) {
+    this.range.book.count('Interior.Color.set');
+    this.paint(color);
+  }
+
+  get ColorIndex(): number | null {
+    this.range.book.count('Interior.ColorIndex.get');
+    const found = this.colors();
+    if (found.size !== 1) return null;
+    return [...found][0] === null ? NONE : 1;
+  }
+
+  set ColorIndex(index: number | null) {
+    this.range.book.count('Interior.ColorIndex.set');
+    if (index !== NONE) throw new WpsError(1004, 'fake WPS: only xlColorIndexNone is supported');
+    this.paint(null);
+  }
+}
+
+class FakeFont implements WpsFont {
+  constructor(private readonly range: FakeRange) {}
+
+  get Bold(): boolean | null {
+    const bold = new Set<boolean>();
+    this.range.forEach((r, c) => bold.add(this.range.sheet.cell(r, c)?.bold ?? false));
+    return bold.size === 1 ? [...bold][0]! : null;
+  }
+
+  set Bold(bold: boolean | null) {
+    this.range.book.count('Font.Bold.set');
+    this.range.sheet.assertWritable();
+    this.range.forEach((r, c) => {
+      this.range.sheet.ensure(r, c).bold = Boolean(bold);
+    });
+  }
+}
+
 class FakeRange implements WpsRange {
   constructor(
-    private readonly book: WpsBook,
+    readonly book: WpsBook,
     readonly sheet: WpsSheetModel,
     readonly rect: Rect,
   ) {}
@@ -59,7 +123,7 @@ class FakeRange implements WpsRange {
     if (this.sheet.deleted) throw new WpsError(424, 'Object required');
   }
 
-  private forEach(visit: (row: number, column: number) => void): void {
+  forEach(visit: (row: number, column: number) => void): void {
     for (let r = this.rect.row; r < this.rect.row + this.rect.rowCount; r += 1) {
       for (let c = this.rect.column; c < this.rect.column + this.rect.columnCount; c += 1) visit(r, c);
     }
@@ -121,12 +185,14 @@ class FakeRange implements WpsRange {
    */
   get MergeCells(): boolean | null {
     this.at('MergeCells.get');
+    // Merged areas never overlap, so the merged cells of the range are the sum of each area's overlap with it.
+    const total = this.rect.rowCount * this.rect.columnCount;
     let merged = 0;
-    let total = 0;
-    this.forEach((r, c) => {
-      total += 1;
-      if (this.sheet.mergeAt(r, c)) merged += 1;
-    });
+    for (const area of this.sheet.merges) {
+      const rows = Math.min(area.row + area.rowCount, this.rect.row + this.rect.rowCount) - Math.max(area.row, this.rect.row);
+      const columns = Math.min(area.column + area.columnCount, this.rect.column + this.rect.columnCount) - Math.max(area.column, this.rect.column);
+      if (rows > 0 && columns > 0) merged += rows * columns;
+    }
     if (merged === 0) return false;
     return merged === total ? true : null;
   }
@@ -201,60 +267,12 @@ class FakeRange implements WpsRange {
    */
   get Interior(): WpsInterior {
     this.at('Interior.get');
-    const range = this;
-    const colors = (): Set<number | null> => {
-      const found = new Set<number | null>();
-      range.forEach((r, c) => found.add(range.sheet.cell(r, c)?.color ?? null));
-      return found;
-    };
-    return {
-      get Color(): number | null {
-        range.book.count('Interior.Color.get');
-        const found = colors();
-        if (found.size !== 1) return null;
-        return [...found][0] ?? WHITE;
-      },
-      set Color(color: number | null) {
-        range.book.count('Interior.Color.set');
-        range.sheet.assertWritable();
-        range.forEach((r, c) => {
-          range.sheet.ensure(r, c).color = color;
-        });
-      },
-      get ColorIndex(): number | null {
-        range.book.count('Interior.ColorIndex.get');
-        const found = colors();
-        if (found.size !== 1) return null;
-        return [...found][0] === null ? NONE : 1;
-      },
-      set ColorIndex(index: number | null) {
-        range.book.count('Interior.ColorIndex.set');
-        range.sheet.assertWritable();
-        if (index !== NONE) throw new WpsError(1004, 'fake WPS: only xlColorIndexNone is supported');
-        range.forEach((r, c) => {
-          range.sheet.ensure(r, c).color = null;
-        });
-      },
-    };
+    return new FakeInterior(this);
   }
 
   get Font(): WpsFont {
     this.at('Font.get');
-    const range = this;
-    return {
-      get Bold(): boolean | null {
-        const bold = new Set<boolean>();
-        range.forEach((r, c) => bold.add(range.sheet.cell(r, c)?.bold ?? false));
-        return bold.size === 1 ? [...bold][0]! : null;
-      },
-      set Bold(bold: boolean | null) {
-        range.book.count('Font.Bold.set');
-        range.sheet.assertWritable();
-        range.forEach((r, c) => {
-          range.sheet.ensure(r, c).bold = Boolean(bold);
-        });
-      },
-    };
+    return new FakeFont(this);
   }
 
   /** Range.Comment (…/excel.range.comment): the cell's comment, or Nothing (null). */
@@ -579,6 +597,31 @@ export function createFakeApplication(book: WpsBook): WpsApplication {
     get Selection() {
       book.count('Application.Selection');
       return book.selection ? new FakeRange(book, book.selection.sheet, book.selection.rect) : null;
+    },
+    /**
+     * Application.ActiveWindow (…/excel.window.freezepanes, …/excel.window.splitrow): the panes belong to the active
+     * sheet; FreezePanes = True freezes the rows above SplitRow.
+     */
+    get ActiveWindow() {
+      const sheet = book.active;
+      if (!sheet) return null;
+      return {
+        get SplitRow() {
+          return sheet.splitRow;
+        },
+        set SplitRow(rows: number) {
+          book.count('Window.SplitRow.set');
+          sheet.splitRow = rows;
+        },
+        SplitColumn: 0,
+        get FreezePanes() {
+          return sheet.frozenRows > 0;
+        },
+        set FreezePanes(on: boolean) {
+          book.count('Window.FreezePanes.set');
+          sheet.frozenRows = on ? sheet.splitRow : 0;
+        },
+      };
     },
     get DisplayAlerts() {
       return book.displayAlerts;

@@ -123,6 +123,9 @@ export class WpsSheetModel {
   readonly columnWidths = new Map<number, number>();
   /** Each sheet remembers its own selection, shown again when it is activated (as in Excel and WPS). */
   selected: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  /** Rows frozen at the top (Window.SplitRow with FreezePanes). */
+  frozenRows = 0;
+  splitRow = 0;
 
   constructor(name: string) {
     this.name = name;

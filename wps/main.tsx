@@ -1,0 +1,3 @@
+import { startWpsPane } from './taskpane';
+
+void startWpsPane();
