@@ -4,12 +4,24 @@
  * was); highlighting and going to a cell drive the page's grid view; settings live in a store the page provides
  * (localStorage and a JSON file). No DOM here, so the same host runs in a Web Worker and under jest.
  */
-import { changeLogSheet, repairedSheetName, summarySheetNames, summarySheets, uniqueSheetName } from '../core/sheets';
+import { changeLogSheet, repairedSheetName, summarySheets, uniqueSheetName } from '../core/sheets';
 import { parseA1 } from '../core/grid/address';
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core/types';
 import { Fingerprint } from '../excel/fingerprint';
 import { createWorkbook, openWorkbook, writeSheets, type OpenedWorkbook, type OutputSheet, type SheetInfo, type WorkbookFormat } from '../files';
-import { HostError, type ApplyMode, type HostCapabilities, type Progress, type SourceSnapshot, type WorkbookHost } from '../host';
+import {
+  HostError,
+  throwIfCancelled,
+  type ApplyMode,
+  type ApplyResult,
+  type HostCallOptions,
+  type HostCapabilities,
+  type Progress,
+  type SourceSnapshot,
+  type SummaryWriteOptions,
+  type SummaryWriteResult,
+  type WorkbookHost,
+} from '../host';
 import { asOutputSheets, copyOfGrid, repairedSheet } from './outputSheets';
 
 /** One finding as the grid shows it: a cell (1-based sheet row and column) and how serious. */
@@ -113,6 +125,8 @@ export class MemoryHost implements WorkbookHost {
   private readonly view: GridView | undefined;
   private readonly settings: SettingsStore;
   private marks: CellMark[] = [];
+  /** Summary sheets this host wrote (lower case): written again without asking. */
+  private readonly summaryNames = new Set<string>();
   /** The workbook right after the last repair and the last summary: what the page offers to download. */
   private repaired: Uint8Array | null = null;
   private summarized: Uint8Array | null = null;
@@ -195,10 +209,11 @@ export class MemoryHost implements WorkbookHost {
   applyPlan(
     source: SourceSnapshot,
     plan: RepairPlan,
-    options: { mode: ApplyMode; lang: Lang },
+    options: { mode: ApplyMode; lang: Lang } & HostCallOptions,
     onProgress?: (p: Progress) => void,
-  ): Promise<{ sheet: string }> {
+  ): Promise<ApplyResult> {
     return Promise.resolve().then(() => {
+      throwIfCancelled(options.signal);
       const names = this.book.sheets.map((sheet) => sheet.name);
       if (!names.includes(source.sheet)) {
         throw webError('source-missing', `工作表“${source.sheet}”已不在文件中，请重新读取。`, `Sheet "${source.sheet}" is no longer in the file; read it again.`);
@@ -238,7 +253,7 @@ export class MemoryHost implements WorkbookHost {
       // Marks were on the source cells; after an in-place repair those cells hold the repaired table.
       if (options.mode === 'in-place') this.setMarks(source.sheet, []);
       onProgress?.({ stage: 'write', done: 2, total: 2 });
-      return { sheet: target };
+      return options.mode === 'in-place' ? { sheet: target, backup: sheets[0].name } : { sheet: target };
     });
   }
 
@@ -247,8 +262,17 @@ export class MemoryHost implements WorkbookHost {
     this.view?.showMarks(sheet, marks);
   }
 
-  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang): Promise<void> {
+  /** The sheet must still hold what was read: marks on a table edited since would point at the wrong cells. */
+  private requireUnchanged(source: SourceSnapshot): void {
+    if (fingerprintGrid(this.readGrid(source.sheet)) !== source.fingerprint) {
+      throw webError('source-changed', `工作表“${source.sheet}”在读取后有了变化，请重新读取。`, `Sheet "${source.sheet}" changed after it was read; read it again.`);
+    }
+  }
+
+  highlight(source: SourceSnapshot, findings: Finding[], lang: Lang, options: HostCallOptions = {}): Promise<void> {
     return Promise.resolve().then(() => {
+      throwIfCancelled(options.signal);
+      this.requireUnchanged(source);
       const firstColumn = source.grid.origin.column;
       const marks = findings.map((finding) => {
         const at = finding.cell ? parseA1(finding.cell) : null;
@@ -262,30 +286,46 @@ export class MemoryHost implements WorkbookHost {
     return Promise.resolve().then(() => this.setMarks(this.chosen, []));
   }
 
-  selectCell(sheet: string, address: string): Promise<void> {
+  /** With `source`, refuses when the cell's row no longer holds what was read (the finding would point elsewhere). */
+  selectCell(sheet: string, address: string, source?: SourceSnapshot): Promise<void> {
     return Promise.resolve().then(() => {
       if (!this.book.sheets.some((s) => s.name === sheet)) {
         throw webError('sheet-missing', `文件中没有名为“${sheet}”的工作表。`, `The file has no sheet named "${sheet}".`);
       }
       const at = parseA1(address);
       if (!at) throw webError('bad-address', `“${address}”不是单元格地址。`, `"${address}" is not a cell address.`);
+      if (source && source.sheet === sheet) {
+        const now = this.readGrid(sheet);
+        const rowText = (grid: Grid): string => JSON.stringify((grid.values[at.row - grid.origin.row] ?? []).map((v) => (v === null ? '' : String(v))).filter((v, i, all) => v !== '' || all.slice(i).some((x) => x !== '')));
+        if (rowText(now) !== rowText(source.grid)) {
+          throw webError('source-changed', `第 ${at.row} 行在读取后有了变化，请重新读取。`, `Row ${at.row} changed after it was read; read the table again.`);
+        }
+      }
       this.view?.scrollTo(sheet, at.row, at.column);
     });
   }
 
-  /** Summary sheets are added at the end; summary sheets an earlier run left (either language) are replaced. */
-  writeSummary(summary: Summary, lang: Lang): Promise<{ sheets: string[] }> {
+  /**
+   * Summary sheets are added at the end. Sheets of the same names that this host wrote before are replaced; sheets of
+   * those names the file already had (the office's own, or an earlier run's) are replaced only when the user said so
+   * (`replace`), otherwise nothing is written and their names come back in `needsConfirmation`.
+   */
+  writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
     return Promise.resolve().then(() => {
-      const earlier = new Set(summarySheetNames.map((name) => name.toLowerCase()));
-      const kept = this.book.sheets.map((sheet) => sheet.name).filter((name) => name === this.chosen || !earlier.has(name.toLowerCase()));
+      throwIfCancelled(options.signal);
       const specs = asOutputSheets(summarySheets(summary, lang));
+      const wanted = new Set(specs.map((spec) => spec.name.toLowerCase()));
+      const existing = this.book.sheets.map((sheet) => sheet.name);
+      const foreign = existing.filter((name) => name !== this.chosen && wanted.has(name.toLowerCase()) && !this.summaryNames.has(name.toLowerCase()));
+      if (foreign.length > 0 && !options.replace) return { sheets: [], needsConfirmation: foreign };
+      const replaceable = (name: string): boolean => name !== this.chosen && wanted.has(name.toLowerCase());
+      const kept = existing.filter((name) => !replaceable(name));
       for (const spec of specs) {
         spec.name = uniqueSheetName(spec.name, kept);
         kept.push(spec.name);
+        this.summaryNames.add(spec.name.toLowerCase());
       }
-      const written = writeSheets(this.basePackage(), specs, {
-        replace: (name) => name !== this.chosen && earlier.has(name.toLowerCase()),
-      });
+      const written = writeSheets(this.basePackage(), specs, { replace: replaceable });
       this.commit(written);
       this.summarized = written;
       return { sheets: specs.map((spec) => spec.name) };

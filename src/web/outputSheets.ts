@@ -29,11 +29,18 @@ export function repairedSheet(name: string, plan: RepairPlan): OutputSheet {
   const headerIndex = plan.rows.findIndex((row) => row.kind === 'header');
   const header = headerIndex >= 0 ? values[headerIndex] : plan.columns;
   const columnCount = Math.max(header.length, ...values.slice(0, WIDTH_SAMPLE_ROWS).map((row) => row.length));
+  // The 序号 column's plain integers are written as numbers, so they sort and count as Excel users expect.
+  const numberColumn = header.findIndex((cell) => /^\s*(序号|编号|No\.?)\s*$/i.test(cell));
+  const rows: Array<Array<string | number>> = values.slice(headerIndex + 1).map((row, i) =>
+    numberColumn >= 0 && plan.rows[headerIndex + 1 + i]?.kind === 'record' && /^[1-9]\d{0,8}$/.test(row[numberColumn] ?? '')
+      ? row.map((cell, c) => (c === numberColumn ? Number(cell) : cell))
+      : row,
+  );
   return {
     name,
     title: headerIndex > 0 ? values.slice(0, headerIndex).map((row) => row.filter((cell) => cell !== '').join(' ')) : undefined,
     columns: header,
-    rows: values.slice(headerIndex + 1),
+    rows,
     widths: widths(values, columnCount),
     autoFilter: false,
   };

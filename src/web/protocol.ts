@@ -18,7 +18,7 @@ export type Request =
   | { type: 'highlight'; lang: Lang }
   | { type: 'clear' }
   | { type: 'select'; address: string }
-  | { type: 'summary'; lang: Lang }
+  | { type: 'summary'; lang: Lang; replace?: boolean }
   | { type: 'settings'; settings: unknown }
   | { type: 'export'; kind: ExportKind; lang: Lang };
 
@@ -45,6 +45,8 @@ export interface Written {
   sheets: string[];
   /** Every sheet of the workbook now, for the sheet picker. */
   allSheets: SheetInfo[];
+  /** Summary: nothing written, sheets of these names are the file's own; ask, then again with replace. */
+  needsConfirmation?: string[];
 }
 
 export interface Exported {

@@ -103,8 +103,8 @@ export class Session {
       }
       case 'summary': {
         const { analysis } = this.requireAnalysis();
-        const { sheets } = await this.requireHost().writeSummary(analysis.summary, request.lang);
-        return this.written(sheets);
+        const result = await this.requireHost().writeSummary(analysis.summary, request.lang, { replace: request.replace });
+        return { ...this.written(result.sheets), needsConfirmation: result.needsConfirmation };
       }
       case 'settings':
         // Checked with the same schema as the CLI's --config; the host keeps what passed.
@@ -170,7 +170,15 @@ export class Session {
         return { fileName, bytes: host.repairedWorkbook ?? host.workbook };
       }
       case 'summary': {
-        if (!host.summaryWorkbook) await host.writeSummary(this.requireAnalysis().analysis.summary, lang);
+        if (!host.summaryWorkbook) {
+          const result = await host.writeSummary(this.requireAnalysis().analysis.summary, lang);
+          if (result.needsConfirmation) {
+            throw new HostError('summary-confirm', {
+              'zh-CN': `文件中已有同名的工作表（${result.needsConfirmation.join('、')}）：请先点击“生成汇总表”并确认是否替换。`,
+              'en-US': `The file already has sheets of these names (${result.needsConfirmation.join(', ')}): press "Write summary sheets" first and say whether to replace them.`,
+            });
+          }
+        }
         return { fileName, bytes: host.summaryWorkbook ?? host.workbook };
       }
       case 'findings':

@@ -15,7 +15,7 @@ import { mimeType } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { findingAddress } from '../findings';
 import type { MessageKey } from '../i18n';
-import type { Notice, Workbench } from '../useWorkbench';
+import type { Notice, SummaryQuestion, Workbench } from '../useWorkbench';
 import { loadStoredSettings, storeSettings } from './settingsStore';
 import { CANCELLED, WorkerClient, type JobProgress } from './workerClient';
 import { webTranslator, type WebKey } from './webText';
@@ -268,10 +268,16 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     [send, source],
   );
 
+  const [summaryQuestion, setSummaryQuestion] = useState<SummaryQuestion | null>(null);
   const writeSummary = useCallback(
-    () =>
+    (replace?: boolean) =>
       run('write', async (report) => {
-        const written = await send({ type: 'summary', lang }, report);
+        setSummaryQuestion(null);
+        const written = await send({ type: 'summary', lang, replace }, report);
+        if (written.needsConfirmation) {
+          setSummaryQuestion({ sheets: written.needsConfirmation });
+          return;
+        }
         setSheets(written.allSheets);
         setNotice({ intent: 'success', text: t('summary.written', { sheets: written.sheets.join(lang === 'zh-CN' ? '、' : ', ') }) });
       }).then(() => undefined),
@@ -325,6 +331,8 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     clearHighlights,
     goToFinding,
     writeSummary,
+    summaryQuestion,
+    declineSummaryReplace: useCallback(() => setSummaryQuestion(null), []),
     saveSettings,
     dismissError: useCallback(() => setError(null), []),
     dismissNotice: useCallback(() => setNotice(null), []),

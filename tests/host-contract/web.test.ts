@@ -74,6 +74,8 @@ function webContractWorkbook(grid: Grid, sheet: string): ContractWorkbook {
     // The page has no cell selection: the sheet picker chooses the sheet and its whole table is read.
     select: (name) => host.chooseSheet(name),
     protect: (name) => replaceSheet(name, (current) => current, { protection: { unlocked: [] } }),
+    // The office's own sheet, already in the file it opens.
+    addSheet: (name, text) => host.reopen(writeSheets(host.workbook, [{ name, columns: [text], rows: [], widths: [20], autoFilter: false }])),
     filledCells: (name) => marked(name, false),
     notedCells: (name) => marked(name, true),
     selectedCell: () => selected,
