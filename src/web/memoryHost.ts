@@ -125,6 +125,9 @@ export class MemoryHost implements WorkbookHost {
   private readonly view: GridView | undefined;
   private readonly settings: SettingsStore;
   private marks: CellMark[] = [];
+  /** A non-package input, kept to read its sheets as they were (see readGrid); the sheets written over since. */
+  private input: OpenedWorkbook | null = null;
+  private readonly rewritten = new Set<string>();
   /** Summary sheets this host wrote (lower case): written again without asking. */
   private readonly summaryNames = new Set<string>();
   /** The workbook right after the last repair and the last summary: what the page offers to download. */
@@ -179,8 +182,13 @@ export class MemoryHost implements WorkbookHost {
     return this.bytes;
   }
 
+  /**
+   * A sheet's grid. For a Word, SpreadsheetML or HTML input whose sheets were carried into a new .xlsx, the sheets this
+   * host did not rewrite are still read from the input itself, so snapshots taken before the first write still match.
+   */
   private readGrid(name: string): Grid {
-    const { grid } = this.book.readSheet(name);
+    const from = this.input && this.input.sheets.some((sheet) => sheet.name === name) && !this.rewritten.has(name) ? this.input : this.book;
+    const { grid } = from.readSheet(name);
     return { ...grid, sheet: name };
   }
 
@@ -200,7 +208,9 @@ export class MemoryHost implements WorkbookHost {
     return createWorkbook(copies);
   }
 
-  private commit(bytes: Uint8Array): void {
+  private commit(bytes: Uint8Array, rewritten: readonly string[] = []): void {
+    if (!this.packaged && !this.input) this.input = this.book;
+    for (const name of rewritten) this.rewritten.add(name);
     this.bytes = bytes;
     this.book = openWorkbook(bytes, { fileName: this.fileName.replace(/\.[^.]*$/, '.xlsx') });
     this.packaged = true;
@@ -248,7 +258,7 @@ export class MemoryHost implements WorkbookHost {
         sheets = [repairedSheet(target, plan), log];
       }
       const written = writeSheets(this.basePackage(), sheets, replace ? { replace } : undefined);
-      this.commit(written);
+      this.commit(written, sheets.map((sheet) => sheet.name));
       this.repaired = written;
       // Marks were on the source cells; after an in-place repair those cells hold the repaired table.
       if (options.mode === 'in-place') this.setMarks(source.sheet, []);
@@ -326,7 +336,7 @@ export class MemoryHost implements WorkbookHost {
         this.summaryNames.add(spec.name.toLowerCase());
       }
       const written = writeSheets(this.basePackage(), specs, { replace: replaceable });
-      this.commit(written);
+      this.commit(written, specs.map((spec) => spec.name));
       this.summarized = written;
       return { sheets: specs.map((spec) => spec.name) };
     });
@@ -353,6 +363,8 @@ export class MemoryHost implements WorkbookHost {
     this.bytes = bytes;
     this.book = book;
     this.packaged = PACKAGE_FORMATS.has(book.format);
+    this.input = null;
+    this.rewritten.clear();
     if (!book.sheets.some((sheet) => sheet.name === this.chosen)) this.chosen = (book.sheets.find((sheet) => !sheet.hidden) ?? book.sheets[0])?.name ?? '';
   }
 }

@@ -213,8 +213,8 @@ function Workspace() {
 
       <section className={styles.status} aria-live="polite">
         {web.busy && <Busy busy={web.busy} onCancel={web.cancel} />}
-        {workbench.error !== null && <ErrorBar error={workbench.error} onDismiss={workbench.dismissError} />}
-        {workbench.notice && <NoticeBar notice={workbench.notice} onDismiss={workbench.dismissNotice} />}
+        {web.error !== null && <ErrorBar error={web.error} onDismiss={workbench.dismissError} />}
+        {web.notice && <NoticeBar notice={web.notice} onDismiss={workbench.dismissNotice} />}
         {web.problem && (
           <MessageBar intent="warning" data-testid="no-table">
             <MessageBarBody>{tw('web.noTable', { reason: describeError(web.problem, lang, t).title })}</MessageBarBody>

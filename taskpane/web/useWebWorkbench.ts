@@ -44,6 +44,9 @@ export interface WebState {
   /** Why no table was read on the shown sheet. */
   problem: ErrorInfo | null;
   busy: WebBusy | null;
+  /** What the page's own bars show (the panels get none: see the workbench below). */
+  error: unknown;
+  notice: Notice | null;
   openFile: (file: File) => Promise<void>;
   chooseSheet: (sheet: string) => Promise<void>;
   download: (kind: ExportKind) => Promise<void>;
@@ -320,9 +323,11 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     connected: true,
     source,
     analysis,
-    busy: busy ? { stage: 'stage.read', done: busy.done, total: busy.total } : null,
-    error,
-    notice,
+    // The page shows progress (with 取消), errors and notices in its own bars above the steps; the panels get busy only
+    // to disable their buttons (tied to 'goto', a job with no progress of its own) and no second copy of the messages.
+    busy: busy ? { job: 'goto', stage: 'stage.read', done: busy.done, total: busy.total } : null,
+    error: null,
+    notice: null,
     config,
     storedSettings,
     readAndAnalyze,
@@ -337,6 +342,6 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     dismissError: useCallback(() => setError(null), []),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
-  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, openFile, chooseSheet, download, cancel };
+  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel };
   return { workbench, web };
 }
