@@ -6,6 +6,8 @@
  *   npm run dev-server   https://localhost:3000/ with office-addin-dev-certs certificates (only when serving)
  *   npm run build:intranet   the same, office.js only from the bundled copy (OFFICE_JS=bundled works too)
  * `--env e2e` builds the browser end-to-end harness instead (tests/e2e/harness.tsx: the in-memory Excel, no office.js).
+ * The no-install web page (web/webpack.part.js) is built beside the add-in into dist/web/index.html; `--env webOnly`
+ * builds only the page, into test-artifacts/web-dist (the web e2e test and the bench).
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -14,6 +16,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DefinePlugin } = require('webpack');
 const wpsBuild = require('./wps/build');
+const webPage = require('./web/webpack.part.js');
 
 const DEV_ORIGIN = 'https://localhost:3000';
 const DEFAULT_DEV_PORT = 3000;
@@ -104,17 +107,23 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
   const e2e = Boolean(env.e2e);
+  const webOnly = Boolean(env.webOnly);
   makeIcons();
 
   const taskpaneEntry = e2e ? './tests/e2e/harness.tsx' : './taskpane/index.tsx';
   const outputDir = e2e ? path.join(__dirname, 'test-artifacts', 'e2e-dist') : path.join(__dirname, 'dist');
+  const webOnlyDir = path.join(__dirname, 'test-artifacts', 'web-dist');
 
   return {
     mode,
     devtool: dev && !e2e ? 'source-map' : false,
-    entry: e2e ? { taskpane: taskpaneEntry, ...wpsBuild.entries(true) } : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...wpsBuild.entries(false) },
+    entry: webOnly
+      ? webPage.entry
+      : e2e
+        ? { taskpane: taskpaneEntry, ...wpsBuild.entries(true) }
+        : { taskpane: taskpaneEntry, commands: './taskpane/commands.ts', ...wpsBuild.entries(false), ...webPage.entry },
     output: {
-      path: outputDir,
+      path: webOnly ? webOnlyDir : outputDir,
       filename: dev || e2e ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
@@ -134,6 +143,7 @@ module.exports = async (env = {}, argv = {}) => {
             },
           },
         },
+        ...webPage.rules,
       ],
     },
     plugins: [
@@ -154,6 +164,7 @@ module.exports = async (env = {}, argv = {}) => {
           ]),
       // WPS 表格's add-in (dist/wps/, dist/wps-install/): see wps/build.js.
       ...wpsBuild.plugins({ HtmlWebpackPlugin, e2e, baseUrl: dev || e2e ? `${DEV_ORIGIN}/` : productionUrl(), version: require('./package.json').version }),
+      ...(e2e ? [] : webPage.plugins),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

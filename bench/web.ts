@@ -1,0 +1,142 @@
+/**
+ * The web page on a ~100k-row table (not a test): Debian Chromium opens the production build of the page, a Word-paste
+ * workbook of seed 001's sections repeated is given to its file input, and the Performance API reports
+ *   - time to findings: from handing over the file to the analysis shown (read + engine in the worker + transfer),
+ *   - the longest main-thread task ('longtask' entries, which Chromium reports for tasks over 50 ms) while opening,
+ *     switching to 校验, marking every finding and scrolling the grid top to bottom.
+ * Goal: longest task under 200 ms (the page never freezes). Results go to bench-results/web.json (gitignored).
+ *
+ *   npx tsx bench/web.ts [--rows 100000] [--skip-build]    (--skip-build: bench dist/web as `npm run build` made it;
+ *                                                           --no-build: the page-only build already in test-artifacts)
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Grid } from '../src/core/types';
+import { renderWordPasteGrid } from '../tests/fixtures/render';
+import { loadSeed, type LogicalTable } from '../tests/fixtures/seedTable';
+import { createWorkbook } from '../src/files';
+import { copyOfGrid } from '../src/web/outputSheets';
+
+const root = path.resolve(__dirname, '..');
+/** --skip-build uses what `npm run build` left in dist/ (else the page-only build in test-artifacts/web-dist). */
+const dist = process.argv.includes('--skip-build') ? path.join(root, 'dist') : path.join(root, 'test-artifacts', 'web-dist');
+const rowsArg = process.argv.indexOf('--rows');
+const ROWS = rowsArg >= 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Seed 001 with its sections repeated until the Word-paste grid has at least `rows` sheet rows (as bench/run.ts). */
+function largeGrid(rows: number): Grid {
+  const seed = loadSeed('001');
+  const firstSection = seed.lines.findIndex((line) => line.kind === 'section');
+  const titles = seed.lines.slice(0, firstSection);
+  const body = seed.lines.slice(firstSection);
+  const once = renderWordPasteGrid(seed).values.length;
+  const repeats = Math.max(1, Math.ceil((rows - titles.length) / (once - titles.length)));
+  const table: LogicalTable = { ...seed, lines: [...titles, ...Array.from({ length: repeats }, () => body).flat()] };
+  return { ...renderWordPasteGrid(table), sheet: '附件1' };
+}
+
+async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const file = path.resolve(dist, `.${decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)}`);
+    if (!file.startsWith(dist + path.sep)) return void response.writeHead(404).end();
+    fs.readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--skip-build') && !process.argv.includes('--no-build')) {
+    console.log('building the page (production)…');
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'webOnly'], { cwd: root, stdio: 'ignore' });
+  }
+  const outDir = path.join(root, 'bench-results');
+  await fs.mkdir(outDir, { recursive: true });
+  const input = path.join(outDir, `web-${ROWS}.xlsx`);
+  const grid = largeGrid(ROWS);
+  // Written by the file layer: exceljs takes minutes to merge this many areas.
+  await fs.writeFile(input, createWorkbook([copyOfGrid('附件1', grid)]));
+  const server = await serveDist();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(600_000);
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      const phases: string[] = [];
+      const scope = window as unknown as { benchTasks: number[]; benchPhases: string[]; benchPhase: string };
+      scope.benchTasks = tasks;
+      scope.benchPhases = phases;
+      scope.benchPhase = 'open';
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          tasks.push(entry.duration);
+          phases.push(`${scope.benchPhase}:${Math.round(entry.duration)}`);
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.url}web/index.html`);
+    await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { benchTasks: number[] }).benchTasks.length = 0;
+    });
+    const started = Date.now();
+    await page.getByTestId('file-input').setInputFiles(input);
+    await page.getByTestId('source-info').waitFor();
+    const toFindings = Date.now() - started;
+    const phase = (name: string) => page.evaluate((n) => ((window as unknown as { benchPhase: string }).benchPhase = n), name);
+    await page.waitForTimeout(300);
+    await phase('check-tab');
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByTestId('check-counts').waitFor();
+    await phase('mark');
+    await page.getByRole('button', { name: '在表格中标出' }).click();
+    await page.getByText(/已标出 \d+ 处问题/).first().waitFor();
+    await page.waitForTimeout(300);
+    await phase('scroll');
+    // Scroll the grid from top to bottom in steps, as a user dragging the scroll bar would.
+    await page.evaluate(async () => {
+      const grid = document.querySelector('[data-testid="sheet-grid"]');
+      if (!grid) return;
+      for (let i = 0; i <= 40; i += 1) {
+        grid.scrollTop = (grid.scrollHeight * i) / 40;
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+      }
+    });
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(() => (window as unknown as { benchTasks: number[] }).benchTasks);
+    const byPhase = await page.evaluate(() => (window as unknown as { benchPhases: string[] }).benchPhases);
+    const result = {
+      rows: grid.values.length,
+      timeToFindingsMs: toFindings,
+      longestTaskMs: Math.round(Math.max(0, ...tasks)),
+      longTasks: tasks.length,
+      tasksOver200Ms: tasks.filter((t) => t > 200).length,
+      goalMs: 200,
+      /** Each long task as phase:ms (open = from the file to the analysis shown). */
+      tasksByPhase: byPhase,
+    };
+    console.log(`web page, ${result.rows} sheet rows: findings after ${result.timeToFindingsMs} ms; longest main-thread task ${result.longestTaskMs} ms (${result.longTasks} tasks over 50 ms, ${result.tasksOver200Ms} over 200 ms; goal < 200 ms)`);
+    await fs.writeFile(path.join(outDir, 'web.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,340 @@
+/**
+ * The no-install web page in a real browser (Debian Chromium driven by playwright-core), offline: every seed-built
+ * workbook is opened through the page's file input, and the three journeys run on it — the clerk's (open → 整理 →
+ * download the repaired workbook), the reviewer's (校验 → findings marked in the grid) and the manager's (汇总 →
+ * charts → download the summary workbook). The downloads are read back by our file layer, by openpyxl and by
+ * LibreOffice. Any request after the page has loaded fails the test; opened from file:// the page makes none at all.
+ * Screenshots of each step go to test-artifacts/screenshots/web-*.png.
+ *
+ *   npm run test:e2e -- web
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { promisify } from 'util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { analyze, planToValues } from '../../src/core';
+import { sheetNames } from '../../src/core/sheets';
+import { openWorkbook } from '../../src/files';
+import { outputFileName } from '../../src/web/fileNames';
+import { fixtureWorkbooks, SHEET } from '../web/support';
+import { CHROMIUM, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+
+const run = promisify(execFile);
+const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
+const WORK = path.join(ROOT, 'test-artifacts', 'web-e2e');
+const INPUTS = path.join(WORK, 'inputs');
+const DOWNLOADS = path.join(WORK, 'downloads');
+const PYTHON = '/usr/bin/python3';
+
+let server: StaticServer;
+let browser: Browser;
+let inputs: Array<{ name: string; file: string; records: number; findings: number; sheet: string; repaired: string[][] }> = [];
+
+/** Rows as text without trailing empty cells, so a written sheet and the plan's values compare cell for cell. */
+function textRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): string[][] {
+  return rows.map((row) => {
+    const text = row.map((value) => (value === null || value === undefined ? '' : String(value)));
+    while (text.length > 0 && text[text.length - 1] === '') text.pop();
+    return text;
+  });
+}
+const downloaded: string[] = [];
+
+/** Builds only the page (webpack --env webOnly, development mode for speed) in a child process, as support.ts does for the taskpane. */
+async function buildPage(): Promise<void> {
+  const cli = require.resolve('webpack-cli/bin/cli.js');
+  await run(process.execPath, [cli, '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+}
+
+interface Traffic {
+  /** Every request the page made after it had loaded. */
+  afterLoad: string[];
+  loaded: boolean;
+  all: string[];
+}
+
+async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; traffic: Traffic; errors: string[] }> {
+  const page = await context.newPage();
+  const traffic: Traffic = { afterLoad: [], loaded: false, all: [] };
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    traffic.all.push(request.url());
+    // A download goes through a blob: URL the page made itself; that is not the network.
+    if (traffic.loaded && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) traffic.afterLoad.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // React's and Fluent's development-build warnings (the e2e build is a development one) are not failures of the page.
+    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
+  });
+  page.setDefaultTimeout(30000);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
+  traffic.loaded = true;
+  return { page, traffic, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // From the top of the page, as a user first sees each step.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByText(`文件：${path.basename(file)}`).waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+}
+
+/** Drops a file on the page as the browser does when one is dragged in from a folder. */
+async function dropFile(page: Page, file: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      transfer.items.add(new File([bytes], name));
+      return transfer;
+    },
+    { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') },
+  );
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  await page.getByText(`文件：${path.basename(file)}`).waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+}
+
+async function chooseSheet(page: Page, sheet: string): Promise<void> {
+  const picker = page.getByTestId('sheet-picker');
+  if ((await picker.inputValue()) !== sheet) {
+    await picker.selectOption(sheet);
+    await page.getByTestId('busy').waitFor({ state: 'detached' });
+  }
+  await page.getByTestId('source-info').waitFor();
+}
+
+async function download(page: Page, testId: string, name: string): Promise<string> {
+  const [event] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  expect(event.suggestedFilename()).toBe(name);
+  // Numbered: the same name comes again for every input of the same stem.
+  const target = path.join(DOWNLOADS, `${String(downloaded.length + 1).padStart(3, '0')}-${name}`);
+  await event.saveAs(target);
+  downloaded.push(target);
+  return target;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
+  fs.rmSync(WORK, { recursive: true, force: true });
+  for (const dir of [SCREENSHOT_DIR, INPUTS, DOWNLOADS]) fs.mkdirSync(dir, { recursive: true });
+  inputs = [];
+  for (const fixture of await fixtureWorkbooks()) {
+    const file = path.join(INPUTS, `${fixture.name}.xlsx`);
+    fs.writeFileSync(file, fixture.bytes);
+    // What the page must show and write: the engine on the sheet as the file layer reads it in Node.
+    const analysis = analyze(openWorkbook(fixture.bytes).readSheet(SHEET).grid);
+    inputs.push({ name: fixture.name, file, records: analysis.table.records.length, findings: analysis.findings.length, sheet: SHEET, repaired: textRows(planToValues(analysis.plan)) });
+  }
+  // The same Word paste as Excel 2003 XML and as a web-page .xls, written by SheetJS; what our file layer reads from
+  // them in Node is what the page must read too.
+  const paste = (await fixtureWorkbooks()).find((f) => f.name === '001-word-paste');
+  if (paste) {
+    for (const [bookType, extension] of [['xlml', 'xml'], ['html', 'xls']] as const) {
+      const book = XLSX.read(paste.bytes, { type: 'array' });
+      const file = path.join(INPUTS, `001-word-paste-${bookType}.${extension}`);
+      fs.writeFileSync(file, XLSX.write(book, { bookType, type: 'buffer' }) as Buffer);
+      const opened = openWorkbook(new Uint8Array(fs.readFileSync(file)), { fileName: path.basename(file) });
+      const analysis = analyze(opened.readSheet(opened.sheets[0].name).grid);
+      inputs.push({
+        name: `001-word-paste-${bookType}`,
+        file,
+        records: analysis.table.records.length,
+        findings: analysis.findings.length,
+        sheet: opened.sheets[0].name,
+        repaired: textRows(planToValues(analysis.plan)),
+      });
+    }
+  }
+  await buildPage();
+  server = await serve(WEB_DIST, {});
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}, 600000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
+  // Anything not from the local server is refused and remembered, so the test can fail on it.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    offline.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+const offline: string[] = [];
+
+test('the three journeys on the Word paste of seed 001, with a screenshot of each step', async () => {
+  const context = await newContext();
+  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  await shot(page, '01-start');
+  const input = inputs.find((i) => i.name === '001-word-paste');
+  if (!input) throw new Error('no 001-word-paste fixture');
+
+  // Clerk: open → 整理 → download the repaired workbook.
+  await openFile(page, input.file);
+  await chooseSheet(page, SHEET);
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+  await shot(page, '02-open');
+  // The preview lists the merged rows; closed again so the screenshot shows the whole step.
+  await page.getByRole('button', { name: /合并的行/ }).click();
+  await page.getByText(/第 \d+–\d+ 行/).first().waitFor();
+  await page.getByRole('button', { name: /合并的行/ }).click();
+  await page.getByRole('button', { name: '整理', exact: true }).click();
+  await page.getByText(/已生成工作表/).waitFor();
+  await shot(page, '03-repair');
+  const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
+  const fixedBook = openWorkbook(new Uint8Array(fs.readFileSync(fixed)));
+  const repairedName = `${SHEET}（整理）`;
+  expect(fixedBook.sheets.map((s) => s.name)).toEqual([SHEET, repairedName, '整理记录']);
+  const reread = analyze(fixedBook.readSheet(repairedName).grid);
+  expect(reread.plan.changes).toEqual([]);
+  expect(reread.table.records.length).toBe(input.records);
+  // …and the Word document to hand in, which python-docx opens and the page reads back as the same records.
+  const word = await download(page, 'download-word', outputFileName(path.basename(input.file), 'word', 'zh-CN'));
+  const { stdout: tables } = await run(PYTHON, ['-c', 'import sys, docx; d = docx.Document(sys.argv[1]); print(sum(len(t.rows) for t in d.tables))', word]);
+  expect(Number(tables.trim())).toBeGreaterThan(input.records);
+
+  // Reviewer: 校验 → mark in the grid → go to a finding.
+  await page.getByRole('tab', { name: '校验' }).click();
+  await expect(page.getByTestId('check-counts').textContent()).resolves.toContain(`共 ${input.findings} 个问题`);
+  await page.getByRole('button', { name: '在表格中标出' }).click();
+  await page.getByText(`已标出 ${input.findings} 处问题`, { exact: false }).first().waitFor();
+  const marked = await page.locator('[data-mark]').count();
+  expect(marked).toBeGreaterThan(0);
+  await page.getByTestId('finding-groups').getByRole('button').first().click();
+  await page.getByTestId('finding-groups').getByRole('listitem').first().getByRole('button').click();
+  await shot(page, '04-check');
+  const findingsFile = await download(page, 'download-findings', outputFileName(path.basename(input.file), 'findings', 'zh-CN'));
+  const findingsBook = XLSX.read(fs.readFileSync(findingsFile), { type: 'buffer' });
+  expect(XLSX.utils.sheet_to_json(findingsBook.Sheets['问题清单'], { header: 1 })).toHaveLength(input.findings + 1);
+  const jsonFile = await download(page, 'download-findingsJson', outputFileName(path.basename(input.file), 'findingsJson', 'zh-CN'));
+  expect((JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as { findings: unknown[] }).findings).toHaveLength(input.findings);
+
+  // Manager: 汇总 → charts → download the summary workbook and a chart.
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByTestId('chart-by-official').locator('canvas').first().waitFor();
+  await page.getByTestId('chart-lagging').locator('canvas').first().waitFor();
+  await page.getByRole('button', { name: '生成汇总表' }).click();
+  await page.getByText(/已生成汇总表/).waitFor();
+  await shot(page, '05-summary');
+  const summary = await download(page, 'download-summary', outputFileName(path.basename(input.file), 'summary', 'zh-CN'));
+  const summaryBook = openWorkbook(new Uint8Array(fs.readFileSync(summary)));
+  for (const kind of ['byOfficial', 'byStatus', 'byUnit', 'lagging'] as const) expect(summaryBook.sheets.map((s) => s.name)).toContain(sheetNames[kind]['zh-CN']);
+  const [pngEvent] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-by-official').getByRole('button').click()]);
+  const png = path.join(DOWNLOADS, pngEvent.suggestedFilename());
+  await pngEvent.saveAs(png);
+  expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+
+  // Settings, then the page in English.
+  await page.getByRole('tab', { name: '设置' }).click();
+  await shot(page, '06-settings');
+  await page.getByTestId('language').selectOption('en-US');
+  await page.getByRole('tab', { name: 'Summary' }).click();
+  await page.getByTestId('chart-by-official').waitFor();
+  await shot(page, '07-english');
+  await page.getByTestId('language').selectOption('zh-CN');
+
+  expect(errors).toEqual([]);
+  expect(traffic.afterLoad).toEqual([]);
+  expect(offline).toEqual([]);
+  await context.close();
+}, 180000);
+
+test('every seed-built workbook: open, repair and summarize, downloads readable', async () => {
+  const context = await newContext();
+  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  for (const input of inputs) {
+    await openFile(page, input.file);
+    await chooseSheet(page, input.sheet);
+    await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+    const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
+    const book = openWorkbook(new Uint8Array(fs.readFileSync(fixed)));
+    const repaired = book.sheets.find((s) => s.name.endsWith('（整理）'));
+    if (!repaired) throw new Error(`${input.name}: no repaired sheet in ${book.sheets.map((s) => s.name).join(', ')}`);
+    // The page wrote exactly the repaired table the engine makes of this input in Node (title lines as one cell each).
+    const written = textRows(book.readSheet(repaired.name).grid.values);
+    const expected = input.repaired.map((row, i) => (i < written.length && written[i].length === 1 && row.length > 1 ? [row.filter((v) => v !== '').join(' ')] : row));
+    expect({ input: input.name, rows: written }).toEqual({ input: input.name, rows: expected });
+    await page.getByRole('tab', { name: '校验' }).click();
+    await page.getByRole('button', { name: '在表格中标出' }).click();
+    // The marks may all be further down than the grid shows; the count above it says they are there.
+    if (input.findings > 0) await page.locator('[data-testid="grid-info"]', { hasText: `已标出 ${input.findings} 处问题` }).waitFor();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('chart-by-official').locator('canvas').first().waitFor();
+    await download(page, 'download-summary', outputFileName(path.basename(input.file), 'summary', 'zh-CN'));
+    await page.getByRole('tab', { name: '整理' }).click();
+  }
+  expect(errors).toEqual([]);
+  expect(traffic.afterLoad).toEqual([]);
+  expect(offline).toEqual([]);
+  await context.close();
+}, 300000);
+
+test('the downloads open in openpyxl and LibreOffice', async () => {
+  const workbooks = downloaded.filter((file) => file.endsWith('.xlsx'));
+  expect(workbooks.length).toBeGreaterThan(inputs.length);
+  const script = [
+    'import json, sys, openpyxl',
+    'out = {}',
+    'for f in sys.argv[1:]:',
+    '    wb = openpyxl.load_workbook(f)',
+    '    out[f] = [ws.title for ws in wb.worksheets]',
+    'print(json.dumps(out, ensure_ascii=False))',
+  ].join('\n');
+  const { stdout } = await run(PYTHON, ['-c', script, ...workbooks], { maxBuffer: 16 * 1024 * 1024 });
+  const titles = JSON.parse(stdout) as Record<string, string[]>;
+  for (const file of workbooks) expect(titles[file].length).toBeGreaterThan(0);
+
+  const converted = path.join(WORK, 'libreoffice');
+  fs.mkdirSync(converted, { recursive: true });
+  await run('soffice', ['--headless', '--convert-to', 'csv', '--outdir', converted, ...workbooks], { timeout: 300000, maxBuffer: 16 * 1024 * 1024 });
+  for (const file of workbooks) {
+    const csv = path.join(converted, `${path.basename(file, '.xlsx')}.csv`);
+    expect(fs.existsSync(csv) && fs.statSync(csv).size > 0).toBe(true);
+  }
+}, 400000);
+
+test('opened from a file:// path the page works and makes no request at all', async () => {
+  const context = await newContext({ width: 1280, height: 800 });
+  const pageUrl = `file://${path.join(WEB_DIST, 'web', 'index.html')}`;
+  const { page, traffic, errors } = await openPage(context, pageUrl);
+  const input = inputs[0];
+  // Dropped onto the page this time, as a user drags it from a folder.
+  await dropFile(page, input.file);
+  await chooseSheet(page, SHEET);
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+  const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
+  expect(openWorkbook(new Uint8Array(fs.readFileSync(fixed))).sheets.length).toBe(3);
+  await shot(page, '08-file-url');
+  // A Word document (the one the clerk's journey downloaded) opens as a table too.
+  const word = downloaded.find((file) => file.endsWith('.docx'));
+  if (!word) throw new Error('the clerk journey downloaded no Word document');
+  await dropFile(page, word);
+  await page.getByTestId('source-info').waitFor();
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${inputs.find((i) => i.name === '001-word-paste')?.records ?? -1} 项任务`);
+  // Only the page and its script, both from the disk.
+  expect(traffic.all.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+  expect(traffic.afterLoad).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 180000);
