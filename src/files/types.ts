@@ -38,6 +38,8 @@ export interface ReadSheetResult {
   /** 1-based sheet rows / columns that are hidden (the grid still holds their values). */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** The sheet is protected (Excel refuses edits to its locked cells until it is unprotected). */
+  protected?: boolean;
 }
 
 export interface OpenedWorkbook {

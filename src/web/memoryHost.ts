@@ -71,14 +71,6 @@ const CAPABILITIES: HostCapabilities = { inPlace: true, highlight: true, navigat
 /** Formats written back into their own package; the others become a new .xlsx holding their sheets as values. */
 const PACKAGE_FORMATS: ReadonlySet<WorkbookFormat> = new Set(['xlsx', 'xlsm']);
 
-/**
- * Whether the file protects this sheet. The file layer's SheetInfo does not say yet (asked of the file layer as
- * `SheetInfo.protected`); until it does, no sheet reads as protected and an in-place repair goes ahead.
- */
-function isProtected(info: SheetInfo | undefined): boolean {
-  return (info as (SheetInfo & { protected?: boolean }) | undefined)?.protected === true;
-}
-
 function webError(code: string, zh: string, en: string): HostError {
   return new HostError(code, { 'zh-CN': zh, 'en-US': en });
 }
@@ -187,9 +179,14 @@ export class MemoryHost implements WorkbookHost {
    * host did not rewrite are still read from the input itself, so snapshots taken before the first write still match.
    */
   private readGrid(name: string): Grid {
+    return this.readSource(name).grid;
+  }
+
+  /** The sheet as the file holds it now, and whether the file protects it. */
+  private readSource(name: string): { grid: Grid; protected: boolean } {
     const from = this.input && this.input.sheets.some((sheet) => sheet.name === name) && !this.rewritten.has(name) ? this.input : this.book;
-    const { grid } = from.readSheet(name);
-    return { ...grid, sheet: name };
+    const read = from.readSheet(name);
+    return { grid: { ...read.grid, sheet: name }, protected: read.protected === true };
   }
 
   readSelection(onProgress?: (p: Progress) => void): Promise<SourceSnapshot> {
@@ -228,7 +225,8 @@ export class MemoryHost implements WorkbookHost {
       if (!names.includes(source.sheet)) {
         throw webError('source-missing', `工作表“${source.sheet}”已不在文件中，请重新读取。`, `Sheet "${source.sheet}" is no longer in the file; read it again.`);
       }
-      if (options.mode === 'in-place' && isProtected(this.book.sheets.find((sheet) => sheet.name === source.sheet))) {
+      const current = this.readSource(source.sheet);
+      if (options.mode === 'in-place' && current.protected) {
         throw webError(
           'protected',
           `工作表“${source.sheet}”受保护，不能在原处替换。请选择“写入新工作表”，或先在 Excel 中撤销保护。`,
@@ -236,8 +234,7 @@ export class MemoryHost implements WorkbookHost {
         );
       }
       onProgress?.({ stage: 'verify', done: 0, total: 2 });
-      const current = this.readGrid(source.sheet);
-      if (fingerprintGrid(current) !== source.fingerprint) {
+      if (fingerprintGrid(current.grid) !== source.fingerprint) {
         throw webError('source-changed', `工作表“${source.sheet}”在读取后有了变化，请重新读取后再整理。`, `Sheet "${source.sheet}" changed after it was read; read it again before repairing.`);
       }
       onProgress?.({ stage: 'write', done: 1, total: 2 });
@@ -250,7 +247,7 @@ export class MemoryHost implements WorkbookHost {
         const backup = uniqueSheetName(`${source.sheet}${BACKUP_SUFFIX[options.lang]}`, names);
         target = source.sheet;
         log.name = uniqueSheetName(log.name, [...names, backup]);
-        sheets = [copyOfGrid(backup, current), repairedSheet(target, plan), log];
+        sheets = [copyOfGrid(backup, current.grid), repairedSheet(target, plan), log];
         replace = (name) => name === source.sheet;
       } else {
         target = repairedSheetName(source.sheet, names, options.lang);

@@ -202,6 +202,9 @@ describe('createWorkbook', () => {
       ['填报单位：', null, null],
       ['序号', '工作任务', '进展情况'],
     ]);
+    // Reading says which sheet is protected, so a host can refuse to repair it in place.
+    expect(ours.readSheet('报送表').protected).toBe(true);
+    expect(ours.readSheet('第二张').protected).toBeUndefined();
     const theirs = openpyxlRead(bytes) as {
       sheets: string[];
       values: Record<string, unknown[][]>;

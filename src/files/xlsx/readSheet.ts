@@ -60,6 +60,7 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
   let inCell = false;
   let shared: string[] | null = null;
   let dateStyles: Array<string | null> | null = null;
+  let isProtected = false;
 
   const finishCell = (): void => {
     const text = value;
@@ -94,7 +95,7 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
         const code = style > 0 || dateStyles.length > 0 ? dateStyles[style] : null;
         const shown = code ? formatDate(number, code, context.date1904) : null;
         out = shown ?? number;
-        if (shown !== null && code) // The serial as stored: it is written back into the same workbook, with the same date system.
+        // The serial as stored: it is written back into the same workbook, with the same date system.
         if (shown !== null && code) builder.date(row, column, number, code);
       }
     }
@@ -141,6 +142,10 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
         if (ref !== undefined) builder.mergeA1(ref);
         break;
       }
+      case 'sheetProtection':
+        // ECMA-376 Part 1, 18.3.1.85: the sheet is protected only when @sheet is true (its default is false).
+        isProtected = truthy(attr(tag, 'sheet'));
+        break;
       case 'col': {
         if (truthy(attr(tag, 'hidden'))) {
           const min = Number(attr(tag, 'min'));
@@ -183,5 +188,6 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
   });
   inflateEntry(pkg.archive, entry, (chunk) => stream.write(chunk));
   stream.end();
-  return builder.build(name);
+  const result = builder.build(name);
+  return isProtected ? { ...result, protected: true } : result;
 }
