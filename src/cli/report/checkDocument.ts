@@ -27,29 +27,30 @@ export interface CheckDocument extends SheetDocument {
 export type SectionDocument = Pick<Section, 'row' | 'title' | 'official' | 'declared' | 'found' | 'level' | 'parent' | 'path' | 'kind'>;
 
 /** Fields of the engine's record that `check --json` prints (not its internal ones: cells, grid rows, raw status). */
-const RECORD_FIELDS = [
-  'row',
-  'rows',
-  'section',
-  'sectionPath',
-  'official',
-  'officialSource',
-  'number',
-  'task',
-  'units',
-  'coUnits',
-  'persons',
-  'status',
-  'statusSource',
-  'progressStatus',
-  'columnStatus',
-  'deadlineText',
-  'deadline',
-  'progress',
-] as const satisfies ReadonlyArray<keyof TaskRecord>;
+type RecordField = Extract<
+  keyof TaskRecord,
+  | 'row'
+  | 'rows'
+  | 'section'
+  | 'sectionPath'
+  | 'official'
+  | 'officialSource'
+  | 'number'
+  | 'task'
+  | 'units'
+  | 'coUnits'
+  | 'persons'
+  | 'status'
+  | 'statusSource'
+  | 'progressStatus'
+  | 'columnStatus'
+  | 'deadlineText'
+  | 'deadline'
+  | 'progress'
+>;
 
 /** A record as `check --json` prints it: the engine's record without its internal fields (cells, grid rows, raw status). */
-export type RecordDocument = Pick<TaskRecord, (typeof RECORD_FIELDS)[number]> & {
+export type RecordDocument = Pick<TaskRecord, RecordField> & {
   subItems?: Array<Pick<SubItem, 'row' | 'rows' | 'label' | 'text' | 'units' | 'persons' | 'status' | 'progress'>>;
 };
 
