@@ -9,6 +9,8 @@ export interface CliOptions {
   output: string | null;
   sheet: string | null;
   range: string | null;
+  /** YYYY-MM-DD for overdue tasks (--today); null: the local date when the command runs. */
+  today: string | null;
   config: string | null;
   json: boolean;
   lang: Lang;
@@ -19,11 +21,12 @@ export type ParsedArgs = { kind: 'help'; lang: Lang } | { kind: 'run'; options: 
 const commands: readonly Command[] = ['check', 'fix', 'summarize'];
 
 /** Options that take a value, and the commands that accept them. */
-const valueOptions: Record<string, { key: 'output' | 'sheet' | 'range' | 'config' | 'lang'; commands: readonly Command[] }> = {
+const valueOptions: Record<string, { key: 'output' | 'sheet' | 'range' | 'today' | 'config' | 'lang'; commands: readonly Command[] }> = {
   '-o': { key: 'output', commands: ['fix', 'summarize'] },
   '--output': { key: 'output', commands: ['fix', 'summarize'] },
   '--sheet': { key: 'sheet', commands },
   '--range': { key: 'range', commands },
+  '--today': { key: 'today', commands },
   '--config': { key: 'config', commands },
   '--lang': { key: 'lang', commands },
 };
@@ -57,7 +60,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw usageError(`未知命令：${first}（可用：check、fix、summarize）`, `unknown command: ${first} (use check, fix or summarize)`);
   }
   const command = first as Command;
-  const options: CliOptions = { command, files: [], output: null, sheet: null, range: null, config: null, json: false, lang };
+  const options: CliOptions = { command, files: [], output: null, sheet: null, range: null, today: null, config: null, json: false, lang };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--json') {
@@ -74,6 +77,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined || value === '') throw usageError(`${name} 缺少取值`, `${name} needs a value`);
       if (spec.key === 'lang') {
         if (parseLang(value) === null) throw usageError(`--lang 只能是 zh-CN 或 en：${value}`, `--lang must be zh-CN or en: ${value}`);
+      } else if (spec.key === 'today') {
+        if (!isCalendarDate(value)) throw usageError(`--today 应是 YYYY-MM-DD 格式的日期：${value}`, `--today must be a date as YYYY-MM-DD: ${value}`);
+        options.today = value;
       } else {
         options[spec.key] = value;
       }
@@ -81,6 +87,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg.startsWith('-') && arg !== '-') throw usageError(`未知选项：${arg}`, `unknown option: ${arg}`);
     options.files.push(arg);
+  }
+  // A range means one sheet's cells: with every sheet read, it would be unclear which sheet it is on.
+  if (options.range !== null && options.sheet === null) {
+    throw usageError(`--range 需要同时用 --sheet 指明工作表`, `--range needs --sheet to name the sheet it is on`);
   }
   if (options.files.length === 0) throw usageError(`请指定 .xlsx 文件`, `no .xlsx file given`);
   if (command !== 'check') {
@@ -90,14 +100,23 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { kind: 'run', options };
 }
 
+/** A real day written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function usage(lang: Lang): string {
   if (lang === 'en-US') {
     return `report-tables — clean, validate and summarize key-task progress tables (.xlsx)
 
 Usage:
-  report-tables check FILE.xlsx [FILE2.xlsx …] [--sheet NAME] [--range A1:F900] [--config FILE] [--json] [--lang zh-CN|en]
-  report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
-  report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME] [--range A1:F900] [--config FILE] [--lang zh-CN|en]
+  report-tables check FILE.xlsx [FILE2.xlsx …] [--sheet NAME [--range A1:F900]] [--today YYYY-MM-DD] [--config FILE] [--json] [--lang zh-CN|en]
+  report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME [--range A1:F900]] [--today YYYY-MM-DD] [--config FILE] [--lang zh-CN|en]
+  report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME [--range A1:F900]] [--today YYYY-MM-DD] [--config FILE] [--lang zh-CN|en]
   report-tables export FILE.xlsx|FILE.docx -o OUT.docx [--official NAME] [--lagging-only] [--title TEXT] [--date TEXT]
   report-tables split MASTER.xlsx -o FOLDER [--period 2018年1-10月]     one workbook per unit to fill in (status drop-down, rest locked)
   report-tables merge MASTER.xlsx RETURN… -o OUT.xlsx [--json]          the units' returns (files or a folder) merged into the master
@@ -109,8 +128,9 @@ Usage:
   export     write OUT.docx: the cleaned table as a Word document to hand in (A4 landscape, header on every page)
 
 Options:
-  --sheet NAME      the sheet to read (default: the first sheet)
-  --range A1:F900   the cells to read (default: from A1 to the last cell with a value)
+  --sheet NAME      only this sheet (default: every sheet that holds a progress table)
+  --range A1:F900   with --sheet: the cells to read (default: from A1 to the last cell with a value)
+  --today DATE      the day deadlines are compared with, YYYY-MM-DD (default: today's local date)
   --config FILE     a JSON configuration (status words, units, header names, rule severities)
   --lang            language of messages and sheet names (default zh-CN)
 
@@ -119,9 +139,9 @@ Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missi
   return `report-tables（报表整理）— 整理、校验、汇总重点工作进展情况表（.xlsx）
 
 用法：
-  report-tables check 文件.xlsx [文件2.xlsx …] [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--json] [--lang zh-CN|en]
-  report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
-  report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表] [--range A1:F900] [--config 配置.json] [--lang zh-CN|en]
+  report-tables check 文件.xlsx [文件2.xlsx …] [--sheet 工作表 [--range A1:F900]] [--today YYYY-MM-DD] [--config 配置.json] [--json] [--lang zh-CN|en]
+  report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表 [--range A1:F900]] [--today YYYY-MM-DD] [--config 配置.json] [--lang zh-CN|en]
+  report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表 [--range A1:F900]] [--today YYYY-MM-DD] [--config 配置.json] [--lang zh-CN|en]
   report-tables export 文件.xlsx|文件.docx -o 输出.docx [--official 姓名] [--lagging-only] [--title 标题] [--date 日期行]
   report-tables split 总表.xlsx -o 文件夹 [--period 2018年1-10月]        按责任单位拆分报送表（状态下拉选择，其余单元格锁定）
   report-tables merge 总表.xlsx 报送… -o 输出.xlsx [--json]               把各单位的报送（文件或文件夹）合并回总表
@@ -133,8 +153,9 @@ Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missi
   export     写出 输出.docx：整理后的表格排成可上报的 Word 文档（A4 横向，每页重复表头）
 
 选项：
-  --sheet 工作表    要读取的工作表（默认第一个）
-  --range A1:F900   要读取的区域（默认从 A1 到最后一个有内容的单元格）
+  --sheet 工作表    只读这个工作表（默认读取所有含进展情况表的工作表）
+  --range A1:F900   与 --sheet 同用：要读取的区域（默认从 A1 到最后一个有内容的单元格）
+  --today 日期      判断是否逾期所用的日期，YYYY-MM-DD（默认本机当天日期）
   --config 文件     JSON 配置（进展状态用语、单位名录、表头名称、规则级别）
   --lang            提示和工作表名称的语言（默认 zh-CN）
 

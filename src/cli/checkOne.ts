@@ -1,17 +1,19 @@
 /** Check one file: what `check` does per file, in the main thread or in a worker. */
 import path from 'node:path';
 import type { Config } from '../core';
-import { analyzeFile } from './analyzeFile';
+import { analyzeBook } from './analyzeBook';
 import { isCliError } from './errors';
 import type { CliIO } from './io';
 import { stageReporter } from './io';
-import { checkDocument } from './report/checkDocument';
+import { bookDocument, sheetDocument } from './report/checkDocument';
 import type { CheckDocument } from './report/checkDocument';
 
 export interface CheckRequest {
   file: string;
   sheet: string | null;
   range: string | null;
+  /** YYYY-MM-DD, decided once in the main thread so every file of a run has the same day. */
+  today: string;
   lang: 'zh-CN' | 'en-US';
 }
 
@@ -25,15 +27,18 @@ export async function checkOne(request: CheckRequest, config: Config | undefined
   const quiet: CliIO = { stdout: () => undefined, stderr: (text) => notes.push(text), progress: io.progress };
   try {
     const stage = stageReporter(io, path.basename(request.file), request.lang);
-    const { sheetName, analysis, warnings, locate } = await analyzeFile(request.file, {
+    const { tables, skipped, summary, warnings } = await analyzeBook(request.file, {
       sheet: request.sheet,
       range: request.range,
+      today: request.today,
       config,
       io: quiet,
       lang: request.lang,
       onStage: stage,
     }).finally(() => io.progress?.(null));
-    const doc = checkDocument(request.file, sheetName, analysis, request.lang, locate);
+    const sheets = tables.map((t) => sheetDocument(t.sheetName, t.analysis, request.lang, t.locate));
+    const skippedSheets = skipped.map((s) => ({ sheet: s.name, code: s.code, message: s.messages[request.lang] }));
+    const doc = bookDocument(request.file, sheets, summary, skippedSheets);
     return { ok: true, doc, warnings: warnings.map((w) => `report-tables: ${path.basename(request.file)}: ${w.messages[request.lang]}\n`), notes };
   } catch (error) {
     if (!isCliError(error)) throw error;

@@ -37,7 +37,7 @@ export interface WriteSource {
  * Keep only what writing needs. The caller drops the rest (grid, analysis, the opened workbook's caches) before the
  * output is built, so a 100k-row table is not held twice.
  */
-export function writeSource(input: AnalyzedFile): WriteSource {
+export function writeSource(input: Pick<AnalyzedFile, 'file' | 'bytes' | 'book' | 'grid' | 'sheetName'>): WriteSource {
   const hasPackage = input.book.format === 'xlsx' || input.book.format === 'xlsm';
   return { file: input.file, bytes: input.bytes, format: input.book.format, original: hasPackage ? null : originalSheet(input.grid, input.sheetName) };
 }

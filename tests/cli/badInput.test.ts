@@ -77,7 +77,8 @@ describe('unusable input', () => {
   });
 
   it('a bad --range', async () => {
-    expectUnusable(await runCli(['check', mini, '--range', 'Z9:A1']), /区域无效/);
+    expectUnusable(await runCli(['check', mini, '--sheet', '表1', '--range', 'Z9:A1']), /区域无效/);
+    expectUnusable(await runCli(['check', mini, '--range', 'A1:F9']), /--range 需要同时用 --sheet/);
   });
 
   it('a config that is not JSON, or breaks the schema, with the path to the problem', async () => {

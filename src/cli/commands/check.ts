@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { CliOptions } from '../args';
 import { checkOne } from '../checkOne';
 import type { CheckOutcome, CheckRequest } from '../checkOne';
+import { localToday } from '../analyzeBook';
 import { loadConfig } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from '../errors';
 import type { CliIO } from '../io';
@@ -56,7 +57,8 @@ async function checkInWorkers(script: string, requests: CheckRequest[], config: 
  */
 export async function checkCommand(options: CliOptions, io: CliIO): Promise<number> {
   const config = await loadConfig(options.config);
-  const requests: CheckRequest[] = options.files.map((file) => ({ file, sheet: options.sheet, range: options.range, lang: options.lang }));
+  const today = options.today ?? localToday();
+  const requests: CheckRequest[] = options.files.map((file) => ({ file, sheet: options.sheet, range: options.range, today, lang: options.lang }));
   const outcomes: Array<CheckOutcome | undefined> = new Array(requests.length);
   let printed = 0;
   const documents: Array<CheckDocument | CheckFailureDocument> = [];

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { planToValues } from '../../core';
 import type { Grid, Lang, OutputRowKind, RepairPlan } from '../../core/types';
-import { changeLogSheet, repairedSheetName } from '../../core/sheets';
+import { changeLogSheet, repairedSheetName, sheetNames, uniqueSheetName } from '../../core/sheets';
+import { MAX_SHEET_NAME, cleanSheetName, truncateUtf16 } from '../../core/sheets/sheetName';
 import type { DateCell, OutputSheet } from '../../files';
 import { DOCX_FIX_NOTE } from '../../files/docx/openTableFile';
 import type { CliOptions } from '../args';
-import { analyzeFile, printWarnings } from '../analyzeFile';
+import { printWarnings } from '../analyzeFile';
+import { analyzeBook, localToday } from '../analyzeBook';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import { stageReporter, type CliIO } from '../io';
@@ -72,27 +74,40 @@ export async function fixCommand(options: CliOptions, io: CliIO): Promise<number
     // Read and analyse in a scope of its own: only the sheets to write and the counts leave it, so the grid and the
     // analysis can be collected while the output is built.
     const prepared = await (async () => {
-      const input = await analyzeFile(file, { sheet: options.sheet, range: options.range, config, io, lang: options.lang, onStage: stage });
+      const input = await analyzeBook(file, { sheet: options.sheet, range: options.range, today: options.today ?? localToday(), config, io, lang: options.lang, onStage: stage });
       printWarnings(io, file, input.warnings, options.lang);
       if (input.book.format === 'docx') io.stderr(`report-tables: ${DOCX_FIX_NOTE[options.lang]}\n`);
-      const { plan } = input.analysis;
-      const names = input.book.sheets.map((s) => s.name);
-      const repaired = repairedSheet(plan, repairedSheetName(input.sheetName, names, options.lang), input);
-      const log = changeLogSheet(plan, options.lang);
-      const counts = { changes: plan.changes.length, removed: plan.removed.length, mergesRemoved: plan.mergesRemoved };
-      return { source: writeSource(input), repaired, log, counts };
+      const taken = input.book.sheets.map((s) => s.name);
+      const several = input.tables.length > 1;
+      const outcomes: FixOutcome[] = [];
+      const sheets: OutputSheet[] = [];
+      for (const table of input.tables) {
+        const { plan } = table.analysis;
+        const repaired = repairedSheet(plan, repairedSheetName(table.sheetName, taken, options.lang), table);
+        taken.push(repaired.name);
+        const log = changeLogSheet(plan, options.lang);
+        // One change log per repaired sheet: its name says which sheet it belongs to.
+        if (several) log.name = logSheetName(table.sheetName, taken, options.lang);
+        taken.push(log.name);
+        sheets.push(repaired, log);
+        outcomes.push({
+          sheet: repaired.name,
+          logSheet: log.name,
+          rows: repaired.rows.length,
+          logRows: log.rows.length,
+          changes: plan.changes.length,
+          removed: plan.removed.length,
+          mergesRemoved: plan.mergesRemoved,
+        });
+      }
+      const [first] = input.tables;
+      return { source: writeSource({ ...input, grid: first.grid, sheetName: first.sheetName }), sheets, outcomes, skipped: input.skipped.map((s) => s.name) };
     })();
-    const { repaired, log } = prepared;
     stage('writing');
-    const result = await writeWorkbook(prepared.source, [repaired, log], output, { io, lang: options.lang });
-    const outcome: FixOutcome = {
-      sheet: result.names[0],
-      logSheet: result.names[1],
-      rows: repaired.rows.length,
-      logRows: log.rows.length,
-      ...prepared.counts,
-    };
-    io.stdout(`${fixReport(path.basename(output), outcome, options.lang)}\n`);
+    const result = await writeWorkbook(prepared.source, prepared.sheets, output, { io, lang: options.lang });
+    const lines = prepared.outcomes.map((o, i) => fixReport(path.basename(output), { ...o, sheet: result.names[2 * i], logSheet: result.names[2 * i + 1] }, options.lang));
+    if (prepared.skipped.length > 0) lines.push(skippedLine(prepared.skipped, options.lang));
+    io.stdout(`${lines.join('\n')}\n`);
     if (result.truncatedCells > 0) io.stderr(`report-tables: ${truncationWarning(result.truncatedCells, options.lang)}\n`);
   } finally {
     io.progress?.(null);
@@ -118,6 +133,21 @@ function fixReport(output: string, o: FixOutcome, lang: Lang): string {
   }
   const what = nothing ? '无需整理' : `整理记录“${o.logSheet}”${o.logRows} 条，删除 ${o.removed} 行，取消合并 ${o.mergesRemoved} 处`;
   return `已写入 ${output}：工作表“${o.sheet}”（${o.rows} 行）；${what}。`;
+}
+
+/** 整理记录（胡钛副市长）: the change log of one sheet among several, within Excel's 31 characters and unique. */
+function logSheetName(source: string, taken: readonly string[], lang: Lang): string {
+  const base = sheetNames.changeLog[lang];
+  const [open, close] = lang === 'zh-CN' ? ['（', '）'] : [' (', ')'];
+  // Room for the brackets and a counter (2, 3 …) should the name be taken.
+  const room = MAX_SHEET_NAME - base.length - open.length - close.length - 2;
+  return uniqueSheetName(`${base}${open}${truncateUtf16(cleanSheetName(source), Math.max(room, 1)).trimEnd()}${close}`, taken);
+}
+
+export function skippedLine(names: readonly string[], lang: Lang): string {
+  return lang === 'en-US'
+    ? `Skipped, no progress table: ${names.map((n) => `"${n}"`).join(', ')}.`
+    : `未含进展情况表、已跳过的工作表：${names.map((n) => `“${n}”`).join('、')}。`;
 }
 
 function truncationWarning(cells: number, lang: Lang): string {

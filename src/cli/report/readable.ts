@@ -1,5 +1,5 @@
 import type { Lang, Severity } from '../../core/types';
-import type { CheckDocument, FindingDocument } from './checkDocument';
+import type { CheckDocument, FindingDocument, SheetDocument } from './checkDocument';
 
 /** Findings listed per rule before the rest are only counted (--json has them all). */
 export const FINDINGS_SHOWN_PER_RULE = 20;
@@ -26,6 +26,8 @@ const text = {
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     summary: (errors: number, warnings: number, infos: number) => `合计：错误 ${errors} 处，警告 ${warnings} 处，提示 ${infos} 处。`,
     onSchedule: (on: number, total: number) => `按进度（含已完成）${on} / ${total} 项`,
+    skipped: (names: string[]) => `未含进展情况表、已跳过的工作表：${names.map((n) => `“${n}”`).join('、')}`,
+    allSheets: (n: number, records: number) => `全部 ${n} 个工作表：事项 ${records} 项`,
   },
   'en-US': {
     file: 'File',
@@ -46,6 +48,8 @@ const text = {
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     summary: (errors: number, warnings: number, infos: number) => `Total: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}.`,
     onSchedule: (on: number, total: number) => `On schedule (incl. completed): ${on} of ${total}`,
+    skipped: (names: string[]) => `Skipped, no progress table: ${names.map((n) => `"${n}"`).join(', ')}`,
+    allSheets: (n: number, records: number) => `All ${n} sheets: ${plural(records, 'record')}`,
   },
 };
 
@@ -53,12 +57,28 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The human-readable `check` report of one file. */
+/**
+ * The human-readable `check` report of one file: each sheet with a table in turn, one line naming the sheets without
+ * one, and (for several sheets) the totals over all of them.
+ */
 export function readableReport(doc: CheckDocument, lang: Lang): string {
+  const t = text[lang];
+  const blocks = doc.sheets.map((sheet) => sheetReport(doc.file, sheet, lang));
+  const tail: string[] = [];
+  if (doc.skippedSheets.length > 0) tail.push(t.skipped(doc.skippedSheets.map((s) => s.sheet)));
+  if (doc.sheets.length > 1) {
+    tail.push(t.allSheets(doc.sheets.length, doc.summary.records));
+    if (doc.summary.total > 0) tail.push(t.onSchedule(doc.summary.onSchedule, doc.summary.total));
+    tail.push(t.summary(doc.summary.errors, doc.summary.warnings, doc.summary.infos));
+  }
+  return [blocks.join('\n\n'), ...(tail.length > 0 ? ['', ...tail] : [])].join('\n');
+}
+
+function sheetReport(file: string, doc: SheetDocument, lang: Lang): string {
   const t = text[lang];
   const colon = lang === 'zh-CN' ? '：' : ': ';
   const lines: string[] = [];
-  lines.push(`${t.file}${colon}${doc.file}    ${t.sheet}${colon}${doc.sheet}    ${t.range}${colon}${doc.range}`);
+  lines.push(`${t.file}${colon}${file}    ${t.sheet}${colon}${doc.sheet}    ${t.range}${colon}${doc.range}`);
   const declared = doc.declaredTotal === null ? '' : lang === 'zh-CN' ? `（${t.declaredTotal(doc.declaredTotal)}）` : `  (${t.declaredTotal(doc.declaredTotal)})`;
   lines.push(`${t.title}${colon}${doc.title ?? t.noTitle}${declared}`);
   if (doc.sections.length > 0) {
