@@ -22,6 +22,7 @@ import type { Workbench } from '../useWorkbench';
 import { OfficialChart, statusColors } from './OfficialChart';
 import { SourceBar } from './SourceBar';
 import { JobStatus } from './StatusBars';
+import { WordExport } from './WordExport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -139,6 +140,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
           </Text>
           <OfficialChart summary={summary} colors={colors} noOfficial={t('summary.noOfficial')} />
           <ByOfficialTable summary={summary} />
+          {analysis && <WordExport workbench={workbench} analysis={analysis} />}
         </>
       ) : (
         <Text>{t('summary.empty')}</Text>
