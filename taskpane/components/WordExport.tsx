@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 
 type Outcome = { kind: 'done'; name: string } | { kind: 'error'; text: string } | null;
 
-export function WordExport({ workbench, analysis }: { workbench: Workbench; analysis: Analysis }) {
+export function WordExport({ workbench, analysis }: { workbench: Pick<Workbench, 'source' | 'config' | 'busy'>; analysis: Analysis }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const host = useHost();
