@@ -43,6 +43,9 @@ const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
   tabs: { flexWrap: 'wrap' },
+  // Five tabs with icons must sit on one line in a 350 px pane in Chinese: Fluent's small tabs pad 6 px a side, 4 is enough
+  // to tell them apart. Longer English labels wrap onto a second line rather than run off the edge.
+  tab: { paddingLeft: '4px', paddingRight: '4px' },
 });
 
 function LanguageSwitch() {
@@ -153,7 +156,7 @@ function Workspace({ connection }: { connection: Connection }) {
         }}
       >
         {TABS.map((id) => (
-          <Tab key={id} value={id} icon={TAB_ICONS[id]}>
+          <Tab key={id} value={id} icon={TAB_ICONS[id]} className={styles.tab}>
             {t(`tab.${id}`)}
           </Tab>
         ))}
