@@ -43,9 +43,10 @@ const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
   tabs: { flexWrap: 'wrap' },
-  // Five tabs with icons must sit on one line in a 350 px pane in Chinese: Fluent's small tabs pad 6 px a side, 4 is enough
-  // to tell them apart. Longer English labels wrap onto a second line rather than run off the edge.
-  tab: { paddingLeft: '4px', paddingRight: '4px' },
+  // Five tabs with icons must sit on one line in a 350 px pane in Chinese (Fluent's small tabs pad 6 px a side and their
+  // label 2 px more: one tab too many); the icons already set the tabs apart. Longer English labels wrap onto a second
+  // line rather than run off the edge.
+  tab: { paddingLeft: '2px', paddingRight: '2px', '& .fui-Tab__content': { paddingLeft: '1px', paddingRight: '1px' } },
 });
 
 function LanguageSwitch() {
