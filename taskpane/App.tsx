@@ -43,6 +43,10 @@ const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   select: { minWidth: '7em' },
   tabs: { flexWrap: 'wrap' },
+  // Five tabs with icons must sit on one line in a 350 px pane in Chinese (Fluent's small tabs pad 6 px a side and their
+  // label 2 px more: one tab too many); the icons already set the tabs apart. Longer English labels wrap onto a second
+  // line rather than run off the edge.
+  tab: { paddingLeft: '2px', paddingRight: '2px', '& .fui-Tab__content': { paddingLeft: '1px', paddingRight: '1px' } },
 });
 
 function LanguageSwitch() {
@@ -153,7 +157,7 @@ function Workspace({ connection }: { connection: Connection }) {
         }}
       >
         {TABS.map((id) => (
-          <Tab key={id} value={id} data-step={id} icon={TAB_ICONS[id]}>
+          <Tab key={id} value={id} data-step={id} icon={TAB_ICONS[id]} className={styles.tab}>
             {t(`tab.${id}`)}
           </Tab>
         ))}

@@ -14,6 +14,7 @@ import type {
   SummaryWriteResult,
   WorkbookHost,
 } from './host';
+import { canDownload, currentDownloadEnvironment, downloadThroughLink } from '../host/download';
 import { applyPlanToWorkbook } from './applyPlan';
 import { explainAccessDenied, isAccessDenied, toHostError } from './errors';
 import { assertRowUnchanged, clearRecordedHighlights, highlightFindings } from './highlight';
@@ -33,6 +34,13 @@ async function translated<T>(work: () => Promise<T>, sheets: string[] = []): Pro
   }
 }
 
+/** Office.context.platform ('PC', 'OfficeOnline', 'Mac', …) when office.js says; null outside Office. */
+function officePlatform(): string | null {
+  if (typeof Office === 'undefined') return null;
+  const platform: unknown = Office.context?.platform;
+  return typeof platform === 'string' ? platform : null;
+}
+
 export interface OfficeHostOptions {
   read?: Partial<ReadOptions>;
 }
@@ -47,7 +55,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.readOptions = { ...defaultReadOptions, ...options.read };
     this.limitations = excelLimitations((version) => supports(version));
     const lacks = (feature: HostLimitation['feature']) => this.limitations.some((limitation) => limitation.feature === feature);
-    this.capabilities = { inPlace: !lacks('inPlace'), highlight: true, navigate: true, download: false, chart: !lacks('chart'), notes: !lacks('notes') };
+    this.capabilities = { inPlace: !lacks('inPlace'), highlight: true, navigate: true, download: canDownload(currentDownloadEnvironment(officePlatform())), chart: !lacks('chart'), notes: !lacks('notes') };
   }
 
   readSelection(onProgress?: (p: Progress) => void, options: HostCallOptions = {}): Promise<SourceSnapshot> {
@@ -88,6 +96,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   saveSettings(settings: unknown): Promise<void> {
     return translated(() => saveWorkbookSettings(settings));
+  }
+
+  /** Only called when `capabilities.download` is true (Excel on the web, Windows with WebView2). */
+  offerDownload(name: string, bytes: Uint8Array, mime: string): Promise<void> {
+    return downloadThroughLink(name, bytes, mime);
   }
 }
 

@@ -104,6 +104,11 @@ export interface WorkbookHost {
   writeSummary(summary: Summary, lang: Lang, options?: SummaryWriteOptions): Promise<SummaryWriteResult>;
   loadSettings(): Promise<unknown | null>;
   saveSettings(settings: unknown): Promise<void>;
+  /**
+   * Offers a file (e.g. the Word attachment) to save. Present only where `capabilities.download` is true; hosts without
+   * it leave it out and the pane says where else to get the file (the web page, or the CLI `report-tables export`).
+   */
+  offerDownload?(name: string, bytes: Uint8Array, mime: string): Promise<void>;
 }
 
 /** An Excel failure turned into words a clerk understands. */

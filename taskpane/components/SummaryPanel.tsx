@@ -22,13 +22,27 @@ import type { Workbench } from '../useWorkbench';
 import { OfficialChart, statusColors } from './OfficialChart';
 import { SourceBar } from './SourceBar';
 import { JobStatus } from './StatusBars';
+import { WordExport } from './WordExport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   // The table scrolls sideways inside the pane (about 350 px wide in Excel) instead of being cut off; status headings
   // wrap onto several lines so most tables fit without scrolling at all.
-  scroll: { overflowX: 'auto', maxWidth: '100%', WebkitOverflowScrolling: 'touch' },
-  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
+  // A shadow on the right edge says there is more to scroll to; it fades once the last column is in view (the covers
+  // scroll with the content, the shadows stay with the box). The box takes keyboard focus so arrow keys reach it too.
+  scroll: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    WebkitOverflowScrolling: 'touch',
+    backgroundImage: `linear-gradient(to left, ${tokens.colorNeutralBackground1}, ${tokens.colorNeutralBackground1}), linear-gradient(to left, rgba(0, 0, 0, 0.16), rgba(0, 0, 0, 0))`,
+    backgroundPosition: 'right center, right center',
+    backgroundRepeat: 'no-repeat',
+    backgroundSize: '14px 100%, 10px 100%',
+    backgroundAttachment: 'local, scroll',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  // The last column keeps some room on its right, so its numbers do not touch the box's edge (or the shadow).
+  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%', '& th:last-child, & td:last-child': { paddingRight: tokens.spacingHorizontalM } },
   statusHeader: { minWidth: '2.6em', maxWidth: '4.5em', verticalAlign: 'bottom', whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: tokens.lineHeightBase200, paddingLeft: '4px', paddingRight: '4px' },
   // The official's name stays in view while the status columns scroll under it.
   name: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
@@ -46,7 +60,7 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
   const styles = useStyles();
   const statusTotals = summary.statuses.map((status) => summary.byStatus.find((s) => s.status === status)?.count ?? 0);
   return (
-    <div className={styles.scroll}>
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('summary.byOfficial')} data-testid="summary-scroll">
       <Table size="extra-small" className={styles.table} aria-label={t('summary.byOfficial')} data-testid="summary-table">
         <TableHeader>
           <TableRow>
@@ -139,6 +153,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
           </Text>
           <OfficialChart summary={summary} colors={colors} noOfficial={t('summary.noOfficial')} />
           <ByOfficialTable summary={summary} />
+          {analysis && <WordExport workbench={workbench} analysis={analysis} />}
         </>
       ) : (
         <Text>{t('summary.empty')}</Text>

@@ -10,7 +10,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 test('outside Excel the pane shows its tabs and says it must run inside Excel, in Chinese by default', () => {
   const html = text(renderToString(<App host={null} initialLang="zh-CN" />));
   expect(html).toContain('需要在 Excel 中运行');
-  for (const tab of ['整理', '校验', '汇总', '设置']) expect(html).toContain(tab);
+  for (const tab of ['整理', '校验', '汇总', '合并报送', '设置']) expect(html).toContain(tab);
   expect(html).toContain('读取选区并分析');
 });
 

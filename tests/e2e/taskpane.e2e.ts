@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
+import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
 import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
 import { groupFindings } from '../../taskpane/findings';
 import { OFFICE_CDN_URL } from '../../taskpane/officeLoader';
@@ -116,6 +117,32 @@ async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh
   expect([name, RULE_IDS.filter((id) => text.includes(id))]).toEqual([name, []]);
 }
 
+/** The five tabs sit inside the pane's width (wrapping onto a second line is fine; running off the edge is not). */
+async function tabsFit(on: Page = page, oneLine = false): Promise<void> {
+  const boxes = await on.getByRole('tab').evaluateAll((tabs) =>
+    tabs.map((tab) => {
+      const box = tab.getBoundingClientRect();
+      const label = tab as HTMLElement;
+      return { text: label.innerText, top: box.top, left: box.left, right: box.right, cut: label.scrollWidth > label.clientWidth + 1 };
+    }),
+  );
+  const main = boxes.filter((box) => box.text !== '' && box.text !== 'JSON');
+  expect(main.length).toBeGreaterThanOrEqual(5);
+  for (const box of main) expect([box.text, box.left >= 0 && box.right <= PANE_WIDTH, box.cut]).toEqual([box.text, true, false]);
+  if (oneLine) expect(new Set(main.map((box) => Math.round(box.top))).size).toBe(1);
+}
+
+/** The write-mode radios as a clerk sees them: which one is checked in the DOM, and whether its dot is drawn. */
+async function radioLooks(on: Page = page): Promise<Array<{ checked: boolean; dot: string }>> {
+  return on.getByRole('radio').evaluateAll((inputs) =>
+    inputs.map((input) => {
+      const indicator = input.parentElement?.querySelector('.fui-Radio__indicator');
+      const after = indicator ? getComputedStyle(indicator, '::after') : null;
+      return { checked: (input as HTMLInputElement).checked, dot: after ? `${after.content}|${after.width}|${after.backgroundColor}|${after.opacity}` : '' };
+    }),
+  );
+}
+
 async function openTab(name: string, on: Page = page): Promise<void> {
   await on.getByRole('tab', { name }).click();
 }
@@ -154,7 +181,8 @@ afterAll(async () => {
 test('opens in Excel in Chinese with the three jobs and settings', async () => {
   await page.goto(`${server.url}taskpane.html`);
   await page.getByRole('heading', { name: '报表整理' }).waitFor();
-  for (const tab of ['整理', '校验', '汇总', '设置']) await expect(page.getByRole('tab', { name: tab }).isVisible()).resolves.toBe(true);
+  for (const tab of ['整理', '校验', '汇总', '合并报送', '设置']) await expect(page.getByRole('tab', { name: tab }).isVisible()).resolves.toBe(true);
+  await tabsFit(page, true);
   await expect(page.getByTestId('not-in-excel').count()).resolves.toBe(0);
   await shot('01-start');
 });
@@ -169,6 +197,10 @@ test('clerk: a click on a merged section cell, 整理, then 应用整理 writes 
   await expect(info.textContent()).resolves.toContain(SHEET);
   await page.getByRole('button', { name: /合并的行/ }).click();
   await page.getByText(/\d+ 行合并为 \d+ 行/).waitFor();
+  // 写入新工作表 is the choice, in the DOM and on screen: its dot is drawn and the other's is not.
+  const radios = await radioLooks();
+  expect(radios.map((r) => r.checked)).toEqual([true, false]);
+  expect(radios[0].dot).not.toBe(radios[1].dot);
   await shot('02-clerk-preview');
   const collapsed = expected.plan.changes.filter((c) => c.op === 'collapse-rows').length;
   await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(`${collapsed} 处`);
@@ -248,11 +280,45 @@ test('manager: 汇总 shows the stacked bar per official and the whole table at 
   for (const status of expected.summary.statuses) await expect(table.getByRole('columnheader', { name: status, exact: true }).count()).resolves.toBe(1);
   await shot('06-manager-summary');
   await table.evaluate((element) => element.parentElement?.scrollBy({ left: 1000 }));
+  // Scrolled to the end, the last column is wholly inside the box, header and numbers.
+  const last = await table.evaluate((element) => {
+    const box = (element.parentElement as HTMLElement).getBoundingClientRect();
+    const cells = Array.from(element.querySelectorAll('tr')).map((row) => row.lastElementChild?.getBoundingClientRect());
+    return cells.every((cell) => cell !== undefined && cell.right <= box.right + 0.5 && cell.left >= box.left - 0.5);
+  });
+  expect(last).toBe(true);
   await shot('07-manager-summary-scrolled');
   await page.getByRole('button', { name: '生成汇总表' }).click();
   await notice(/已写入汇总表/);
   const state = await bookState();
   expect(state.sheetNames).toEqual(expect.arrayContaining(['按分管领导汇总', '滞后事项清单']));
+});
+
+test('manager: 导出 Word（附件） saves a .docx holding the chosen official\'s tasks (Excel on the web downloads it)', async () => {
+  const official = expected.table.records.find((r) => r.official)?.official;
+  expect(official).toBeTruthy();
+  await page.getByRole('combobox', { name: '导出范围' }).selectOption(official!);
+  const button = page.getByRole('button', { name: '导出 Word（附件）' });
+  await button.scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toBe(`${SHEET}-${official}.docx`);
+  const file = await download.path();
+  const bytes = new Uint8Array(fs.readFileSync(file!));
+  const back = analyze(openDocx(bytes).readSheet(DOCX_SHEET_NAME).grid);
+  expect(back.table.records.length).toBe(expected.table.records.filter((r) => r.official === official).length);
+  await page.getByTestId('word-export-done').waitFor();
+  // The notice names the saved file, extension and all.
+  await shot('07b-manager-word', page, 'zh-CN', ['docx']);
+});
+
+test('合并报送: the returns tab offers the file picker, in Chinese', async () => {
+  await openTab('合并报送');
+  await page.getByRole('button', { name: '选择报送文件…' }).waitFor();
+  await expect(page.getByTestId('merge-picker').getAttribute('type')).resolves.toBe('file');
+  await expect(page.getByTestId('merge-picker').getAttribute('multiple')).resolves.not.toBeNull();
+  await tabsFit(page, true);
+  // The intro names the file types a unit may send back.
+  await shot('07c-merge-returns', page, 'zh-CN', ['xlsx', 'xls', 'docx']);
 });
 
 test('settings: lists and JSON, problems shown with their path, saved to the workbook', async () => {
@@ -276,6 +342,7 @@ test('switches to English', async () => {
   await page.getByRole('combobox', { name: '语言' }).selectOption('en-US');
   await page.getByRole('tab', { name: 'Repair' }).click();
   await page.getByRole('heading', { name: 'Report tables' }).waitFor();
+  await tabsFit();
   // An empty sheet's cell is selected: nothing to read, and the pane says so in English.
   await page.evaluate(() => {
     const book = window.e2eBook;
