@@ -26,7 +26,9 @@ export function WordExport({ workbench, analysis }: { workbench: Pick<Workbench,
   const officials = tableOfficials(analysis);
   const chosen = officials.includes(official) ? official : '';
 
-  if (!host?.capabilities.download || !host.offerDownload) {
+  // No host: the web page, which offers the Word document among its own downloads, or a pane outside Excel.
+  if (host === null) return null;
+  if (!host.capabilities.download || !host.offerDownload) {
     return (
       <Text className={styles.muted} data-testid="word-export-unavailable">
         {t('word.unavailable')}
