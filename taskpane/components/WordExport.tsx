@@ -23,8 +23,6 @@ export function WordExport({ workbench, analysis }: { workbench: Pick<Workbench,
   const [laggingOnly, setLaggingOnly] = useState(false);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const officials = tableOfficials(analysis);
-  const chosen = officials.includes(official) ? official : '';
 
   // No host: the web page, which offers the Word document among its own downloads, or a pane outside Excel.
   if (host === null) return null;
@@ -35,6 +33,8 @@ export function WordExport({ workbench, analysis }: { workbench: Pick<Workbench,
       </Text>
     );
   }
+  const officials = tableOfficials(analysis);
+  const chosen = officials.includes(official) ? official : '';
 
   const run = async () => {
     setRunning(true);
