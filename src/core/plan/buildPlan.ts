@@ -135,7 +135,10 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
         if (column.field === 'units') ({ text, changes: cellChanges } = rewriteUnits(text, dir, config.fix.canonicalUnits));
         else if (column.field === 'persons') ({ text, changes: cellChanges } = rewritePersons(text, config.fix.trimPersons));
         values[c] = text;
-        for (const ch of cellChanges) changes.push({ ...ch, sourceRows: sub ? [sub.row] : [record.row], outputRow, column: columns[c] });
+        // Written out, not spread: a spread per change is V8's slow path, and a big table has one per unit cell.
+        for (const ch of cellChanges) {
+          changes.push({ op: ch.op, before: ch.before, after: ch.after, messages: ch.messages, sourceRows: sub ? [sub.row] : [record.row], outputRow, column: columns[c] });
+        }
       }
       if (officialColumn >= 0) values[officialColumn] = record.official ?? '';
       if (statusColumn >= 0) values[statusColumn] = (sub ? sub.status : record.status) ?? '';

@@ -14,8 +14,9 @@ export const statusMarker: Rule = {
     for (const entry of ctx.entries) {
       if (entry.statusShared || entry.status === null) continue;
       // The ▲ belongs to the 进展情况 sentence; a table with a status column may put it there or in the column.
-      const progressLine = ctx.cols.progress >= 0 ? ((entry.cells[ctx.cols.progress] ?? '').split('\n').find((l) => l.trim() !== '') ?? '') : '';
       const fromColumn = entry.statusColumn !== ctx.cols.progress;
+      // Only a status read from another column looks at the progress line: split it only then (once per record otherwise).
+      const progressLine = fromColumn && ctx.cols.progress >= 0 ? ((entry.cells[ctx.cols.progress] ?? '').split('\n').find((l) => l.trim() !== '') ?? '') : '';
       const marked = MARK.test(entry.statusRaw) || (fromColumn && MARK.test(progressLine));
       if (marked === lagging.has(entry.status)) continue;
       const [text, column] = fromColumn && progressLine !== '' && (!marked || MARK.test(progressLine)) ? [progressLine, ctx.cols.progress] : [entry.statusRaw, entry.statusColumn];
