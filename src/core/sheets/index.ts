@@ -1,6 +1,6 @@
 /**
- * What the summary, change-log and repaired sheets contain, as plain data. Both adapters (office-js and exceljs)
- * write these specs as they are, so the two never disagree on a sheet's content.
+ * What the summary, change-log and repaired sheets contain, as plain data. Every writer (office-js, WPS, the file layer)
+ * writes these specs as they are, so no two of them disagree on a sheet's content.
  */
 import type { Change, Lang, RemovedRow, RepairPlan, Summary } from '../types';
 import type { SheetSpec } from './types';

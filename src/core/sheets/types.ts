@@ -1,4 +1,4 @@
-/** What one output sheet holds, independent of how it is written (office-js or exceljs). */
+/** What one output sheet holds, independent of how it is written (office-js, WPS or the file layer). */
 export interface SheetSpec {
   /** Sheet name, at most 31 characters, none of : \ / ? * [ ]. */
   name: string;
