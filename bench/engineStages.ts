@@ -5,26 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { analyze, buildPlan, defaultConfig, readTable, summarize, validate } from '../src/core';
-import type { Grid } from '../src/core/types';
-import { renderWordPasteGrid } from '../tests/fixtures/render';
-import { loadSeed } from '../tests/fixtures/seedTable';
-import type { LogicalTable } from '../tests/fixtures/seedTable';
+import { largeGrid, median } from './largeGrid';
 
-function largeGrid(rows: number): Grid {
-  const seed = loadSeed('001');
-  const firstSection = seed.lines.findIndex((line) => line.kind === 'section');
-  const titles = seed.lines.slice(0, firstSection);
-  const body = seed.lines.slice(firstSection);
-  const once = renderWordPasteGrid(seed).values.length;
-  const repeats = Math.max(1, Math.ceil((rows - titles.length) / (once - titles.length)));
-  const table: LogicalTable = { ...seed, lines: [...titles, ...Array.from({ length: repeats }, () => body).flat()] };
-  return { ...renderWordPasteGrid(table), sheet: '附件1' };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function time<T>(samples: number[], run: () => T): T {
   const start = performance.now();

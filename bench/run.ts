@@ -23,30 +23,14 @@ import { analyze } from '../src/core';
 import type { Grid } from '../src/core/types';
 import { renderWordPasteGrid } from '../tests/fixtures/render';
 import { loadSeed } from '../tests/fixtures/seedTable';
-import type { LogicalTable } from '../tests/fixtures/seedTable';
 import { gridXlsx } from './fixtureXlsx';
+import { largeGrid, median } from './largeGrid';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const SMALL = quick ? 1_000 : 10_000;
 const LARGE = quick ? 10_000 : 100_000;
 
-/** Seed 001 with its sections repeated until the Word-paste grid has at least `rows` sheet rows. */
-function largeGrid(rows: number): Grid {
-  const seed = loadSeed('001');
-  const firstSection = seed.lines.findIndex((line) => line.kind === 'section');
-  const titles = seed.lines.slice(0, firstSection);
-  const body = seed.lines.slice(firstSection);
-  const once = renderWordPasteGrid(seed).values.length;
-  const repeats = Math.max(1, Math.ceil((rows - titles.length) / (once - titles.length)));
-  const table: LogicalTable = { ...seed, lines: [...titles, ...Array.from({ length: repeats }, () => body).flat()] };
-  return { ...renderWordPasteGrid(table), sheet: '附件1' };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
