@@ -7,7 +7,7 @@
 import { changeLogSheet, repairedSheetName, summarySheets, uniqueSheetName } from '../core/sheets';
 import { parseA1 } from '../core/grid/address';
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core/types';
-import { Fingerprint } from '../excel/fingerprint';
+import { Fingerprint } from '../host/fingerprint';
 import { createWorkbook, openWorkbook, writeSheets, type OpenedWorkbook, type OutputSheet, type SheetInfo, type WorkbookFormat } from '../files';
 import {
   HostError,
