@@ -23,11 +23,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular, TableArrowUpRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { UnusableInputError, analyze, type Analysis, type Config } from '../../src/core';
+import type { Analysis, Config } from '../../src/core';
 import { changeLabels, compareSheets, compareTables, type Comparison, type StatusChange } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
-import { FileError, openWorkbook } from '../../src/files';
 import { HostError, throwIfCancelled, type WorkbookHost } from '../../src/host';
+import { readLastPeriod } from '../../src/host/lastPeriod';
 import { useLanguage } from '../context';
 import { compareTranslator, type CompareTranslate } from './CompareText';
 
@@ -45,39 +45,6 @@ export const CHANGE_COLORS: Record<(typeof SHOWN_CHANGES)[number], string> = {
   completed: '#0F6CBD',
 };
 
-/** A failure the panel shows: one line in both languages. */
-export class CompareError extends Error {
-  constructor(readonly messages: Record<Lang, string>) {
-    super(messages['en-US']);
-    this.name = 'CompareError';
-  }
-}
-
-/**
- * Last period's file as the engine reads it: the first visible sheet that holds a table (a file may open on a
- * summary or cover sheet). A file or sheet that cannot be used says why in one line.
- */
-export function readLastPeriod(name: string, bytes: Uint8Array, config: Config): Analysis {
-  let firstProblem: Record<Lang, string> | null = null;
-  try {
-    const workbook = openWorkbook(bytes, { fileName: name });
-    const sheets = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)];
-    for (const sheet of sheets) {
-      try {
-        const analysis = analyze(workbook.readSheet(sheet.name).grid, { config });
-        if (analysis.table.records.length > 0) return analysis;
-      } catch (error) {
-        if (!(error instanceof UnusableInputError)) throw error;
-        firstProblem ??= error.messages;
-      }
-    }
-  } catch (error) {
-    if (error instanceof FileError) throw new CompareError(error.messages);
-    throw error;
-  }
-  throw new CompareError(firstProblem ?? { 'zh-CN': '文件中没有读出任务表格。', 'en-US': 'No task table was found in the file.' });
-}
-
 export interface CompareWriteResult {
   sheets: string[];
   /** Nothing written: sheets of these names are the office's own; ask, then write again with replace. */
@@ -88,7 +55,7 @@ export interface CompareWriteResult {
 
 /** What the panel asks of the place it runs in. */
 export interface CompareBackend {
-  /** Compares this period's table with last period's file. Throws CompareError / HostError with words for the user. */
+  /** Compares this period's table with last period's file. Throws a HostError (or its plain-data form) with words for the user. */
   compare(file: File, signal: AbortSignal): Promise<Comparison>;
   write(comparison: Comparison, options: { replace: boolean; signal: AbortSignal }): Promise<CompareWriteResult>;
   /** 'write': into the open workbook (add-in, WPS); 'download': a copy of the file with the sheets added (web page). */
@@ -243,7 +210,7 @@ export function LaggingList({ comparison, t, lang }: { comparison: Comparison; t
 }
 
 function messageOf(error: unknown, lang: Lang, t: CompareTranslate): string {
-  if (error instanceof CompareError || error instanceof HostError) return error.messages[lang];
+  if (error instanceof HostError) return error.messages[lang];
   if (typeof error === 'object' && error !== null && 'messages' in error) {
     const messages = (error as { messages: Partial<Record<Lang, string>> }).messages;
     if (typeof messages[lang] === 'string') return messages[lang]!;
@@ -305,14 +272,9 @@ export function ComparePanel({ backend, analysis, disabled = false, result: lift
     if (!file || !backend || !analysis) return;
     setQuestion(null);
     void run(t('compare.reading', { file: file.name }), async (signal) => {
-      try {
-        const comparison = await backend.compare(file, signal);
-        throwIfCancelled(signal);
-        setResult({ file: file.name, comparison, against: analysis });
-      } catch (error) {
-        if (error instanceof CompareError) throw new CompareError({ 'zh-CN': t('compare.unreadable', { file: file.name, reason: error.messages['zh-CN'] }), 'en-US': compareTranslator('en-US')('compare.unreadable', { file: file.name, reason: error.messages['en-US'] }) });
-        throw error;
-      }
+      const comparison = await backend.compare(file, signal);
+      throwIfCancelled(signal);
+      setResult({ file: file.name, comparison, against: analysis });
     });
   };
 

@@ -8,7 +8,9 @@ import { analyze, defaultConfig } from '../../src/core';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { createOfficeHost } from '../../src/excel';
 import { createWpsHost } from '../../src/wps';
-import { CompareBars, CompareCounts, CompareError, ComparePanel, LAGGING_LIMIT, LaggingList, hostCompareBackend, readLastPeriod } from '../../taskpane/components/ComparePanel';
+import { HostError } from '../../src/host';
+import { readLastPeriod } from '../../src/host/lastPeriod';
+import { CompareBars, CompareCounts, ComparePanel, LAGGING_LIMIT, LaggingList, hostCompareBackend } from '../../taskpane/components/ComparePanel';
 import { compareMessages, compareTranslator } from '../../taskpane/components/CompareText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
@@ -22,7 +24,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, 
 const config = defaultConfig();
 const current = analyze(seedGrid(), { config });
 const last = lastPeriodOf(current);
-const lastFile = () => new File([lastPeriodWorkbook(current)], '1-8月进展情况.xlsx');
+const lastFile = () => new File([new Uint8Array(lastPeriodWorkbook(current))], '1-8月进展情况.xlsx');
 
 function render(lang: Lang, node: JSX.Element): string {
   return text(renderToString(<LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>{node}</LanguageContext.Provider>));
@@ -55,9 +57,9 @@ test('a file that is not a workbook is refused in one line in both languages', (
     throw new Error('expected a refusal');
   };
   const notAFile = refusal(new TextEncoder().encode('这不是表格'), '上期.xlsx');
-  expect(notAFile).toBeInstanceOf(CompareError);
-  expect((notAFile as CompareError).messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-  expect((notAFile as CompareError).messages['en-US']).not.toMatch(/Error:|undefined|\bat \w+ \(/);
+  expect(notAFile).toBeInstanceOf(HostError);
+  expect((notAFile as HostError).messages['zh-CN']).toMatch(/^无法读取上期的表格 上期\.xlsx：/);
+  expect((notAFile as HostError).messages['en-US']).not.toMatch(/Error:|undefined|\bat \w+ \(/);
 });
 
 test('the add-in compares in the pane and writes the comparison sheets with a native chart through the host', async () => {
