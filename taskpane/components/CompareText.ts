@@ -6,7 +6,7 @@ import type { Lang } from '../../src/core/types';
 
 const zhCN = {
   'compare.title': '与上期对比',
-  'compare.intro': '选择上期的总表（Excel 或 Word 文件），看哪些任务新增滞后、持续滞后、已恢复或本期完成。',
+  'compare.intro': '选择上期的总表（表格文件或 Word 文件），看哪些任务新增滞后、持续滞后、已恢复或本期完成。',
   'compare.choose': '选择上期的表格…',
   'compare.reading': '正在读取上期的表格：{file}',
   'compare.cancel': '取消',
@@ -51,7 +51,7 @@ export type CompareMessageKey = keyof typeof zhCN;
 
 const enUS: Record<CompareMessageKey, string> = {
   'compare.title': 'Compare with last period',
-  'compare.intro': "Choose last period's master table (an Excel or Word file) to see which tasks fell behind, are still behind, recovered or were completed this period.",
+  'compare.intro': "Choose last period's master table (a spreadsheet or a Word file) to see which tasks fell behind, are still behind, recovered or were completed this period.",
   'compare.choose': "Choose last period's table…",
   'compare.reading': "Reading last period's table: {file}",
   'compare.cancel': 'Cancel',

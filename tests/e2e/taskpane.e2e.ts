@@ -331,7 +331,8 @@ test('manager: 与上期对比 — last period\'s file picked in the pane, chang
   await expect(lagging.count()).resolves.toBe(newlyLagging + stillLagging);
   await expect(lagging.first().textContent()).resolves.toMatch(/^新增滞后 · /);
   await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
-  await shot('06b-compare');
+  // File names shown: last period's (.xlsx) and the Word attachment saved just before (.docx).
+  await shot('06b-compare', page, 'zh-CN', ['xlsx', 'docx']);
 
   await page.getByRole('button', { name: '写入对比表' }).click();
   await notice(/已写入对比表/);
