@@ -197,7 +197,7 @@ export function LaggingList({ comparison, t, lang }: { comparison: Comparison; t
           {lagging.slice(0, LAGGING_LIMIT).map((x, i) => (
             <li key={`${x.row ?? x.lastRow}-${i}`}>
               <Text size={200}>
-                {t('compare.lagging.line', { change: changeLabels[x.change][lang], official: x.official ?? t('compare.noOfficial'), number: x.number, task: x.task.split('\n')[0]!.slice(0, 40) })}
+                {t(x.number ? 'compare.lagging.line' : 'compare.lagging.lineNoNumber', { change: changeLabels[x.change][lang], official: x.official ?? t('compare.noOfficial'), number: x.number, task: x.task.split('\n')[0]!.slice(0, 40) })}
                 {x.periods ? t('compare.lagging.periods', { periods: x.periods }) : ''}
               </Text>
             </li>

@@ -30,6 +30,8 @@ function withStatuses(analysis: Analysis, statuses: Map<number, string>): Grid {
     const row: CellValue[] = r.values.slice();
     const sheetRow = outputOf.get(i + 1);
     const status = sheetRow === undefined ? undefined : statuses.get(sheetRow);
+    // The title names last period: 1-9月 → 1-8月 (the comparison shows both).
+    if (r.kind === 'title') return row.map((v) => (typeof v === 'string' ? v.replace(/(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*月/, (_, from: string, to: string) => `${from}-${Math.max(Number(from), Number(to) - 1)}月`) : v));
     if (status !== undefined && r.kind === 'record' && progress >= 0) {
       row[progress] = [`${status}。`, ...String(row[progress] ?? '').split('\n').slice(1)].join('\n');
       if (statusColumn >= 0) row[statusColumn] = status;
