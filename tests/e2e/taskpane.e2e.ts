@@ -109,6 +109,8 @@ async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh
     // The language picker names English in English on purpose.
     const clone = main.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('select').forEach((select) => select.remove());
+    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
+    clone.querySelectorAll('input').forEach((input) => input.remove());
     document.body.appendChild(clone);
     const shown = clone.innerText;
     clone.remove();
