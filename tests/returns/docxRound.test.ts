@@ -106,7 +106,7 @@ describe('the Word return forms of a round', () => {
     expect(files.every((f) => f.format === 'docx' && f.name.endsWith('.docx'))).toBe(true);
     expect(new Set(files.map((f) => f.unit)).size).toBe(files.length);
     for (const f of files) {
-      for (const [name, bytes] of Object.entries(unzipSync(f.bytes))) if (name.endsWith('.xml') || name.endsWith('.rels')) parseXml(new TextDecoder().decode(bytes));
+      for (const [name, bytes] of Object.entries(unzipSync(f.bytes))) if (name.endsWith('.xml') || name.endsWith('.rels')) parseXml(bytes, name);
     }
     const seen = JSON.parse(execFileSync(PYTHON, ['-c', INSPECT, ...files.map((f) => path.join(dir, f.name))], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, Inspected>;
     expect(Object.keys(seen)).toHaveLength(files.length);
