@@ -109,7 +109,7 @@ const zhCN = {
   'word.failed': '未能生成 Word 文件，请重试。',
   'word.unavailable': '此处无法直接下载文件：请用报表整理网页版，或命令行 report-tables export 导出 Word 附件。',
   'split.title': '发出报送表',
-  'split.intro': '按责任单位拆分总表：每个单位一份报送表（牵头任务在前，附上期进展供参考，只需填写进展状态和进展情况），打包成一个 zip 下载后分发。',
+  'split.intro': '按责任单位拆分总表：每个单位一份报送表（牵头任务在前，附上期进展供参考，只需填写进展状态和进展情况），打包成一个压缩文件下载后分发。',
   'split.period': '报送期别',
   'split.periodHint': '写入每份报送表的标题；默认取总表标题中的期别。',
   'split.format': '报送表格式',

@@ -102,7 +102,7 @@ export function SplitPanel({ workbench, offerDownload }: { workbench: Pick<Workb
             <Input value={shownPeriod} placeholder="2018年1-10月" disabled={progress !== null} onChange={(_, data) => setPeriod(data.value)} />
           </Field>
           <Field label={t('split.format')}>
-            <RadioGroup value={format} layout="horizontal" disabled={progress !== null} onChange={(_, data) => setFormat(data.value === 'docx' || data.value === 'both' ? data.value : 'xlsx')}>
+            <RadioGroup value={format} disabled={progress !== null} onChange={(_, data) => setFormat(data.value === 'docx' || data.value === 'both' ? data.value : 'xlsx')}>
               <Radio value="xlsx" label={t('split.format.xlsx')} />
               <Radio value="docx" label={t('split.format.docx')} />
               <Radio value="both" label={t('split.format.both')} />
