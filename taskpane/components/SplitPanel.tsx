@@ -5,7 +5,7 @@
  * to get them. The files are made in the pane by the file layer (no network), one unit at a time, with progress
  * and a cancel between units. The web page shows the same panel, handing its own download in `offerDownload`.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FolderZipRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
@@ -128,7 +128,8 @@ export function SplitPanel({ workbench, offerDownload }: { workbench: Pick<Workb
           <MessageBarBody>
             {outcome.sent.units === 0
               ? t('split.noUnits')
-              : t('split.done', { name: outcome.sent.name, units: outcome.sent.units, files: outcome.sent.files, unassigned: outcome.sent.unassigned })}
+              : t('split.done', { name: outcome.sent.name, units: outcome.sent.units, files: outcome.sent.files }) +
+                (outcome.sent.unassigned > 0 ? ` ${t('split.unassigned', { count: outcome.sent.unassigned })}` : '')}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -142,6 +143,8 @@ export function SplitPanel({ workbench, offerDownload }: { workbench: Pick<Workb
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}
+      {/* Sending out ends here; taking the returns back in follows below. */}
+      <Divider />
     </div>
   );
 }
