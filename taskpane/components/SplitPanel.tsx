@@ -10,10 +10,16 @@ import { FolderZipRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
 import { periodOf } from '../../src/core/returns';
+import { installDocxReader } from '../../src/files/docx/openTableFile';
 import { FileError } from '../../src/files/errors';
 import { DEFAULT_SPLIT_FORMAT, splitRoundFiles, splitZipName, zipFiles, ZIP_MIME, type SplitFormat } from '../../src/files/round/splitRound';
 import { useHost, useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
+
+// The Word forms this panel sends out come back as .docx: put the Word reader behind openWorkbook for the pane, so that
+// the returns picked below in the same tab are read like the web page's worker reads them (src/web/session.ts does the
+// same there). The reader is in the pane's bundle already (导出 Word); this only plugs it in.
+installDocxReader();
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -11,7 +11,8 @@ import type { Lang } from '../../src/core/types';
 import type { HostCapabilities, WorkbookHost } from '../../src/host';
 import { openWorkbook } from '../../src/files';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
-import { MergePanel } from '../../taskpane/components/MergePanel';
+import { splitRoundFiles } from '../../src/files/round/splitRound';
+import { MergePanel, readReturnFile } from '../../taskpane/components/MergePanel';
 import { sendRoundOut, SplitPanel, type OfferDownload } from '../../taskpane/components/SplitPanel';
 import { HostContext, LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
@@ -146,6 +147,14 @@ describe('SplitPanel', () => {
     const html = text(raw);
     expect(html).toContain('请先读取总表');
   });
+
+  test('a Word form sent out here and returned is read by the same tab\'s picker', async () => {
+    const made = await splitRoundFiles(seedMaster().analysis, { period: '2018年1-10月', format: 'docx' });
+    const form = made.files.find((f) => f.unit === '市委政法委');
+    const read = readReturnFile(form?.name ?? '', form?.bytes ?? new Uint8Array(), config, 'zh-CN');
+    expect(read.ok).toBe(true);
+    expect(read.ok && read.input.analysis.table.records).toHaveLength(4);
+  }, 120000);
 
   test('the 合并报送 tab opens with it, above the returns', () => {
     const html = render('zh-CN', <MergePanel workbench={workbench(true)} />, DOWNLOADS);
