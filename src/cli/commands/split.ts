@@ -52,7 +52,7 @@ export async function splitCommand(options: RoundOptions, io: CliIO): Promise<nu
   }
   io.progress?.(null);
   const leads = plan.units.reduce((n, u) => n + u.leads.length, 0);
-  const kind = { xlsx: en ? 'workbooks' : '报送表', docx: en ? 'Word forms' : 'Word 报送表', both: en ? 'workbooks and Word forms' : '报送表（Excel 和 Word 各一份）' }[options.format];
+  const kind = { xlsx: en ? 'workbooks' : '报送表', docx: en ? 'Word forms' : ' Word 报送表', both: en ? 'workbooks and Word forms' : '报送表（Excel 和 Word 各一份）' }[options.format];
   io.stdout(
     en
       ? `Wrote ${kind} for ${plan.units.length} units (${files.length} files) to ${dir} (period ${plan.period ?? 'not named'}; ${leads} lead tasks).\n`
