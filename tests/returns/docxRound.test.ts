@@ -141,6 +141,17 @@ describe('the Word return forms of a round', () => {
     try {
       const pdfs = convertWithLibreOffice(files.map((f) => path.join(dir, f.name)), 'pdf', out);
       for (const pdf of pdfs) expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      // Writer takes the status cell for what it is: a content control listing the vocabulary, showing its placeholder.
+      const [odt] = convertWithLibreOffice([fileOf('市委政法委')], 'odt', out);
+      const content = execFileSync(PYTHON, ['-c', 'import sys,zipfile\nsys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("content.xml").decode())', odt], { encoding: 'utf8' });
+      const doc = parseXml(content, 'content.xml');
+      const LOEXT = 'urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0';
+      const controls = Array.from(doc.getElementsByTagNameNS(LOEXT, 'content-control'));
+      expect(controls).toHaveLength(unitPart('市委政法委').leads.length);
+      for (const control of controls) {
+        expect(control.getAttributeNS(LOEXT, 'showing-place-holder')).toBe('true');
+        expect(Array.from(control.getElementsByTagNameNS(LOEXT, 'list-item')).map((item) => item.getAttributeNS(LOEXT, 'display-text'))).toEqual(STATUSES);
+      }
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
