@@ -458,5 +458,7 @@ describe('发出报送表 (the round sent out from the 合并报送 tab)', () =>
     await expect(pane.getByTestId('split-done').textContent()).resolves.toContain(`${names.length} 个单位，${names.length} 个文件`);
     await shot('07d-split-round', pane, 'zh-CN', ['zip', 'xlsx', 'xls', 'docx']);
     await pane.close();
+    // This block runs after the page-wide check: its own page's script errors are checked here.
+    expect(pageErrors).toEqual([]);
   }, 180000);
 });
