@@ -57,10 +57,17 @@ const TRANSPARENT = new Set(['ins', 'moveTo', 'hyperlink', 'smartTag', 'customXm
 
 /**
  * A content control whose content is its placeholder text (w:showingPlcHdr, ECMA-376 Part 1, 17.5.2.39): Word shows
- * the prompt in grey and replaces it as soon as the user types or picks an item, and removes the flag then.
+ * the prompt in grey and replaces it as soon as the user types or picks an item, and removes the flag then. An editor
+ * that leaves the flag behind when an item is picked must not lose the answer: a drop-down or combo box whose content
+ * is one of its own items holds a choice, whatever the flag says.
  */
 function showsPlaceholder(sdt: XElement): boolean {
-  return isOn(wChild(wChild(sdt, 'sdtPr'), 'showingPlcHdr'));
+  const sdtPr = wChild(sdt, 'sdtPr');
+  if (!isOn(wChild(sdtPr, 'showingPlcHdr'))) return false;
+  const list = wChild(sdtPr, 'dropDownList') ?? wChild(sdtPr, 'comboBox');
+  if (!list) return true;
+  const shown = inlineText(wChild(sdt, 'sdtContent')).trim();
+  return !elementChildren(list).some((item) => isW(item, 'listItem') && (wAttr(item, 'displayText') ?? wAttr(item, 'value'))?.trim() === shown);
 }
 
 /** The children of a block-level or row-level container, with content controls and custom XML opened. */
