@@ -6,8 +6,9 @@
  *     switching to 校验, marking every finding and scrolling the grid top to bottom.
  * Goal: longest task under 200 ms (the page never freezes). Results go to bench-results/web.json (gitignored).
  *
- *   npx tsx bench/web.ts [--rows 100000] [--skip-build]    (--skip-build: bench dist/web as `npm run build` made it;
- *                                                           --no-build: the page-only build already in test-artifacts)
+ *   npx tsx bench/web.ts [--rows 100000] [--skip-build | --no-build] [--keep-input] [--trace]
+ *     --skip-build: bench dist/web as `npm run build` made it; --no-build: the page-only build already in test-artifacts;
+ *     --keep-input: the 100k-row workbook a run before wrote; --trace: long tasks broken down by event and function.
  */
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -20,10 +21,15 @@ import { renderWordPasteGrid } from '../tests/fixtures/render';
 import { loadSeed, type LogicalTable } from '../tests/fixtures/seedTable';
 import { createWorkbook } from '../src/files';
 import { copyOfGrid } from '../src/web/outputSheets';
+import { longTasks } from './webTrace';
 
 const root = path.resolve(__dirname, '..');
+/** --trace: a Chromium trace of the run, its long tasks broken down by event and function (an unminified build). */
+const TRACE = process.argv.includes('--trace');
 /** --skip-build uses what `npm run build` left in dist/ (else the page-only build in test-artifacts/web-dist). */
-const dist = process.argv.includes('--skip-build') ? path.join(root, 'dist') : path.join(root, 'test-artifacts', 'web-dist');
+const dist = process.argv.includes('--skip-build')
+  ? path.join(root, 'dist')
+  : path.join(root, 'test-artifacts', TRACE ? 'web-dist-trace' : 'web-dist');
 const rowsArg = process.argv.indexOf('--rows');
 const ROWS = rowsArg >= 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,14 +63,16 @@ async function serveDist(): Promise<{ url: string; close: () => Promise<void> }>
 async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build') && !process.argv.includes('--no-build')) {
     console.log('building the page (production)…');
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'webOnly'], { cwd: root, stdio: 'ignore' });
+    const traceBuild = TRACE ? ['--no-optimization-minimize', '--output-path', dist] : [];
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'webOnly', ...traceBuild], { cwd: root, stdio: 'ignore' });
   }
   const outDir = path.join(root, 'bench-results');
   await fs.mkdir(outDir, { recursive: true });
   const input = path.join(outDir, `web-${ROWS}.xlsx`);
   const grid = largeGrid(ROWS);
-  // Written by the file layer: exceljs takes minutes to merge this many areas.
-  await fs.writeFile(input, createWorkbook([copyOfGrid('附件1', grid)]));
+  // Written by the file layer: exceljs takes minutes to merge this many areas. --keep-input: the one a run before wrote.
+  const kept = process.argv.includes('--keep-input') && (await fs.stat(input).catch(() => null)) !== null;
+  if (!kept) await fs.writeFile(input, createWorkbook([copyOfGrid('附件1', grid)]));
   const server = await serveDist();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -92,6 +100,11 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       (window as unknown as { benchTasks: number[] }).benchTasks.length = 0;
     });
+    if (TRACE) {
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing'],
+      });
+    }
     const started = Date.now();
     await page.getByTestId('file-input').setInputFiles(input);
     await page.getByTestId('source-info').waitFor();
@@ -118,6 +131,19 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => (window as unknown as { benchTasks: number[] }).benchTasks);
     const byPhase = await page.evaluate(() => (window as unknown as { benchPhases: string[] }).benchPhases);
+    if (TRACE) {
+      const raw = await browser.stopTracing();
+      await fs.writeFile(path.join(outDir, 'web-trace-raw.json'), raw);
+      const trace = JSON.parse(raw.toString('utf8')) as Parameters<typeof longTasks>[0];
+      const breakdown = longTasks(trace);
+      await fs.writeFile(path.join(outDir, 'web-trace.json'), `${JSON.stringify(breakdown, null, 2)}\n`);
+      for (const task of breakdown) {
+        console.log(`task at ${task.startMs} ms: ${task.durationMs} ms`);
+        console.log(`  events: ${task.events.map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
+        console.log(`  self:   ${task.functions.map(([n, ms]) => `${n} ${ms}`).join(' | ')}`);
+        console.log(`  incl:   ${task.inclusive.slice(0, 12).map(([n, ms]) => `${n} ${ms}`).join(' | ')}`);
+      }
+    }
     const result = {
       rows: grid.values.length,
       timeToFindingsMs: toFindings,

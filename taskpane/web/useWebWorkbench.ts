@@ -8,9 +8,8 @@ import { defaultConfig, parseConfig, type Config } from '../../src/core';
 import type { Analysis, Finding } from '../../src/core/types';
 import type { SheetInfo, WorkbookFormat } from '../../src/files';
 import type { ApplyMode, SourceSnapshot } from '../../src/host';
-import type { CellMark } from '../../src/web/memoryHost';
 import type { ErrorInfo, ExportKind, Request, WorkerEvent } from '../../src/web/protocol';
-import type { PackedGrid } from '../../src/web/transfer';
+import { emptyMarks, type PackedGrid, type PackedMarks } from '../../src/web/transfer';
 import { mimeType } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { findingAddress } from '../findings';
@@ -39,7 +38,8 @@ export interface WebState {
   sheets: SheetInfo[];
   sheet: string | null;
   grid: PackedGrid | null;
-  marks: CellMark[];
+  /** The findings marked on the grid (`length`: how many). */
+  marks: PackedMarks;
   scrollTarget: ScrollTarget | null;
   /** Why no table was read on the shown sheet. */
   problem: ErrorInfo | null;
@@ -87,7 +87,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [sheet, setSheet] = useState<string | null>(null);
   const [grid, setGrid] = useState<PackedGrid | null>(null);
-  const [marks, setMarks] = useState<CellMark[]>([]);
+  const [marks, setMarks] = useState<PackedMarks>(() => emptyMarks());
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [source, setSource] = useState<SourceSnapshot | null>(null);
@@ -163,7 +163,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     async (name: string, report: (p: JobProgress) => void) => {
       setSource(null);
       setAnalysis(null);
-      setMarks([]);
+      setMarks(emptyMarks());
       setProblem(null);
       setSheet(name);
       const loaded = await send({ type: 'load', sheet: name }, report);
@@ -201,7 +201,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
         setGrid(null);
         setSource(null);
         setAnalysis(null);
-        setMarks([]);
+        setMarks(emptyMarks());
         setProblem(null);
         opened.current = null;
         const result = await openInWorker(bytes, file.name);
@@ -226,7 +226,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     // The fresh worker has no file: open it again; what was read before the cancel has to be read again.
     setSource(null);
     setAnalysis(null);
-    setMarks([]);
+    setMarks(emptyMarks());
     const file = opened.current;
     if (file) void openInWorker(file.bytes, file.name).catch((failure: unknown) => setError(asPaneError(failure)));
   }, [client, openInWorker]);
