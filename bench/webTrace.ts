@@ -12,6 +12,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event: what the task cost, whatever else the machine's cores were doing. */
+  tdur?: number;
   cat?: string;
   id?: string;
   args?: {
@@ -33,6 +35,10 @@ interface ProfileNode {
 export interface TaskBreakdown {
   startMs: number;
   durationMs: number;
+  /** The main thread's CPU time in the task (a shared machine stretches durationMs, not this). */
+  cpuMs: number;
+  /** Playwright's own work in the page (handing over the file), not the page's. */
+  driver: boolean;
   /** Trace events directly under the task, ms by name (FunctionCall, EventDispatch:message, Layout, …). */
   events: Array<[string, number]>;
   /** Self time by JavaScript function (name @ file:line), the heaviest first. */
@@ -129,6 +135,8 @@ export function longTasks(trace: { traceEvents: TraceEvent[] }, thresholdMs = 50
     return {
       startMs: Math.round((task.ts - origin) / 1000),
       durationMs: Math.round((task.dur ?? 0) / 1000),
+      cpuMs: Math.round((task.tdur ?? task.dur ?? 0) / 1000),
+      driver: [...byEvent.keys()].some((name) => name.includes('__playwright')),
       events: top(byEvent, 8),
       functions: top(self, 10),
       inclusive: top(inclusive, 25).filter(([name]) => !name.startsWith('(root)') && !name.startsWith('(program)')),

@@ -4,7 +4,7 @@
  * So the grid travels as one string with an offset table, its merged areas already resolved to one number per cell;
  * marks as typed arrays; and the analysis in parts of a few thousand items, each its own short task on the page.
  */
-import type { Analysis, CellValue, Change, Finding, Grid, MergedArea, OutputRow, RemovedRow, Severity, TaskRecord } from '../core/types';
+import type { Analysis, CellValue, Change, Finding, Grid, Lang, MergedArea, OutputRow, RemovedRow, Severity, TaskRecord } from '../core/types';
 import type { CellMark } from './memoryHost';
 
 /** Per-cell merge flags (PackedGrid.merged): the low bits say what the cell is, the rest the area's last column. */
@@ -163,15 +163,33 @@ export function analysisForPage(analysis: Analysis): Analysis {
 /** A slice of one of the analysis's long lists, sent as its own message. */
 export type AnalysisPart = { list: 'findings'; items: Finding[] } | { list: 'changes'; items: Change[] } | { list: 'removed'; items: RemovedRow[] };
 
-/** Items per part: a few thousand objects are a few milliseconds of the page's main thread. */
-export const PART_SIZE = 2000;
+/** Items per part: a thousand items are a few milliseconds of the page's main thread (and of its garbage collector). */
+export const PART_SIZE = 1000;
+
+/**
+ * Items of one part with equal messages sharing one messages object: structured clone sends a shared object once, so
+ * the page builds one object and two strings per distinct message instead of per item (most changes of a kind, and
+ * many findings of a rule, say the same words).
+ */
+function sharingMessages<T extends { messages: Record<Lang, string> }>(items: readonly T[]): T[] {
+  const shared = new Map<string, Record<Lang, string>>();
+  return items.map((item) => {
+    const key = `${item.messages['zh-CN']}\u0000${item.messages['en-US']}`;
+    const messages = shared.get(key);
+    if (!messages) {
+      shared.set(key, item.messages);
+      return item;
+    }
+    return { ...item, messages };
+  });
+}
 
 /** The page's analysis without its long lists (they follow as parts, in order), and those parts. */
 export function splitAnalysis(analysis: Analysis, size = PART_SIZE): { head: Analysis; parts: AnalysisPart[] } {
   const page = analysisForPage(analysis);
   const parts: AnalysisPart[] = [];
-  for (let i = 0; i < page.findings.length; i += size) parts.push({ list: 'findings', items: page.findings.slice(i, i + size) });
-  for (let i = 0; i < page.plan.changes.length; i += size) parts.push({ list: 'changes', items: page.plan.changes.slice(i, i + size) });
+  for (let i = 0; i < page.findings.length; i += size) parts.push({ list: 'findings', items: sharingMessages(page.findings.slice(i, i + size)) });
+  for (let i = 0; i < page.plan.changes.length; i += size) parts.push({ list: 'changes', items: sharingMessages(page.plan.changes.slice(i, i + size)) });
   for (let i = 0; i < page.plan.removed.length; i += size) parts.push({ list: 'removed', items: page.plan.removed.slice(i, i + size) });
   return { head: { ...page, findings: [], plan: { ...page.plan, changes: [], removed: [] } }, parts };
 }

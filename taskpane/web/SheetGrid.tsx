@@ -111,7 +111,8 @@ export function SheetGrid(props: { grid: PackedGrid; marks: PackedMarks; target:
     count: grid.rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Few rows beyond the screen: a jump of the scroll bar redraws them all (and Fluent's focus manager walks each new node).
+    overscan: 6,
   });
 
   useEffect(() => {
