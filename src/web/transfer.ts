@@ -95,14 +95,16 @@ export function mergedAt(grid: PackedGrid, row: number, column: number): { first
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
- * The marks on the shown grid: for each cell the mark it shows (the most serious of its findings), as typed arrays;
+ * The marks on the shown grid: the cells that show one (the most serious of their findings) and which, as typed arrays;
  * `length` is how many findings were marked (some may lie outside the grid or share a cell).
  */
 export interface PackedMarks {
   sheet: string;
   length: number;
-  /** Per grid cell (rowCount × columnCount of the grid they were packed for): index of the mark shown, or -1. */
-  at: Int32Array;
+  /** Grid cells (row × columnCount + column of the grid they were packed for) that show a mark, ascending. */
+  cells: Int32Array;
+  /** For each of `cells`: the index of the mark it shows. */
+  shows: Int32Array;
   /** Per mark: index into ['error', 'warning', 'info']. */
   severity: Uint8Array;
   /** Every mark's message, concatenated; `ends` as in PackedGrid. */
@@ -111,14 +113,15 @@ export interface PackedMarks {
 }
 
 export function emptyMarks(sheet = ''): PackedMarks {
-  return { sheet, length: 0, at: new Int32Array(0), severity: new Uint8Array(0), text: '', ends: new Uint32Array(0) };
+  return { sheet, length: 0, cells: new Int32Array(0), shows: new Int32Array(0), severity: new Uint8Array(0), text: '', ends: new Uint32Array(0) };
 }
 
+/** Sized by the marks, not the sheet: a wide 100k-row sheet with a few marks sends a few numbers. */
 export function packMarks(sheet: string, marks: readonly CellMark[], grid: Pick<PackedGrid, 'origin' | 'rowCount' | 'columnCount'>): PackedMarks {
   const { origin, rowCount, columnCount } = grid;
-  const at = new Int32Array(rowCount * columnCount).fill(-1);
   const severity = new Uint8Array(marks.length);
   const ends = new Uint32Array(marks.length);
+  const shown = new Map<number, number>();
   const parts: string[] = [];
   let offset = 0;
   marks.forEach((mark, i) => {
@@ -131,19 +134,31 @@ export function packMarks(sheet: string, marks: readonly CellMark[], grid: Pick<
     if (r < 0 || c < 0 || r >= rowCount || c >= columnCount) return;
     const key = r * columnCount + c;
     // Several findings on one cell: the cell shows the most serious (the first of equals).
-    if (at[key] < 0 || severity[i] < severity[at[key]]) at[key] = i;
+    const before = shown.get(key);
+    if (before === undefined || severity[i] < severity[before]) shown.set(key, i);
   });
-  return { sheet, length: marks.length, at, severity, text: parts.join(''), ends };
+  const cells = Int32Array.from(shown.keys()).sort();
+  const shows = Int32Array.from(cells, (key) => shown.get(key) ?? 0);
+  return { sheet, length: marks.length, cells, shows, severity, text: parts.join(''), ends };
 }
 
 /** The mark a cell shows, by 0-based grid row and column of the grid the marks were packed for (row and column 0-based too). */
 export function markAt(marks: PackedMarks, columnCount: number, row: number, column: number): CellMark | null {
   if (row < 0 || column < 0 || column >= columnCount) return null;
   const key = row * columnCount + column;
-  if (key >= marks.at.length) return null;
-  const i = marks.at[key];
-  if (i < 0) return null;
-  return { row, column, severity: SEVERITIES[marks.severity[i]] ?? 'info', message: marks.text.slice(i === 0 ? 0 : marks.ends[i - 1], marks.ends[i]) };
+  let low = 0;
+  let high = marks.cells.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const cell = marks.cells[middle];
+    if (cell < key) low = middle + 1;
+    else if (cell > key) high = middle - 1;
+    else {
+      const i = marks.shows[middle];
+      return { row, column, severity: SEVERITIES[marks.severity[i]] ?? 'info', message: marks.text.slice(i === 0 ? 0 : marks.ends[i - 1], marks.ends[i]) };
+    }
+  }
+  return null;
 }
 
 /**

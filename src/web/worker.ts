@@ -17,7 +17,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const session = new Session({
-  showMarks: (marks) => scope.postMessage({ type: 'marks', marks }, [marks.at.buffer, marks.severity.buffer, marks.ends.buffer]),
+  showMarks: (marks) => scope.postMessage({ type: 'marks', marks }, [marks.cells.buffer, marks.shows.buffer, marks.severity.buffer, marks.ends.buffer]),
   scrollTo: (sheet, row, column) => scope.postMessage({ type: 'scroll', sheet, row, column }),
 });
 

@@ -211,6 +211,32 @@ describe('the packed grid', () => {
     expect(markAt(marks, 2, 7, 0)).toBeNull();
   });
 
+  it('every cell shows the most serious of its marks (the first of equals), whatever the marks', () => {
+    const grid = { origin: { row: 2, column: 3 }, rowCount: 7, columnCount: 5 };
+    const severities = ['error', 'warning', 'info'] as const;
+    const mark = fc.record({
+      row: fc.integer({ min: 0, max: 11 }),
+      column: fc.integer({ min: 1, max: 9 }),
+      severity: fc.constantFrom(...severities),
+      message: fc.string({ maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 40 }), (marks) => {
+        const packed = packMarks('S', marks, grid);
+        expect(packed).toHaveLength(marks.length);
+        for (let r = 0; r < grid.rowCount; r += 1) {
+          for (let c = 0; c < grid.columnCount; c += 1) {
+            const here = marks.filter((m) => m.row - grid.origin.row === r && m.column - grid.origin.column === c);
+            const expected = here.reduce<(typeof marks)[number] | null>((best, m) => (best === null || severities.indexOf(m.severity) < severities.indexOf(best.severity) ? m : best), null);
+            const shown = markAt(packed, grid.columnCount, r, c);
+            expect(shown === null ? null : { severity: shown.severity, message: shown.message }).toEqual(expected === null ? null : { severity: expected.severity, message: expected.message });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('sends the analysis in parts that join to all of it, in order, whatever the part size', () => {
     const analysis = analyze(renderWordPaste(loadSeed('001')).grid);
     const page = analysisForPage(analysis);
