@@ -65,7 +65,7 @@ export class GridBuilder {
 
   /** A merged area in A1 ("B2:D4") as the file declares it. */
   mergeA1(ref: string): void {
-    const box = parseRangeA1(ref);
+    const box = quickRange(ref) ?? parseRangeA1(ref);
     if (!box || box.bottom > MAX_ROWS || box.right > MAX_COLUMNS || box.top < 1 || box.left < 1) {
       this.badMerges += 1;
       return;
@@ -170,6 +170,39 @@ export class GridBuilder {
 }
 
 /**
+ * "B2:D4" as Excel writes every merge (upper-case, no $, no spaces), read without a regular expression or the split
+ * parts: a large report has a hundred thousand of them. Anything else is left to parseRangeA1 (null here).
+ */
+function quickRange(ref: string): Box | null {
+  let i = 0;
+  const n = ref.length;
+  const read = (): { row: number; column: number } | null => {
+    let column = 0;
+    let row = 0;
+    const start = i;
+    for (; i < n; i += 1) {
+      const code = ref.charCodeAt(i);
+      if (code < 65 || code > 90) break;
+      column = column * 26 + (code - 64);
+    }
+    if (i === start || i - start > 3) return null;
+    const digits = i;
+    for (; i < n; i += 1) {
+      const code = ref.charCodeAt(i);
+      if (code < 48 || code > 57) break;
+      row = row * 10 + (code - 48);
+    }
+    return i === digits || i - digits > 7 ? null : { row, column };
+  };
+  const a = read();
+  if (!a || i >= n || ref.charCodeAt(i) !== 58) return null;
+  i += 1;
+  const b = read();
+  if (!b || i !== n || b.row < a.row || b.column < a.column) return null;
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
+/**
  * Overlapping merged areas: Excel keeps the first in the file and drops any later one that overlaps it. A sweep over
  * the areas sorted by top row keeps this linear for the 100k merges of a large report.
  */
@@ -177,11 +210,14 @@ export function repairMerges(merges: Box[]): { kept: Box[]; overlapping: number 
   const order = merges.map((box, i) => ({ box, i })).sort((a, b) => a.box.top - b.box.top || a.i - b.i);
   const accepted = new Array<boolean>(merges.length).fill(true);
   // Active areas (accepted, still covering the current row), by file position.
-  let active: Array<{ box: Box; i: number }> = [];
+  const active: Array<{ box: Box; i: number }> = [];
   let overlapping = 0;
   const conflicts: Array<[number, number]> = [];
   for (const item of order) {
-    active = active.filter((a) => a.box.bottom >= item.box.top);
+    // Areas that ended above this one leave the active list (in place: one new array per area adds up at 100k).
+    let keep = 0;
+    for (const a of active) if (a.box.bottom >= item.box.top) active[keep++] = a;
+    active.length = keep;
     for (const other of active) {
       if (other.box.left <= item.box.right && item.box.left <= other.box.right) conflicts.push([other.i, item.i]);
     }

@@ -1,6 +1,6 @@
 import type { OpcPackage } from '../package';
 import { inflateEntry } from '../zip/readZip';
-import { saxStream } from '../xml/sax';
+import { saxElements } from '../xml/sax';
 import { isSpreadsheetNs } from '../xml/namespaces';
 import { cellString } from './cellText';
 
@@ -13,20 +13,20 @@ export function readSharedStrings(pkg: OpcPackage, part: string | null): string[
   let current: string[] | null = null;
   let inText = 0;
   let inPhonetic = 0;
-  const stream = saxStream(part, {
-    open(tag) {
-      if (!isSpreadsheetNs(tag.uri)) return;
-      if (tag.local === 'si') current = [];
-      else if (tag.local === 'rPh') inPhonetic += 1;
-      else if (tag.local === 't') inText += 1;
+  const stream = saxElements(part, {
+    open(local, ns) {
+      if (!isSpreadsheetNs(ns)) return;
+      if (local === 'si') current = [];
+      else if (local === 'rPh') inPhonetic += 1;
+      else if (local === 't') inText += 1;
     },
-    close(tag) {
-      if (!isSpreadsheetNs(tag.uri)) return;
-      if (tag.local === 'si') {
+    close(local, ns) {
+      if (!isSpreadsheetNs(ns)) return;
+      if (local === 'si') {
         strings.push(cellString((current ?? []).join('')));
         current = null;
-      } else if (tag.local === 'rPh') inPhonetic -= 1;
-      else if (tag.local === 't') inText -= 1;
+      } else if (local === 'rPh') inPhonetic -= 1;
+      else if (local === 't') inText -= 1;
     },
     text(text) {
       if (current && inText > 0 && inPhonetic === 0) current.push(text);
