@@ -37,8 +37,9 @@ export function writeZip(entries: OutputEntry[]): Uint8Array {
       zip.add(file);
       (file.ondata as AsyncFlateStreamHandler)(null, entry.raw as Uint8Array<ArrayBuffer>, true);
     } else {
-      // Level 3 is within a few per cent of level 6 in size on sheet XML, at about half the time.
-      const file = new ZipDeflate(entry.name, { level: 3 });
+      // Level 6 (zlib's default): on a repaired 100k-row table's sheets 5-13 % smaller than level 3, for about 50 ms
+      // more, and the output's size is what a clerk mails on.
+      const file = new ZipDeflate(entry.name, { level: 6 });
       file.mtime = ENTRY_TIME;
       zip.add(file);
       if (Array.isArray(entry.data)) pushPieces(file, entry.data);
