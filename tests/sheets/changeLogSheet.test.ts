@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { changeLogSheet, formatRows } from '../../src/core/sheets';
 import type { RepairPlan } from '../../src/core/types';
 
@@ -134,5 +135,22 @@ describe('formatRows', () => {
     expect(formatRows([3, 4, 5, 9])).toBe('3-5, 9');
     expect(formatRows([7])).toBe('7');
     expect(formatRows([10, 8, 9, 9])).toBe('8-10');
+    expect(formatRows([])).toBe('');
+  });
+
+  it('names exactly the rows given, in ascending runs, whatever their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }), (rows) => {
+        const named = formatRows(rows)
+          .split(', ')
+          .filter((part) => part !== '')
+          .flatMap((part) => {
+            const [first, last = first] = part.split('-').map(Number);
+            expect(last).toBeGreaterThanOrEqual(first);
+            return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+          });
+        expect(named).toEqual([...new Set(rows)].sort((a, b) => a - b));
+      }),
+    );
   });
 });

@@ -201,6 +201,11 @@ function changeRow(change: Change, lang: Lang): Array<string | number> {
 
 /** 1-based sheet rows as text, runs shortened: [3, 4, 5, 9] → "3-5, 9". */
 export function formatRows(rows: readonly number[]): string {
+  // The common case, a record's rows in order ("12-15") or one row, without the copy, set and sort below: the
+  // change log of a 100k-row table formats tens of thousands of them.
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i += 1) if (rows[i] !== rows[i - 1] + 1) ascending = false;
+  if (ascending) return rows.length === 0 ? '' : rows.length === 1 ? String(rows[0]) : `${rows[0]}-${rows[rows.length - 1]}`;
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
   let start = 0;
