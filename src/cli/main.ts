@@ -19,11 +19,20 @@ function loadCommands(): typeof import('./commands') {
   return require('./commands') as typeof import('./commands');
 }
 
+/**
+ * export and the returns round: the Word writer is compiled only by the commands that use it. The same path from the
+ * source and from build/cli.js (the bundle is build/commands/wordCommands.js).
+ */
+function loadWordCommands(): typeof import('./commands/wordCommands') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./commands/wordCommands') as typeof import('./commands/wordCommands');
+}
+
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
-    if (argv[0] === 'export') return await loadCommands().exportCommand(argv.slice(1), io);
-    if (isRoundCommand(argv[0])) return await loadCommands().runRoundCommand(argv, io);
+    if (argv[0] === 'export') return await loadWordCommands().exportCommand(argv.slice(1), io);
+    if (isRoundCommand(argv[0])) return await loadWordCommands().runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);

@@ -10,26 +10,27 @@ export function readSharedStrings(pkg: OpcPackage, part: string | null): string[
   if (part === null) return strings;
   const entry = pkg.entry(part);
   if (!entry) return strings;
-  let current: string[] | null = null;
+  // The entry's text so far (null outside an <si>): one string, not an array per entry of a 100k-entry table.
+  let current: string | null = null;
   let inText = 0;
   let inPhonetic = 0;
   const stream = saxElements(part, {
     open(local, ns) {
       if (!isSpreadsheetNs(ns)) return;
-      if (local === 'si') current = [];
+      if (local === 'si') current = '';
       else if (local === 'rPh') inPhonetic += 1;
       else if (local === 't') inText += 1;
     },
     close(local, ns) {
       if (!isSpreadsheetNs(ns)) return;
       if (local === 'si') {
-        strings.push(cellString((current ?? []).join('')));
+        strings.push(cellString(current ?? ''));
         current = null;
       } else if (local === 'rPh') inPhonetic -= 1;
       else if (local === 't') inText -= 1;
     },
     text(text) {
-      if (current && inText > 0 && inPhonetic === 0) current.push(text);
+      if (current !== null && inText > 0 && inPhonetic === 0) current += text;
     },
   });
   inflateEntry(pkg.archive, entry, (chunk) => stream.write(chunk));
