@@ -28,9 +28,12 @@ export function columnWidths(rows: ReadonlyArray<ReadonlyArray<string | number>>
   return widths;
 }
 
+/** Where a sheet's text goes, a piece (a row) at a time: a 100k-row sheet is never one string nor held whole. */
+export interface PieceSink {
+  push(piece: string): void;
+}
+
 export interface SheetXmlResult {
-  /** The part's text in pieces (a row each): a 100k-row sheet is never one string, and goes to the zip piece by piece. */
-  xml: string[];
   /** Cells cut to Excel's 32,767-character limit. */
   truncatedCells: number;
 }
@@ -63,7 +66,8 @@ export function worksheetXml(
   sheet: OutputSheet,
   styles: CellStyles,
   mainNs: string,
-  extra: { drawingRelId?: string; sharedString?: (text: string) => number } = {},
+  extra: { drawingRelId?: string; sharedString?: (text: string) => number },
+  out: PieceSink,
 ): SheetXmlResult {
   const title = sheet.title ?? [];
   const hasHeader = sheet.columns.length > 0;
@@ -95,7 +99,6 @@ export function worksheetXml(
   /** `<c` and the cell's reference. Written for every cell, as Excel does: exceljs, for one, cannot place a cell without it. */
   const cellStart = (r: number, column: number): string => `<c r="${columnName(column - 1)}${r}"`;
 
-  const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}"${extra.drawingRelId ? ` xmlns:r="${relNsFor(mainNs)}"` : ''}>`);
   const dimension = lastRow > 0 && columnCount > 0 ? `A1:${columnName(columnCount - 1)}${lastRow}` : 'A1';
   out.push(`<dimension ref="${dimension}"/>`);
@@ -185,7 +188,7 @@ export function worksheetXml(
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (extra.drawingRelId) out.push(`<drawing r:id="${extra.drawingRelId}"/>`);
   out.push('</worksheet>');
-  return { xml: out, truncatedCells };
+  return { truncatedCells };
 }
 
 export function relNsFor(mainNs: string): string {
