@@ -93,6 +93,9 @@ describe('changeLogSheet', () => {
     plan.removed = [];
     expect(changeLogSheet(plan, 'zh-CN').rows).toEqual([['12-15', 7, '', '', '', '4行合并为一行，各单元格的段落以换行连接', 'collapse-rows']]);
     expect(changeLogSheet(plan, 'en-US').rows[0][5]).toBe('4 rows collapsed into one; paragraphs joined with line breaks');
+    // Before/after that say more than the rows (a text, a hand-made plan's words) are kept as the change has them.
+    plan.changes[0] = { ...plan.changes[0], before: '两行', after: '一行', messages: { 'zh-CN': '合并跨页拆开的记录', 'en-US': 'Joined' } };
+    expect(changeLogSheet(plan, 'zh-CN').rows[0].slice(3, 6)).toEqual(['两行', '一行', '合并跨页拆开的记录']);
   });
 
   it('logs neighbouring removed rows with the same reason as one line, and keeps apart what differs', () => {

@@ -129,8 +129,8 @@ function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
  * output row, column), what (before and after) and why. Kept short on a 100k-row table, where it is the output's
  * largest part: a record collapsed from several rows is one line that names the rows and how many there were (its
  * text is the repaired row itself: the log repeats no text that was only joined), a run of neighbouring removed rows
- * with the same reason and content (blank rows) is one line "16-18", and before/after are shown only where a text
- * was altered.
+ * with the same reason and content (blank rows) is one line "16-18", and before/after are left empty where they would
+ * only restate the rows.
  */
 export function changeLogSheet(plan: RepairPlan, lang: Lang): SheetSpec {
   const rows: Array<Array<string | number>> = [];
@@ -191,12 +191,23 @@ const collapsedMessages: Record<Lang, (rows: number) => string> = {
 function changeRow(change: Change, lang: Lang): Array<string | number> {
   const where = formatRows(change.sourceRows);
   const outputRow = change.outputRow ?? removedMarker[lang];
-  if (change.column === null && (change.op === 'collapse-rows' || change.op === 'join-continuation')) {
-    // A whole-row change: its before/after are row numbers, already in the first two columns.
+  if (change.column === null && (change.op === 'collapse-rows' || change.op === 'join-continuation') && restatesRows(change)) {
+    // A whole-row change whose before/after only restate its rows ("12–15" → "7"): the first two columns say that.
     const why = change.op === 'collapse-rows' ? collapsedMessages[lang](new Set(change.sourceRows).size) : change.messages[lang];
     return [where, outputRow, '', '', '', why, change.op];
   }
   return [where, outputRow, change.column ?? '', cellText(change.before), cellText(change.after), change.messages[lang], change.op];
+}
+
+/** The engine's before/after of a whole-row change: row numbers ("12–15", "12 / 18") and the output row. */
+function restatesRows(change: Change): boolean {
+  if (change.after !== String(change.outputRow)) return false;
+  for (let i = 0; i < change.before.length; i += 1) {
+    const code = change.before.charCodeAt(i);
+    // Digits, the en dash, '-', '/', ',' and spaces.
+    if (!((code >= 48 && code <= 57) || code === 0x2013 || code === 45 || code === 47 || code === 44 || code === 32)) return false;
+  }
+  return true;
 }
 
 /** 1-based sheet rows as text, runs shortened: [3, 4, 5, 9] → "3-5, 9". */
