@@ -174,32 +174,40 @@ export class GridBuilder {
  * parts: a large report has a hundred thousand of them. Anything else is left to parseRangeA1 (null here).
  */
 function quickRange(ref: string): Box | null {
-  let i = 0;
-  const n = ref.length;
-  const read = (): { row: number; column: number } | null => {
-    let column = 0;
-    let row = 0;
-    const start = i;
-    for (; i < n; i += 1) {
-      const code = ref.charCodeAt(i);
-      if (code < 65 || code > 90) break;
-      column = column * 26 + (code - 64);
-    }
-    if (i === start || i - start > 3) return null;
-    const digits = i;
-    for (; i < n; i += 1) {
-      const code = ref.charCodeAt(i);
-      if (code < 48 || code > 57) break;
-      row = row * 10 + (code - 48);
-    }
-    return i === digits || i - digits > 7 ? null : { row, column };
-  };
-  const a = read();
-  if (!a || i >= n || ref.charCodeAt(i) !== 58) return null;
-  i += 1;
-  const b = read();
-  if (!b || i !== n || b.row < a.row || b.column < a.column) return null;
-  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+  const colon = ref.indexOf(':');
+  if (colon < 0 || !corner(ref, 0, colon)) return null;
+  const top = cornerAt.row;
+  const left = cornerAt.column;
+  if (!corner(ref, colon + 1, ref.length)) return null;
+  const bottom = cornerAt.row;
+  const right = cornerAt.column;
+  return bottom < top || right < left ? null : { top, left, bottom, right };
+}
+
+/** Where corner() puts what it read (no object per corner: two per merge of a large report). */
+const cornerAt = { row: 0, column: 0 };
+
+/** One corner "B12" of ref[start, end): 1-3 upper-case letters, then 1-7 digits. */
+function corner(ref: string, start: number, end: number): boolean {
+  let i = start;
+  let column = 0;
+  for (; i < end; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === start || i - start > 3) return false;
+  const digits = i;
+  let row = 0;
+  for (; i < end; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    row = row * 10 + (code - 48);
+  }
+  if (i === digits || i - digits > 7) return false;
+  cornerAt.row = row;
+  cornerAt.column = column;
+  return true;
 }
 
 /**

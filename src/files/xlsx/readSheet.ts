@@ -19,8 +19,11 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** "B12" → column 2, row 12, without a regular expression: every cell of a 100k-row sheet passes here. */
-function parseRef(ref: string): { row: number; column: number } | null {
+/** Where parseRef puts what it read: a cell's row and column, without an object per cell. */
+const at = { row: 0, column: 0 };
+
+/** "B12" → column 2, row 12 in `at`, without a regular expression: every cell of a 100k-row sheet passes here. */
+function parseRef(ref: string): boolean {
   let column = 0;
   let i = 0;
   for (; i < ref.length; i += 1) {
@@ -32,10 +35,13 @@ function parseRef(ref: string): { row: number; column: number } | null {
   let row = 0;
   for (; i < ref.length; i += 1) {
     const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
   }
-  return column > 0 && row > 0 ? { row, column } : null;
+  if (column <= 0 || row <= 0) return false;
+  at.row = row;
+  at.column = column;
+  return true;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -108,8 +114,7 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
     switch (local) {
       case 'c': {
         const ref = attributes.r;
-        const at = ref === undefined ? null : parseRef(ref);
-        if (at) {
+        if (ref !== undefined && parseRef(ref)) {
           row = at.row;
           column = at.column;
         } else column += 1;
