@@ -78,6 +78,8 @@ function benchEngine(grid: Grid, runs: number): EngineResult {
 
 interface ChildResult {
   wallMs: number;
+  /** User + system CPU time of the child: on a machine shared with other work, closer to a quiet run's wall time. */
+  cpuMs: number;
   maxRssMb: number;
   exitCode: number | null;
 }
@@ -87,8 +89,11 @@ function runNode(args: string[]): ChildResult {
   const start = performance.now();
   const result = spawnSync(process.execPath, [path.join(root, 'build', 'bench-rss.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wallMs = performance.now() - start;
-  const rssLine = (result.stderr ?? '').split('\n').reverse().find((l) => l.startsWith('RSS '));
-  return { wallMs, maxRssMb: rssLine ? Number(rssLine.slice(4)) / 1024 : NaN, exitCode: result.status };
+  const lines = (result.stderr ?? '').split('\n').reverse();
+  const rssLine = lines.find((l) => l.startsWith('RSS '));
+  const cpuLine = lines.find((l) => l.startsWith('CPU '));
+  const cpuMs = cpuLine ? cpuLine.slice(4).split(' ').reduce((sum, us) => sum + Number(us) / 1000, 0) : NaN;
+  return { wallMs, cpuMs, maxRssMb: rssLine ? Number(rssLine.slice(4)) / 1024 : NaN, exitCode: result.status };
 }
 
 /** The floor: unzip the sheet and parse it once with the SAX parser (fflate + saxes, no engine), in a fresh process. */
@@ -100,7 +105,7 @@ function floorChild(input: string): ChildResult {
 async function buildHelperScripts(): Promise<void> {
   await fs.writeFile(
     path.join(root, 'build', 'bench-rss.js'),
-    "process.on('exit', () => process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n'));\nconst script = process.argv[2];\nprocess.argv.splice(1, 1);\nrequire(script);\n",
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nCPU ' + u.userCPUTime + ' ' + u.systemCPUTime + '\\nRSS ' + u.maxRSS + '\\n'); });\nconst script = process.argv[2];\nprocess.argv.splice(1, 1);\nrequire(script);\n",
   );
   const code = [
     "const fs = require('node:fs');",
@@ -197,13 +202,14 @@ async function main(): Promise<void> {
   say('\nCLI end to end (each run a fresh node process over build/; floor = unzip + one SAX pass; LO = soffice --convert-to csv)');
   const rowsOut: string[][] = [];
   for (const r of results) {
-    rowsOut.push([`${fmt(r.rows)} rows, ${fmt(r.merges)} merges, ${fmt(r.inputBytes / 2 ** 20, 1)} MB`, 'floor', fmt(r.floor.wallMs), '1.00', '', fmt(r.floor.maxRssMb), '']);
-    if (r.libreOfficeMs !== null) rowsOut.push(['', 'LibreOffice', fmt(r.libreOfficeMs), fmt(r.libreOfficeMs / r.floor.wallMs, 2), '1.00', '', '']);
+    rowsOut.push([`${fmt(r.rows)} rows, ${fmt(r.merges)} merges, ${fmt(r.inputBytes / 2 ** 20, 1)} MB`, 'floor', fmt(r.floor.wallMs), fmt(r.floor.cpuMs), '1.00', '', fmt(r.floor.maxRssMb), '']);
+    if (r.libreOfficeMs !== null) rowsOut.push(['', 'LibreOffice', fmt(r.libreOfficeMs), '', fmt(r.libreOfficeMs / r.floor.wallMs, 2), '1.00', '', '']);
     for (const [name, c] of Object.entries(r.commands)) {
       rowsOut.push([
         '',
         `${name}${c.exitCode !== 0 && c.exitCode !== 1 ? ` (exit ${c.exitCode})` : ''}`,
         fmt(c.wallMs),
+        fmt(c.cpuMs),
         fmt(c.wallMs / r.floor.wallMs, 2),
         r.libreOfficeMs !== null ? fmt(c.wallMs / r.libreOfficeMs, 2) : '',
         fmt(c.maxRssMb),
@@ -211,7 +217,7 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  say(table(['input', 'run', 'wall ms', '× floor', '× LO', 'peak RSS MB', 'output'], rowsOut));
+  say(table(['input', 'run', 'wall ms', 'CPU ms', '× floor', '× LO', 'peak RSS MB', 'output'], rowsOut));
 
   // 3. Short commands and many files
   const seedFile = path.join(dir, 'clerk.xlsx');
@@ -234,25 +240,39 @@ async function main(): Promise<void> {
 
   // 4. Targets
   const at100k = results.find((r) => r.rows >= LARGE * 0.9) ?? results[results.length - 1];
-  const first = results[0];
-  const last = results[results.length - 1];
-  const perRow = (r: SizeResult): number => r.commands.fix.wallMs / r.rows;
-  say('\nTargets (on the ~100k-row table)');
+  // Linear cost: fix's time per row beyond what a process costs anyway (--help), between the two largest sizes run
+  // (10k → 100k by default; 100k → 200k with BENCH_SIZES=10000,100000,200000).
+  const [previous, last] = results.length >= 2 ? results.slice(-2) : [results[0], results[0]];
+  const fixed = median(help);
+  const perRow = (r: SizeResult): number => Math.max(r.commands.fix.wallMs - fixed, 0) / r.rows;
+  say('\nTargets (on the ~100k-row table; the time targets are for a quiet 2-core machine: wall time, with CPU time and the ratio to the floor measured in the same run beside it)');
   const verdict = (ok: boolean): string => (ok ? 'holds' : 'MISSED');
   const maxRss = Math.max(...Object.values(at100k.commands).map((c) => c.maxRssMb));
   const maxOut = Math.max(...Object.values(at100k.commands).map((c) => (c.outputBytes ?? 0) / at100k.inputBytes));
+  const timed = (name: string, limitMs: number, floorTimes: number): { name: string; value: string; ok: boolean } => {
+    const c = at100k.commands[name];
+    return {
+      name: `${name} ≤ ${fmt(limitMs / 1000, 1)} s (≈ ${floorTimes}× floor)`,
+      value: `${fmt(c.wallMs)} ms wall, ${fmt(c.cpuMs)} ms CPU, ${fmt(c.wallMs / at100k.floor.wallMs, 2)}× floor`,
+      ok: c.wallMs <= limitMs,
+    };
+  };
   const targets = [
     { name: 'engine < 1 s per 100k sheet rows', value: `${fmt((large.ms / large.rows) * 100_000)} ms per 100k`, ok: (large.ms / large.rows) * 100_000 < 1000 },
-    { name: 'check ≤ 1.5 s', value: `${fmt(at100k.commands.check.wallMs)} ms`, ok: at100k.commands.check.wallMs <= 1500 },
-    { name: 'fix ≤ 2.5 s', value: `${fmt(at100k.commands.fix.wallMs)} ms`, ok: at100k.commands.fix.wallMs <= 2500 },
-    { name: 'summarize ≤ 2.5 s', value: `${fmt(at100k.commands.summarize.wallMs)} ms`, ok: at100k.commands.summarize.wallMs <= 2500 },
-    { name: 'peak RSS ≤ 300 MB', value: `${fmt(maxRss)} MB`, ok: maxRss <= 300 },
-    { name: 'output ≤ 1.5 × input', value: `${fmt(maxOut, 2)}×`, ok: maxOut <= 1.5 },
-    { name: `linear cost ${fmt(first.rows)} → ${fmt(last.rows)} rows (fix, per row)`, value: `×${fmt(perRow(last) / perRow(first), 2)}`, ok: perRow(last) / perRow(first) < 1.5 },
+    timed('check', 1500, 3),
+    timed('fix', 2500, 5),
+    timed('summarize', 2500, 5),
+    { name: 'peak RSS ≤ 300 MB (largest of the three)', value: `${fmt(maxRss)} MB`, ok: maxRss <= 300 },
+    { name: 'output ≤ 1.5 × input (fix, summarize)', value: `${fmt(maxOut, 2)}×`, ok: maxOut <= 1.5 },
+    {
+      name: `linear cost ${fmt(previous.rows)} → ${fmt(last.rows)} rows (fix, per row, less a process's start)`,
+      value: `×${fmt(perRow(last) / perRow(previous), 2)}`,
+      ok: perRow(last) / perRow(previous) < 1.5,
+    },
     { name: '--help ≤ 0.3 s', value: `${fmt(median(help))} ms`, ok: median(help) <= 300 },
   ];
   say(table(['target', 'measured', 'verdict'], targets.map((t) => [t.name, t.value, verdict(t.ok)])));
-  say('(2 cores shared with other work make every wall time noisy: compare the × floor column, measured in the same run.)');
+  say(`(2 cores shared with other work make every wall time noisy: compare the × floor column and CPU time, measured in the same run; load ${os.loadavg()[0].toFixed(1)} at the end.)`);
 
   const resultsDir = path.join(root, 'bench-results');
   await fs.mkdir(resultsDir, { recursive: true });
