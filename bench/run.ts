@@ -8,6 +8,8 @@
  *    (unzip the sheet and parse it once with the SAX parser, no engine) and LibreOffice's own conversion of the file
  *    to CSV (when `soffice` is installed): wall time, ratio to the floor and to LibreOffice, peak RSS, output size.
  * 3. `--help`, `check` on a clerk's one-page table, and `check` over a folder of returns (worker threads): files/s.
+ * 4. The monthly round (bench/returns.ts: a 253-task master, 40 returns merged) and the web page on the large table
+ *    (bench/web.ts: time to findings and the longest main-thread task, in Chromium).
  * Targets (issue 7) on 100k rows: check ≤ 1.5 s, fix ≤ 2.5 s, summarize ≤ 2.5 s, peak RSS ≤ 300 MB, output ≤ 1.5× input,
  * cost linear from 10k to 200k; --help ≤ 0.3 s. Results go to bench-results/ (gitignored).
  *
@@ -15,7 +17,7 @@
  *   BENCH_SIZES=10000,100000,200000 npm run bench     (the CLI sizes; default 10k and 100k)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, readFileSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +27,7 @@ import { renderWordPasteGrid } from '../tests/fixtures/render';
 import { loadSeed } from '../tests/fixtures/seedTable';
 import { gridXlsx } from './fixtureXlsx';
 import { largeGrid, median } from './largeGrid';
+import { reportReturns } from './returns';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -238,7 +241,12 @@ async function main(): Promise<void> {
   say(`\nShort commands: node alone ${fmt(median(nodeAlone))} ms; --help ${fmt(median(help))} ms; check on a one-page table (seed 000) ${fmt(median(clerk))} ms`);
   say(`check over ${manyCount} returns (worker threads on ${os.availableParallelism?.() ?? os.cpus().length} cores): ${fmt(many.wallMs)} ms, ${fmt((manyCount / many.wallMs) * 1000, 1)} files/s, peak RSS ${fmt(many.maxRssMb)} MB`);
 
-  // 4. Targets
+  // 4. The monthly round (issue 13) in this process; the web page (issue 11) in Chromium, its own process (bench/web.ts)
+  const round = await reportReturns(say, quick ? 1 : 3);
+  const web = runWebBench(quick ? 10_000 : LARGE, quick ? 1 : 3);
+  say(`\nWeb page (issue 11): ${web?.line ?? 'not measured (Chromium missing or the page build failed: run `npx tsx bench/web.ts` alone to see why)'}`);
+
+  // 5. Targets
   const at100k = results.find((r) => r.rows >= LARGE * 0.9) ?? results[results.length - 1];
   // Linear cost: fix's time per row beyond what a process costs anyway (--help), between the two largest sizes run
   // (10k → 100k by default; 100k → 200k with BENCH_SIZES=10000,100000,200000).
@@ -270,6 +278,10 @@ async function main(): Promise<void> {
       ok: perRow(last) / perRow(previous) < 1.5,
     },
     { name: '--help ≤ 0.3 s', value: `${fmt(median(help))} ms`, ok: median(help) <= 300 },
+    { name: `merge of ${round.returns} returns into ${round.tasks} tasks < 2 s`, value: `${fmt(round.totalMs ?? NaN)} ms`, ok: round.totalMs !== null && round.totalMs < round.goalMs },
+    ...(web
+      ? [{ name: `web page, ${fmt(web.rows)} rows: longest main-thread task < 200 ms`, value: `${fmt(web.longestTaskMs)} ms (findings after ${fmt(web.timeToFindingsMs)} ms)`, ok: web.longestTaskMs < 200 }]
+      : []),
   ];
   say(table(['target', 'measured', 'verdict'], targets.map((t) => [t.name, t.value, verdict(t.ok)])));
   say(`(2 cores shared with other work make every wall time noisy: compare the × floor column and CPU time, measured in the same run; load ${os.loadavg()[0].toFixed(1)} at the end.)`);
@@ -277,11 +289,32 @@ async function main(): Promise<void> {
   const resultsDir = path.join(root, 'bench-results');
   await fs.mkdir(resultsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const data = { date: new Date().toISOString(), node: process.version, quick, engine: { small, large }, cli: results, short: { nodeAlone, help, clerk, many: { files: manyCount, ...many } }, targets };
+  const data = { date: new Date().toISOString(), node: process.version, quick, engine: { small, large }, cli: results, round, web, short: { nodeAlone, help, clerk, many: { files: manyCount, ...many } }, targets };
   await fs.writeFile(path.join(resultsDir, `bench-${stamp}.json`), `${JSON.stringify(data, null, 2)}\n`);
   await fs.writeFile(path.join(resultsDir, 'latest.txt'), `${out.join('\n')}\n`);
   await fs.rm(dir, { recursive: true, force: true });
   say(`\nResults written to bench-results/bench-${stamp}.json and bench-results/latest.txt`);
+}
+
+interface WebBench {
+  rows: number;
+  timeToFindingsMs: number;
+  longestTaskMs: number;
+  line: string;
+}
+
+/** bench/web.ts in its own process (it builds the page and drives Chromium); its summary line and bench-results/web.json. */
+function runWebBench(rows: number, repeat: number): WebBench | null {
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return null;
+  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'web.ts'), '--rows', String(rows), '--repeat', String(repeat)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('web page,'));
+  if (run.status !== 0 || !line) return null;
+  const result = JSON.parse(readFileSync(path.join(root, 'bench-results', 'web.json'), 'utf8')) as WebBench;
+  return { ...result, line: line.replace(/^web page, /, '') };
 }
 
 main().catch((error: unknown) => {
