@@ -20,6 +20,12 @@ export class GridView {
   /** Per cell: index into `merges` of the area containing it, or -1. */
   private readonly mergeIndex: Int32Array;
   readonly merges: MergedArea[];
+  /**
+   * Each cell's text, worked out once per row on first use (covered cells ''): readTable asks for the same cell many
+   * times (row kinds, record starts, sub-items), and a long progress text would be scanned for '\r' each time.
+   */
+  private readonly texts: string[] = [];
+  private readonly rowDone: Uint8Array;
 
   constructor(grid: Grid) {
     this.rowCount = grid.values.length;
@@ -37,18 +43,34 @@ export class GridView {
       }
     });
     this.values = grid.values;
+    this.rowDone = new Uint8Array(this.rowCount);
   }
 
   text(row: number, column: number): string {
-    if (column < 0 || column >= this.columnCount) return '';
-    const values = this.values[row];
-    if (values === undefined) return '';
-    const i = this.mergeIndex[row * this.columnCount + column];
-    if (i >= 0) {
-      const m = this.merges[i];
-      if (m.row !== row || m.column !== column) return '';
+    if (column < 0 || column >= this.columnCount || row < 0 || row >= this.rowCount) return '';
+    if (this.rowDone[row] === 0) this.fillRow(row);
+    return this.texts[row * this.columnCount + column];
+  }
+
+  private fillRow(row: number): void {
+    const width = this.columnCount;
+    const texts = this.texts;
+    const base = row * width;
+    // Slots are created in order (a dense array: a preallocated one of this size would be a slow dictionary); rows
+    // are mostly read top to bottom, so each row's texts are usually appended straight after the last one's.
+    while (texts.length < base) texts.push('');
+    const values = this.values[row] ?? [];
+    for (let column = 0; column < width; column++) {
+      const i = this.mergeIndex[base + column];
+      let text = '';
+      if (i >= 0) {
+        const m = this.merges[i];
+        if (m.row === row && m.column === column) text = cellText(values[column]);
+      } else text = cellText(values[column]);
+      if (base + column < texts.length) texts[base + column] = text;
+      else texts.push(text);
     }
-    return cellText(values[column]);
+    this.rowDone[row] = 1;
   }
 
   /** What the cell shows: the merged area's value for every cell inside it. */

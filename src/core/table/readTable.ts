@@ -69,7 +69,7 @@ export function joinPieces(pieces: Piece[] | undefined): string {
   if (first < 0) return '';
   if (single) return pieces[first];
   // join builds one flat string; += would build a rope that every later trim or lookup flattens again.
-  return pieces.slice(first, last + 1).join('\n');
+  return first === 0 && last === pieces.length - 1 ? pieces.join('\n') : pieces.slice(first, last + 1).join('\n');
 }
 
 function lastText(block: Block, column: number): string {
@@ -157,7 +157,14 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
 
   const removed: RemovedRow[] = [];
   const structureFindings: Finding[] = [];
-  const builders: RecordBuilder[] = [];
+  // A record is finished as soon as the next one starts: its row pieces then die young instead of living (and being
+  // copied by the garbage collector) until the whole sheet is read. Deadlines wait for the title's year (below).
+  const records: TaskRecord[] = [];
+  let open: RecordBuilder | null = null;
+  const startRecord = (builder: RecordBuilder): void => {
+    if (open !== null) records.push(finishRecord(view, open, cols, width, dir, statuses, rank));
+    open = builder;
+  };
   let current: RecordBuilder | null = null;
   const mergedNumbers = cols.number >= 0 && view.columnHasMerges(cols.number);
   const start = header.rows[header.rows.length - 1] + 1;
@@ -192,11 +199,12 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
       current = null;
       continue;
     }
-    current = addDataRow(view, r, cols, width, current, section, builders, statuses, mergedNumbers);
+    current = addDataRow(view, r, cols, width, current, section, startRecord, statuses, mergedNumbers);
   }
 
   const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
-  const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank, year));
+  if (open !== null) records.push(finishRecord(view, open, cols, width, dir, statuses, rank));
+  for (const rec of records) rec.deadline = parseDeadline(rec.deadlineText, year);
   for (const rec of records) {
     // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
     for (let s = rec.section !== null ? sections[rec.section - 1] : null; s; s = s.parent !== null ? sections[s.parent - 1] : null) s.found++;
@@ -294,7 +302,7 @@ function addDataRow(
   width: number,
   current: RecordBuilder | null,
   section: Section | null,
-  builders: RecordBuilder[],
+  startRecord: (builder: RecordBuilder) => void,
   statuses: Map<string, string>,
   mergedNumbers: boolean,
 ): RecordBuilder {
@@ -313,7 +321,7 @@ function addDataRow(
   let record = current;
   if (startsRecord || record === null) {
     record = { rows: [], cells: [], section, number: numberText, firstTask: taskText, subs: [newBlock()] };
-    builders.push(record);
+    startRecord(record);
     // A merged area that began in an earlier record and covers this one too (the official, a deadline, a shared lead
     // unit merged down over several tasks) is a value of each record it spans, not only of the first.
     for (let c = 0; c < width; c++) {
@@ -401,7 +409,6 @@ function finishRecord(
   dir: UnitDirectory,
   statuses: Map<string, string>,
   rank: Map<string, number>,
-  year: number | null,
 ): TaskRecord {
   const taskCells: Record<number, string> = {};
   for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells[c]);
@@ -429,7 +436,8 @@ function finishRecord(
     officialSource: null,
     number: b.number,
     deadlineText,
-    deadline: parseDeadline(deadlineText, year),
+    // Read once the whole sheet is (the year may stand in a title line below the header).
+    deadline: null,
   };
   /**
    * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
@@ -450,7 +458,8 @@ function finishRecord(
 
   if (!hasSubItems) {
     // A plain copy loop: Object.assign on integer-keyed objects takes V8's generic path, once per record.
-    if (cols.subItem >= 0 && subCells[0] !== undefined) for (const key in subCells[0]) taskCells[key] = subCells[0][key];
+    // subCells[0] holds exactly the columns from the sub-item column on (see above), in this order.
+    if (cols.subItem >= 0 && subCells[0] !== undefined) for (let c = cols.subItem; c < width; c++) taskCells[c] = subCells[0][c];
     const cells: Record<number, string> = taskCells;
     const progress = text(cells, cols.progress);
     const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
