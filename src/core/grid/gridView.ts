@@ -21,11 +21,10 @@ export class GridView {
   private readonly mergeIndex: Int32Array;
   readonly merges: MergedArea[];
   /**
-   * Each cell's text, worked out once per row on first use (covered cells ''): readTable asks for the same cell many
-   * times (row kinds, record starts, sub-items), and a long progress text would be scanned for '\r' each time.
+   * Per row: 0 not looked at yet, 1 no text in it holds a '\r', 2 some does. readTable asks for the same cell many
+   * times (row kinds, record starts, sub-items); a long progress text is scanned for '\r' once, not at every ask.
    */
-  private readonly texts: string[] = [];
-  private readonly rowDone: Uint8Array;
+  private readonly rowState: Uint8Array;
 
   constructor(grid: Grid) {
     this.rowCount = grid.values.length;
@@ -43,34 +42,32 @@ export class GridView {
       }
     });
     this.values = grid.values;
-    this.rowDone = new Uint8Array(this.rowCount);
+    this.rowState = new Uint8Array(this.rowCount);
   }
 
   text(row: number, column: number): string {
     if (column < 0 || column >= this.columnCount || row < 0 || row >= this.rowCount) return '';
-    if (this.rowDone[row] === 0) this.fillRow(row);
-    return this.texts[row * this.columnCount + column];
+    const i = this.mergeIndex[row * this.columnCount + column];
+    if (i >= 0) {
+      const m = this.merges[i];
+      if (m.row !== row || m.column !== column) return '';
+    }
+    const values = this.values[row];
+    if (values === undefined) return '';
+    const value = values[column];
+    if (typeof value === 'string') {
+      let state = this.rowState[row];
+      if (state === 0) state = this.scanRow(row, values);
+      if (state === 1) return value;
+    }
+    return cellText(value);
   }
 
-  private fillRow(row: number): void {
-    const width = this.columnCount;
-    const texts = this.texts;
-    const base = row * width;
-    // Slots are created in order (a dense array: a preallocated one of this size would be a slow dictionary); rows
-    // are mostly read top to bottom, so each row's texts are usually appended straight after the last one's.
-    while (texts.length < base) texts.push('');
-    const values = this.values[row] ?? [];
-    for (let column = 0; column < width; column++) {
-      const i = this.mergeIndex[base + column];
-      let text = '';
-      if (i >= 0) {
-        const m = this.merges[i];
-        if (m.row === row && m.column === column) text = cellText(values[column]);
-      } else text = cellText(values[column]);
-      if (base + column < texts.length) texts[base + column] = text;
-      else texts.push(text);
-    }
-    this.rowDone[row] = 1;
+  private scanRow(row: number, values: Grid['values'][number]): number {
+    let state = 1;
+    for (const value of values) if (typeof value === 'string' && value.includes('\r')) state = 2;
+    this.rowState[row] = state;
+    return state;
   }
 
   /** What the cell shows: the merged area's value for every cell inside it. */
