@@ -24,10 +24,43 @@ import { message } from '../rules/messages';
 /** One row's text in one column, in reading order (a plain string: a table has hundreds of thousands of them). */
 type Piece = string;
 
+/**
+ * One column's pieces in a block. The lists are recycled from one record to the next (see PiecePool): a table has
+ * hundreds of thousands of cells, and an array per cell per record was most of what reading a sheet allocated.
+ */
+class PieceList {
+  readonly items: Piece[] = [];
+  /** How many of `items` belong to the block now (the rest is left from an earlier record). */
+  count = 0;
+
+  push(piece: Piece): void {
+    if (this.count < this.items.length) this.items[this.count] = piece;
+    else this.items.push(piece);
+    this.count++;
+  }
+}
+
+/** Lists handed back when a record is finished, taken again by the next one. */
+class PiecePool {
+  private readonly free: PieceList[] = [];
+
+  take(): PieceList {
+    return this.free.pop() ?? new PieceList();
+  }
+
+  release(block: Block): void {
+    for (const list of block.cells) {
+      if (list === undefined) continue;
+      list.count = 0;
+      this.free.push(list);
+    }
+  }
+}
+
 interface Block {
   rows: number[];
-  /** Pieces by grid column (sparse: a block holds only the columns it has text in). */
-  cells: Array<Piece[] | undefined>;
+  /** Pieces by grid column (a block holds lists only for the columns it was given pieces in). */
+  cells: Array<PieceList | undefined>;
 }
 
 interface RecordBuilder extends Block {
@@ -39,28 +72,31 @@ interface RecordBuilder extends Block {
 
 const SUB_LABEL_RE = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/;
 
-function newBlock(): Block {
-  return { rows: [], cells: [] };
+function newBlock(width: number): Block {
+  return { rows: [], cells: new Array<PieceList | undefined>(width) };
 }
 
-function push(block: Block, column: number, piece: Piece): void {
-  const list = block.cells[column];
-  if (list) list.push(piece);
-  else block.cells[column] = [piece];
+function push(block: Block, column: number, piece: Piece, pool: PiecePool): void {
+  let list = block.cells[column];
+  if (list === undefined) {
+    list = pool.take();
+    block.cells[column] = list;
+  }
+  list.push(piece);
 }
 
 /**
  * The text of a cell put back together from the rows it was split over: paragraphs joined with a line break.
  * A value repeated in every row that has one is a merged cell someone filled down: it counts once.
  */
-export function joinPieces(pieces: Piece[] | undefined): string {
-  if (!pieces || pieces.length === 0) return '';
-  if (pieces.length === 1) return pieces[0].trim() === '' ? '' : pieces[0];
+export function joinPieces(pieces: readonly Piece[] | undefined, count: number = pieces?.length ?? 0): string {
+  if (!pieces || count === 0) return '';
+  if (count === 1) return pieces[0].trim() === '' ? '' : pieces[0];
   // One pass, no intermediate arrays: this runs for every cell of every record.
   let first = -1;
   let last = -1;
   let single = true;
-  for (let i = 0; i < pieces.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (pieces[i].trim() === '') continue;
     if (first < 0) first = i;
     else if (pieces[i] !== pieces[first]) single = false;
@@ -69,16 +105,23 @@ export function joinPieces(pieces: Piece[] | undefined): string {
   if (first < 0) return '';
   if (single) return pieces[first];
   // join builds one flat string; += would build a rope that every later trim or lookup flattens again.
-  return first === 0 && last === pieces.length - 1 ? pieces.join('\n') : pieces.slice(first, last + 1).join('\n');
+  return first === 0 && last === pieces.length - 1 && count === pieces.length ? pieces.join('\n') : pieces.slice(first, last + 1).join('\n');
+}
+
+function joinList(list: PieceList | undefined): string {
+  return list === undefined ? '' : joinPieces(list.items, list.count);
 }
 
 function lastText(block: Block, column: number): string {
   const list = block.cells[column];
-  return list && list.length > 0 ? list[list.length - 1] : '';
+  return list && list.count > 0 ? list.items[list.count - 1] : '';
 }
 
 function hasText(block: Block, column: number): boolean {
-  return (block.cells[column] ?? []).some((p) => p.trim() !== '');
+  const list = block.cells[column];
+  if (list === undefined) return false;
+  for (let i = 0; i < list.count; i++) if (list.items[i].trim() !== '') return true;
+  return false;
 }
 
 export interface ColumnsByField {
@@ -161,8 +204,14 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
   // copied by the garbage collector) until the whole sheet is read. Deadlines wait for the title's year (below).
   const records: TaskRecord[] = [];
   let open: RecordBuilder | null = null;
+  const pool = new PiecePool();
+  const finish = (builder: RecordBuilder): void => {
+    records.push(finishRecord(view, builder, cols, width, dir, statuses, rank));
+    pool.release(builder);
+    for (const sub of builder.subs) pool.release(sub);
+  };
   const startRecord = (builder: RecordBuilder): void => {
-    if (open !== null) records.push(finishRecord(view, open, cols, width, dir, statuses, rank));
+    if (open !== null) finish(open);
     open = builder;
   };
   let current: RecordBuilder | null = null;
@@ -199,11 +248,11 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
       current = null;
       continue;
     }
-    current = addDataRow(view, r, cols, width, current, section, startRecord, statuses, mergedNumbers);
+    current = addDataRow(view, r, cols, width, current, section, startRecord, pool, statuses, mergedNumbers);
   }
 
   const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
-  if (open !== null) records.push(finishRecord(view, open, cols, width, dir, statuses, rank));
+  if (open !== null) finish(open);
   for (const rec of records) rec.deadline = parseDeadline(rec.deadlineText, year);
   for (const rec of records) {
     // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
@@ -303,6 +352,7 @@ function addDataRow(
   current: RecordBuilder | null,
   section: Section | null,
   startRecord: (builder: RecordBuilder) => void,
+  pool: PiecePool,
   statuses: Map<string, string>,
   mergedNumbers: boolean,
 ): RecordBuilder {
@@ -320,7 +370,7 @@ function addDataRow(
   }
   let record = current;
   if (startsRecord || record === null) {
-    record = { rows: [], cells: [], section, number: numberText, firstTask: taskText, subs: [newBlock()] };
+    record = { rows: [], cells: new Array<PieceList | undefined>(width), section, number: numberText, firstTask: taskText, subs: [newBlock(width)] };
     startRecord(record);
     // A merged area that began in an earlier record and covers this one too (the official, a deadline, a shared lead
     // unit merged down over several tasks) is a value of each record it spans, not only of the first.
@@ -328,10 +378,10 @@ function addDataRow(
       if (!view.isCoveredFromAbove(r, c)) continue;
       const merge = view.mergeAt(r, c);
       if (merge === null || merge.column !== c) continue;
-      push(cols.subItem >= 0 && c >= cols.subItem ? record.subs[0] : record, c, view.text(merge.row, merge.column));
+      push(cols.subItem >= 0 && c >= cols.subItem ? record.subs[0] : record, c, view.text(merge.row, merge.column), pool);
     }
   } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1], cols.task)) {
-    record.subs.push(newBlock());
+    record.subs.push(newBlock(width));
   }
   const sub = record.subs[record.subs.length - 1];
   // A page break may repeat the record's 序号 and task above its rest: they count once.
@@ -344,7 +394,7 @@ function addDataRow(
     // A task cell merged across the sub-item column and then filled: the copy is not a sub-item.
     const horizontalCopy = c === cols.subItem && cols.task >= 0 && view.text(r, c) !== '' && view.text(r, c) === view.text(r, cols.task);
     const piece = horizontalCopy ? '' : view.text(r, c);
-    push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece);
+    push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece, pool);
   }
   return record;
 }
@@ -411,10 +461,10 @@ function finishRecord(
   rank: Map<string, number>,
 ): TaskRecord {
   const taskCells: Record<number, string> = {};
-  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells[c]);
+  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinList(b.cells[c]);
   const subCells = b.subs.map((sub) => {
     const cells: Record<number, string> = {};
-    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinPieces(sub.cells[c]);
+    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinList(sub.cells[c]);
     return cells;
   });
   const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
