@@ -438,6 +438,35 @@ function startsSubItem(view: GridView, r: number, column: number, currentSub: Bl
   return SUB_LABEL_RE.test(text);
 }
 
+function text(cells: Record<number, string>, column: number): string {
+  return column >= 0 ? (cells[column] ?? '') : '';
+}
+
+/** The units of a 责任单位 cell as the record lists them: aliases under their directory name. */
+function unitNames(cellText: string, dir: UnitDirectory): string[] {
+  const parts = parseUnits(cellText, dir);
+  const out = new Array<string>(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = parts[i].canonical ?? parts[i].text;
+  return out;
+}
+
+/**
+ * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
+ * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
+ */
+function recordStatus(cells: Record<number, string>, progress: string, statusColumn: number, statuses: Map<string, string>) {
+  const fromProgress = readStatus(progress, statuses);
+  const columnText = text(cells, statusColumn);
+  const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
+  const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
+  return {
+    reading: useColumn && fromColumn ? fromColumn : fromProgress,
+    source: useColumn ? ('column' as const) : ('progress' as const),
+    progressStatus: fromProgress.status,
+    columnStatus: fromColumn?.status ?? null,
+  };
+}
+
 const personLists = new Map<string, string[]>();
 
 /** The people of a 责任人 cell, names compacted; memoized (the same cells recur), a fresh array each time. */
@@ -467,17 +496,16 @@ function finishRecord(
     if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinList(sub.cells[c]);
     return cells;
   });
-  const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
-  const unitsOf = (t: string) => parseUnits(t, dir).map((p) => p.canonical ?? p.text);
-  const personsOf = (t: string) => personNames(t);
-  const sheetRows = b.rows.map((r) => view.sheetRow(r));
+  const unitsOf = (t: string) => unitNames(t, dir);
+  const personsOf = personNames;
+  const firstRow = view.sheetRow(b.rows[0]);
   const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
 
   const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
   const deadlineText = cellOf(cols.deadline, subCells[0]);
   const base = {
-    row: sheetRows[0],
-    rows: sheetRows[sheetRows.length - 1] - sheetRows[0] + 1,
+    row: firstRow,
+    rows: view.sheetRow(b.rows[b.rows.length - 1]) - firstRow + 1,
     gridRows: b.rows,
     section: b.section?.index ?? null,
     sectionPath: b.section?.path ?? [],
@@ -489,22 +517,8 @@ function finishRecord(
     // Read once the whole sheet is (the year may stand in a title line below the header).
     deadline: null,
   };
-  /**
-   * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
-   * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
-   */
-  const statusOf = (cells: Record<number, string>, progress: string) => {
-    const fromProgress = readStatus(progress, statuses);
-    const columnText = text(cells, cols.status);
-    const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
-    const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
-    return {
-      reading: useColumn && fromColumn ? fromColumn : fromProgress,
-      source: useColumn ? ('column' as const) : ('progress' as const),
-      progressStatus: fromProgress.status,
-      columnStatus: fromColumn?.status ?? null,
-    };
-  };
+  // The status as recordStatus reads it (see there).
+  const statusOf = (cells: Record<number, string>, progress: string) => recordStatus(cells, progress, cols.status, statuses);
 
   if (!hasSubItems) {
     // A plain copy loop: Object.assign on integer-keyed objects takes V8's generic path, once per record.
