@@ -3,6 +3,9 @@
  * table, findings, plan and summary — serialised and hashed for every seed-built fixture grid, for every layout ×
  * paste artifact on generated records (fixed fast-check seeds), and for the bench's large grid (10k rows by default).
  * Run it before and after an optimisation: the same hashes prove that what a clerk gets did not change.
+ * bench/engineGolden.baseline.txt holds the hashes of the engine as of 2026-12-02 (`--large 10000,100000`):
+ * `npx tsx bench/engineGolden.ts --large 10000,100000 --check bench/engineGolden.baseline.txt`. A deliberate change of
+ * output (a fix) renews it with `--save`, and its commit says why.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
