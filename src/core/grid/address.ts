@@ -1,5 +1,17 @@
 /** Column letters for a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
+  // Every finding names its cell: the few columns a table has are spelled once.
+  const cached = Number.isInteger(column) && column >= 0 && column < LETTERS.length;
+  const known = cached ? LETTERS[column] : undefined;
+  if (known !== undefined) return known;
+  const letters = spell(column);
+  if (cached) LETTERS[column] = letters;
+  return letters;
+}
+
+const LETTERS = new Array<string | undefined>(256).fill(undefined);
+
+function spell(column: number): string {
   let n = column;
   let out = '';
   while (n > 0) {

@@ -20,6 +20,11 @@ export class GridView {
   /** Per cell: index into `merges` of the area containing it, or -1. */
   private readonly mergeIndex: Int32Array;
   readonly merges: MergedArea[];
+  /**
+   * Per row: 0 not looked at yet, 1 no text in it holds a '\r', 2 some does. readTable asks for the same cell many
+   * times (row kinds, record starts, sub-items); a long progress text is scanned for '\r' once, not at every ask.
+   */
+  private readonly rowState: Uint8Array;
 
   constructor(grid: Grid) {
     this.rowCount = grid.values.length;
@@ -37,18 +42,32 @@ export class GridView {
       }
     });
     this.values = grid.values;
+    this.rowState = new Uint8Array(this.rowCount);
   }
 
   text(row: number, column: number): string {
-    if (column < 0 || column >= this.columnCount) return '';
-    const values = this.values[row];
-    if (values === undefined) return '';
+    if (column < 0 || column >= this.columnCount || row < 0 || row >= this.rowCount) return '';
     const i = this.mergeIndex[row * this.columnCount + column];
     if (i >= 0) {
       const m = this.merges[i];
       if (m.row !== row || m.column !== column) return '';
     }
-    return cellText(values[column]);
+    const values = this.values[row];
+    if (values === undefined) return '';
+    const value = values[column];
+    if (typeof value === 'string') {
+      let state = this.rowState[row];
+      if (state === 0) state = this.scanRow(row, values);
+      if (state === 1) return value;
+    }
+    return cellText(value);
+  }
+
+  private scanRow(row: number, values: Grid['values'][number]): number {
+    let state = 1;
+    for (const value of values) if (typeof value === 'string' && value.includes('\r')) state = 2;
+    this.rowState[row] = state;
+    return state;
   }
 
   /** What the cell shows: the merged area's value for every cell inside it. */

@@ -110,30 +110,42 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
   rows.push({ kind: 'header', sourceRows: table.header.rows.map((r) => firstSheetRow + r), values: columns.slice() });
   for (const r of table.header.rows) rowMap.set(firstSheetRow + r, rows.length);
 
-  type Item = { row: number; section?: ParsedTable['sections'][number]; record?: TaskRecord };
-  const items: Item[] = [...table.sections.map((s) => ({ row: s.row, section: s })), ...table.records.map((r) => ({ row: r.row, record: r }))].sort((a, b) => a.row - b.row);
+  // The same unit and person cells recur all over a table: each distinct text is rewritten once per plan.
+  const unitRewrites = new Map<string, CellRewrite>();
+  const personRewrites = new Map<string, CellRewrite>();
+  const rewrite = (cache: Map<string, CellRewrite>, text: string, make: (text: string) => CellRewrite): CellRewrite => {
+    let done = cache.get(text);
+    if (!done) {
+      done = make(text);
+      cache.set(text, done);
+    }
+    return done;
+  };
+  const rewriteUnitCell = (text: string) => rewriteUnits(text, dir, config.fix.canonicalUnits);
+  const rewritePersonCell = (text: string) => rewritePersons(text, config.fix.trimPersons);
 
-  for (const item of items) {
-    if (item.section) {
+  for (const item of byRow(table.sections, table.records)) {
+    if (!isRecord(item)) {
       const values = blank();
-      values[0] = item.section.title;
-      rows.push({ kind: 'section', sourceRows: [item.section.row], values });
-      rowMap.set(item.section.row, rows.length);
+      values[0] = item.title;
+      rows.push({ kind: 'section', sourceRows: [item.row], values });
+      rowMap.set(item.row, rows.length);
       continue;
     }
-    const record = item.record as TaskRecord;
+    const record = item;
     const parts = record.subItems && record.subItems.length > 0 ? record.subItems : [null];
     const sourceRowsAll = record.gridRows.map((r) => firstSheetRow + r);
-    parts.forEach((sub, i) => {
+    for (let i = 0; i < parts.length; i++) {
+      const sub = parts[i];
       const values = blank();
       const outputRow = rows.length + 1;
       for (const column of headerColumns) {
         const c = column.column;
         const ownCells = sub && cols.subItem >= 0 && c >= cols.subItem ? sub.cells : record.cells;
         let text = ownCells[c] ?? '';
-        let cellChanges: CellRewrite['changes'] = [];
-        if (column.field === 'units') ({ text, changes: cellChanges } = rewriteUnits(text, dir, config.fix.canonicalUnits));
-        else if (column.field === 'persons') ({ text, changes: cellChanges } = rewritePersons(text, config.fix.trimPersons));
+        let cellChanges: CellRewrite['changes'] = NO_CHANGES;
+        if (column.field === 'units') ({ text, changes: cellChanges } = rewrite(unitRewrites, text, rewriteUnitCell));
+        else if (column.field === 'persons') ({ text, changes: cellChanges } = rewrite(personRewrites, text, rewritePersonCell));
         values[c] = text;
         // Written out, not spread: a spread per change is V8's slow path, and a big table has one per unit cell.
         for (const ch of cellChanges) {
@@ -147,8 +159,9 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
       for (const r of sourceRows) rowMap.set(r, outputRow);
       logCollapse(sourceRows, outputRow, changes);
       if (i === 0) logContinuation(sourceRowsAll, outputRow, changes);
-    });
+    }
   }
+  const recordChanges = changes.length;
 
   for (const removed of table.removed) {
     rowMap.set(removed.row, null);
@@ -169,9 +182,55 @@ export function buildPlan(table: ParsedTable, config: Config): RepairPlan {
     columns,
     rows,
     removed: table.removed,
-    changes: changes.sort((a, b) => (a.sourceRows[0] ?? 0) - (b.sourceRows[0] ?? 0)),
+    changes: sortByFirstRow(changes, recordChanges),
     mergesRemoved: 0,
   };
+}
+
+const NO_CHANGES: CellRewrite['changes'] = [];
+
+type Section = ParsedTable['sections'][number];
+
+function isRecord(item: Section | TaskRecord): item is TaskRecord {
+  return 'gridRows' in item;
+}
+
+/**
+ * Sections and records in sheet order: what a stable sort of the sections followed by the records by row gives, taken
+ * as a merge of the two lists, which readTable already makes in sheet order (a sort if either is not).
+ */
+function byRow(sections: Section[], records: TaskRecord[]): Array<Section | TaskRecord> {
+  if (!ascending(sections, (s) => s.row) || !ascending(records, (r) => r.row)) {
+    return [...sections, ...records].sort((a, b) => a.row - b.row);
+  }
+  const out: Array<Section | TaskRecord> = [];
+  let s = 0;
+  let r = 0;
+  while (s < sections.length || r < records.length) {
+    if (r >= records.length || (s < sections.length && sections[s].row <= records[r].row)) out.push(sections[s++]);
+    else out.push(records[r++]);
+  }
+  return out;
+}
+
+function ascending<T>(list: T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i]) < key(list[i - 1])) return false;
+  return true;
+}
+
+/**
+ * The change log by first source row, as a stable sort would order it: the records' changes (before `split`) and the
+ * removed rows' (after it) are each already in sheet order almost always, so the two runs are merged, not sorted.
+ */
+function sortByFirstRow(changes: Change[], split: number): Change[] {
+  const first = (c: Change) => c.sourceRows[0] ?? 0;
+  const head = changes.slice(0, split);
+  const tail = changes.slice(split);
+  if (!ascending(head, first) || !ascending(tail, first)) return changes.sort((a, b) => first(a) - first(b));
+  let h = 0;
+  let t = 0;
+  for (let i = 0; i < changes.length; i++) changes[i] = t >= tail.length || (h < head.length && first(head[h]) <= first(tail[t])) ? head[h++] : tail[t++];
+  return changes;
 }
 
 function sheetRowMap(outputRowOf: Array<number | null | undefined>, firstSheetRow: number): RepairPlan['rowMap'] {

@@ -13,12 +13,14 @@ export const cellTooLong: Rule = {
     'en-US': 'A joined cell must fit in Excel’s 32,767 characters.',
   },
   check(ctx, emit) {
+    // A record's cells are keyed by the header's grid columns (0 … width-1, see readTable): walked by index, in the same
+    // ascending order as for…in, without enumerating keys for every cell of every record.
+    const width = ctx.table.header.columns.reduce((w, c) => Math.max(w, c.column + 1), 0);
     for (const entry of ctx.entries) {
-      // for…in, not Object.entries: no pair arrays for every cell of every record (same ascending column order).
-      for (const column in entry.cells) {
+      for (let column = 0; column < width; column++) {
         const text = entry.cells[column];
-        if (text.length <= EXCEL_CELL_LIMIT) continue;
-        emit({ row: entry.row, column: Number(column), record: entry.record, params: { count: text.length }, value: null, suggestion: null });
+        if (text === undefined || text.length <= EXCEL_CELL_LIMIT) continue;
+        emit({ row: entry.row, column, record: entry.record, params: { count: text.length }, value: null, suggestion: null });
       }
     }
   },

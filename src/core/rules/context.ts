@@ -22,7 +22,7 @@ export function ruleContext(table: ParsedTable, config: Config): RuleContext {
   const cols = columnsByField(table.header);
   return {
     table,
-    entries: table.records.flatMap((r) => entries(r, cols)),
+    entries: allEntries(table.records, cols),
     config,
     dir: unitDirectory(config),
     statuses: statusIndex(config),
@@ -46,11 +46,28 @@ export interface Entry {
   persons: string[];
 }
 
-export function entries(record: TaskRecord, cols: ColumnsByField): Entry[] {
-  const columnOf = (source: 'column' | 'progress' | undefined) => ((source === 'column' || cols.progress < 0) && cols.status >= 0 ? cols.status : cols.progress);
-  if (!record.subItems || record.subItems.length === 0) {
-    return [{ record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, statusColumn: columnOf(record.statusSource), units: record.units, persons: record.persons }];
+/** Every record's entries in one array (flatMap would build an array per record first). */
+function allEntries(records: TaskRecord[], cols: ColumnsByField): Entry[] {
+  const out: Entry[] = [];
+  for (const record of records) {
+    if (!record.subItems || record.subItems.length === 0) out.push(recordEntry(record, cols));
+    else for (const entry of entries(record, cols)) out.push(entry);
   }
+  return out;
+}
+
+function statusColumnOf(source: 'column' | 'progress' | undefined, cols: ColumnsByField): number {
+  return (source === 'column' || cols.progress < 0) && cols.status >= 0 ? cols.status : cols.progress;
+}
+
+/** The one entry of a record without sub-items. */
+function recordEntry(record: TaskRecord, cols: ColumnsByField): Entry {
+  return { record, row: record.row, cells: record.cells, status: record.status, statusRaw: record.statusRaw, statusShared: false, statusColumn: statusColumnOf(record.statusSource, cols), units: record.units, persons: record.persons };
+}
+
+export function entries(record: TaskRecord, cols: ColumnsByField): Entry[] {
+  const columnOf = (source: 'column' | 'progress' | undefined) => statusColumnOf(source, cols);
+  if (!record.subItems || record.subItems.length === 0) return [recordEntry(record, cols)];
   return record.subItems.map((s) => ({ record, row: s.row, cells: s.cells, status: s.status, statusRaw: s.statusRaw, statusShared: s.statusShared, statusColumn: columnOf(s.statusSource), units: s.units, persons: s.persons }));
 }
 

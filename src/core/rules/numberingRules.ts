@@ -18,8 +18,11 @@ function groupBy(records: TaskRecord[], key: (r: TaskRecord) => number | null): 
 /** Every group's first number is 1: numbering restarts in each group. */
 function restartsIn(groups: Groups): boolean {
   return groups.every((g) => {
-    const first = g.map((r) => parseNumber(r.number)).find((n) => n !== null);
-    return first === undefined || first.value === 1;
+    for (const r of g) {
+      const n = parseNumber(r.number);
+      if (n !== null) return n.value === 1;
+    }
+    return true;
   });
 }
 

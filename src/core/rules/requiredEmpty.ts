@@ -1,3 +1,4 @@
+import type { TaskRecord } from '../types';
 import type { Rule } from './context';
 
 export const requiredEmpty: Rule = {
@@ -8,10 +9,14 @@ export const requiredEmpty: Rule = {
   check(ctx, emit) {
     const header = ctx.table.header.columns;
     const label = (column: number) => header[column]?.label.split('\n')[0] || header[column]?.field || '';
+    const emptyUnits = (row: number, record: TaskRecord) => emit({ row, column: ctx.cols.units, record, params: { column: label(ctx.cols.units) }, value: null, suggestion: null });
     for (const record of ctx.table.records) {
       if (ctx.cols.task >= 0 && record.task.trim() === '') emit({ row: record.row, column: ctx.cols.task, record, params: { column: label(ctx.cols.task) }, value: null, suggestion: null });
-      const units = record.subItems ? record.subItems.map((s) => ({ row: s.row, empty: s.units.length === 0 })) : [{ row: record.row, empty: record.units.length === 0 }];
-      if (ctx.cols.units >= 0) for (const u of units) if (u.empty) emit({ row: u.row, column: ctx.cols.units, record, params: { column: label(ctx.cols.units) }, value: null, suggestion: null });
+      if (ctx.cols.units < 0) continue;
+      // Each sub-item has units of its own; a record without sub-items has one list.
+      if (record.subItems) {
+        for (const s of record.subItems) if (s.units.length === 0) emptyUnits(s.row, record);
+      } else if (record.units.length === 0) emptyUnits(record.row, record);
     }
   },
 };

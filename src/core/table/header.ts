@@ -23,8 +23,27 @@ function synonymsOf(config: Config): Array<{ field: InputField; synonym: string 
  * Every field a header label may name, best first: exact synonyms (in config order), then the synonyms the label
  * starts with, longest first. 完成情况 is both a progress and a status word: the table decides (see mapColumns).
  */
-export function fieldsForLabel(label: string, config: Config): InputField[] {
-  if (label === '' || label.length > 40) return [];
+export function fieldsForLabel(label: string, config: Config): readonly InputField[] {
+  if (label === '' || label.length > 40) return NO_FIELDS;
+  // Memoised per config: every short cell of every row is asked whether it is a header label (repeated headers).
+  let cache = labelFields.get(config);
+  if (!cache) {
+    cache = new Map();
+    labelFields.set(config, cache);
+  }
+  let fields = cache.get(label);
+  if (!fields) {
+    if (cache.size > 10_000) cache.clear();
+    fields = fieldsForLabelUncached(label, config);
+    cache.set(label, fields);
+  }
+  return fields;
+}
+
+const NO_FIELDS: readonly InputField[] = [];
+const labelFields = new WeakMap<Config, Map<string, readonly InputField[]>>();
+
+function fieldsForLabelUncached(label: string, config: Config): readonly InputField[] {
   const text = compactLabel(label);
   if (text === '') return [];
   const exact: InputField[] = [];

@@ -24,10 +24,43 @@ import { message } from '../rules/messages';
 /** One row's text in one column, in reading order (a plain string: a table has hundreds of thousands of them). */
 type Piece = string;
 
+/**
+ * One column's pieces in a block. The lists are recycled from one record to the next (see PiecePool): a table has
+ * hundreds of thousands of cells, and an array per cell per record was most of what reading a sheet allocated.
+ */
+class PieceList {
+  readonly items: Piece[] = [];
+  /** How many of `items` belong to the block now (the rest is left from an earlier record). */
+  count = 0;
+
+  push(piece: Piece): void {
+    if (this.count < this.items.length) this.items[this.count] = piece;
+    else this.items.push(piece);
+    this.count++;
+  }
+}
+
+/** Lists handed back when a record is finished, taken again by the next one. */
+class PiecePool {
+  private readonly free: PieceList[] = [];
+
+  take(): PieceList {
+    return this.free.pop() ?? new PieceList();
+  }
+
+  release(block: Block): void {
+    for (const list of block.cells) {
+      if (list === undefined) continue;
+      list.count = 0;
+      this.free.push(list);
+    }
+  }
+}
+
 interface Block {
   rows: number[];
-  /** Pieces by grid column (sparse: a block holds only the columns it has text in). */
-  cells: Array<Piece[] | undefined>;
+  /** Pieces by grid column (a block holds lists only for the columns it was given pieces in). */
+  cells: Array<PieceList | undefined>;
 }
 
 interface RecordBuilder extends Block {
@@ -39,28 +72,31 @@ interface RecordBuilder extends Block {
 
 const SUB_LABEL_RE = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/;
 
-function newBlock(): Block {
-  return { rows: [], cells: [] };
+function newBlock(width: number): Block {
+  return { rows: [], cells: new Array<PieceList | undefined>(width) };
 }
 
-function push(block: Block, column: number, piece: Piece): void {
-  const list = block.cells[column];
-  if (list) list.push(piece);
-  else block.cells[column] = [piece];
+function push(block: Block, column: number, piece: Piece, pool: PiecePool): void {
+  let list = block.cells[column];
+  if (list === undefined) {
+    list = pool.take();
+    block.cells[column] = list;
+  }
+  list.push(piece);
 }
 
 /**
  * The text of a cell put back together from the rows it was split over: paragraphs joined with a line break.
  * A value repeated in every row that has one is a merged cell someone filled down: it counts once.
  */
-export function joinPieces(pieces: Piece[] | undefined): string {
-  if (!pieces || pieces.length === 0) return '';
-  if (pieces.length === 1) return pieces[0].trim() === '' ? '' : pieces[0];
+export function joinPieces(pieces: readonly Piece[] | undefined, count: number = pieces?.length ?? 0): string {
+  if (!pieces || count === 0) return '';
+  if (count === 1) return pieces[0].trim() === '' ? '' : pieces[0];
   // One pass, no intermediate arrays: this runs for every cell of every record.
   let first = -1;
   let last = -1;
   let single = true;
-  for (let i = 0; i < pieces.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (pieces[i].trim() === '') continue;
     if (first < 0) first = i;
     else if (pieces[i] !== pieces[first]) single = false;
@@ -69,16 +105,23 @@ export function joinPieces(pieces: Piece[] | undefined): string {
   if (first < 0) return '';
   if (single) return pieces[first];
   // join builds one flat string; += would build a rope that every later trim or lookup flattens again.
-  return pieces.slice(first, last + 1).join('\n');
+  return first === 0 && last === pieces.length - 1 && count === pieces.length ? pieces.join('\n') : pieces.slice(first, last + 1).join('\n');
+}
+
+function joinList(list: PieceList | undefined): string {
+  return list === undefined ? '' : joinPieces(list.items, list.count);
 }
 
 function lastText(block: Block, column: number): string {
   const list = block.cells[column];
-  return list && list.length > 0 ? list[list.length - 1] : '';
+  return list && list.count > 0 ? list.items[list.count - 1] : '';
 }
 
 function hasText(block: Block, column: number): boolean {
-  return (block.cells[column] ?? []).some((p) => p.trim() !== '');
+  const list = block.cells[column];
+  if (list === undefined) return false;
+  for (let i = 0; i < list.count; i++) if (list.items[i].trim() !== '') return true;
+  return false;
 }
 
 export interface ColumnsByField {
@@ -157,7 +200,20 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
 
   const removed: RemovedRow[] = [];
   const structureFindings: Finding[] = [];
-  const builders: RecordBuilder[] = [];
+  // A record is finished as soon as the next one starts: its row pieces then die young instead of living (and being
+  // copied by the garbage collector) until the whole sheet is read. Deadlines wait for the title's year (below).
+  const records: TaskRecord[] = [];
+  let open: RecordBuilder | null = null;
+  const pool = new PiecePool();
+  const finish = (builder: RecordBuilder): void => {
+    records.push(finishRecord(view, builder, cols, width, dir, statuses, rank));
+    pool.release(builder);
+    for (const sub of builder.subs) pool.release(sub);
+  };
+  const startRecord = (builder: RecordBuilder): void => {
+    if (open !== null) finish(open);
+    open = builder;
+  };
   let current: RecordBuilder | null = null;
   const mergedNumbers = cols.number >= 0 && view.columnHasMerges(cols.number);
   const start = header.rows[header.rows.length - 1] + 1;
@@ -192,11 +248,12 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
       current = null;
       continue;
     }
-    current = addDataRow(view, r, cols, width, current, section, builders, statuses, mergedNumbers);
+    current = addDataRow(view, r, cols, width, current, section, startRecord, pool, statuses, mergedNumbers);
   }
 
   const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
-  const records = builders.map((b) => finishRecord(view, b, cols, width, dir, statuses, rank, year));
+  if (open !== null) finish(open);
+  for (const rec of records) rec.deadline = parseDeadline(rec.deadlineText, year);
   for (const rec of records) {
     // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
     for (let s = rec.section !== null ? sections[rec.section - 1] : null; s; s = s.parent !== null ? sections[s.parent - 1] : null) s.found++;
@@ -294,7 +351,8 @@ function addDataRow(
   width: number,
   current: RecordBuilder | null,
   section: Section | null,
-  builders: RecordBuilder[],
+  startRecord: (builder: RecordBuilder) => void,
+  pool: PiecePool,
   statuses: Map<string, string>,
   mergedNumbers: boolean,
 ): RecordBuilder {
@@ -312,18 +370,18 @@ function addDataRow(
   }
   let record = current;
   if (startsRecord || record === null) {
-    record = { rows: [], cells: [], section, number: numberText, firstTask: taskText, subs: [newBlock()] };
-    builders.push(record);
+    record = { rows: [], cells: new Array<PieceList | undefined>(width), section, number: numberText, firstTask: taskText, subs: [newBlock(width)] };
+    startRecord(record);
     // A merged area that began in an earlier record and covers this one too (the official, a deadline, a shared lead
     // unit merged down over several tasks) is a value of each record it spans, not only of the first.
     for (let c = 0; c < width; c++) {
       if (!view.isCoveredFromAbove(r, c)) continue;
       const merge = view.mergeAt(r, c);
       if (merge === null || merge.column !== c) continue;
-      push(cols.subItem >= 0 && c >= cols.subItem ? record.subs[0] : record, c, view.text(merge.row, merge.column));
+      push(cols.subItem >= 0 && c >= cols.subItem ? record.subs[0] : record, c, view.text(merge.row, merge.column), pool);
     }
   } else if (cols.subItem >= 0 && startsSubItem(view, r, cols.subItem, record.subs[record.subs.length - 1], cols.task)) {
-    record.subs.push(newBlock());
+    record.subs.push(newBlock(width));
   }
   const sub = record.subs[record.subs.length - 1];
   // A page break may repeat the record's 序号 and task above its rest: they count once.
@@ -336,7 +394,7 @@ function addDataRow(
     // A task cell merged across the sub-item column and then filled: the copy is not a sub-item.
     const horizontalCopy = c === cols.subItem && cols.task >= 0 && view.text(r, c) !== '' && view.text(r, c) === view.text(r, cols.task);
     const piece = horizontalCopy ? '' : view.text(r, c);
-    push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece);
+    push(cols.subItem >= 0 && c >= cols.subItem ? sub : record, c, piece, pool);
   }
   return record;
 }
@@ -380,6 +438,35 @@ function startsSubItem(view: GridView, r: number, column: number, currentSub: Bl
   return SUB_LABEL_RE.test(text);
 }
 
+function text(cells: Record<number, string>, column: number): string {
+  return column >= 0 ? (cells[column] ?? '') : '';
+}
+
+/** The units of a 责任单位 cell as the record lists them: aliases under their directory name. */
+function unitNames(cellText: string, dir: UnitDirectory): string[] {
+  const parts = parseUnits(cellText, dir);
+  const out = new Array<string>(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = parts[i].canonical ?? parts[i].text;
+  return out;
+}
+
+/**
+ * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
+ * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
+ */
+function recordStatus(cells: Record<number, string>, progress: string, statusColumn: number, statuses: Map<string, string>) {
+  const fromProgress = readStatus(progress, statuses);
+  const columnText = text(cells, statusColumn);
+  const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
+  const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
+  return {
+    reading: useColumn && fromColumn ? fromColumn : fromProgress,
+    source: useColumn ? ('column' as const) : ('progress' as const),
+    progressStatus: fromProgress.status,
+    columnStatus: fromColumn?.status ?? null,
+  };
+}
+
 const personLists = new Map<string, string[]>();
 
 /** The people of a 责任人 cell, names compacted; memoized (the same cells recur), a fresh array each time. */
@@ -401,26 +488,24 @@ function finishRecord(
   dir: UnitDirectory,
   statuses: Map<string, string>,
   rank: Map<string, number>,
-  year: number | null,
 ): TaskRecord {
   const taskCells: Record<number, string> = {};
-  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinPieces(b.cells[c]);
+  for (let c = 0; c < width; c++) if (!(cols.subItem >= 0 && c >= cols.subItem)) taskCells[c] = joinList(b.cells[c]);
   const subCells = b.subs.map((sub) => {
     const cells: Record<number, string> = {};
-    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinPieces(sub.cells[c]);
+    if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinList(sub.cells[c]);
     return cells;
   });
-  const text = (cells: Record<number, string>, column: number) => (column >= 0 ? (cells[column] ?? '') : '');
-  const unitsOf = (t: string) => parseUnits(t, dir).map((p) => p.canonical ?? p.text);
-  const personsOf = (t: string) => personNames(t);
-  const sheetRows = b.rows.map((r) => view.sheetRow(r));
+  const unitsOf = (t: string) => unitNames(t, dir);
+  const personsOf = personNames;
+  const firstRow = view.sheetRow(b.rows[0]);
   const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
 
   const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
   const deadlineText = cellOf(cols.deadline, subCells[0]);
   const base = {
-    row: sheetRows[0],
-    rows: sheetRows[sheetRows.length - 1] - sheetRows[0] + 1,
+    row: firstRow,
+    rows: view.sheetRow(b.rows[b.rows.length - 1]) - firstRow + 1,
     gridRows: b.rows,
     section: b.section?.index ?? null,
     sectionPath: b.section?.path ?? [],
@@ -429,28 +514,16 @@ function finishRecord(
     officialSource: null,
     number: b.number,
     deadlineText,
-    deadline: parseDeadline(deadlineText, year),
+    // Read once the whole sheet is (the year may stand in a title line below the header).
+    deadline: null,
   };
-  /**
-   * The status: the sentence that opens 进展情况 when it names one — it is what a clerk updates each period, and the
-   * column `fix` adds is written from it — else the status column. Both readings are kept for status.conflict.
-   */
-  const statusOf = (cells: Record<number, string>, progress: string) => {
-    const fromProgress = readStatus(progress, statuses);
-    const columnText = text(cells, cols.status);
-    const fromColumn = columnText.trim() !== '' ? readStatus(columnText, statuses) : null;
-    const useColumn = fromColumn !== null && fromProgress.status === null && (fromColumn.status !== null || fromProgress.missing);
-    return {
-      reading: useColumn && fromColumn ? fromColumn : fromProgress,
-      source: useColumn ? ('column' as const) : ('progress' as const),
-      progressStatus: fromProgress.status,
-      columnStatus: fromColumn?.status ?? null,
-    };
-  };
+  // The status as recordStatus reads it (see there).
+  const statusOf = (cells: Record<number, string>, progress: string) => recordStatus(cells, progress, cols.status, statuses);
 
   if (!hasSubItems) {
     // A plain copy loop: Object.assign on integer-keyed objects takes V8's generic path, once per record.
-    if (cols.subItem >= 0 && subCells[0] !== undefined) for (const key in subCells[0]) taskCells[key] = subCells[0][key];
+    // subCells[0] holds exactly the columns from the sub-item column on (see above), in this order.
+    if (cols.subItem >= 0 && subCells[0] !== undefined) for (let c = cols.subItem; c < width; c++) taskCells[c] = subCells[0][c];
     const cells: Record<number, string> = taskCells;
     const progress = text(cells, cols.progress);
     const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);

@@ -18,8 +18,13 @@ const PAGE_RE = /^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d+\s*页(?:\s*[,�
 const COUNT_ONLY_RE = /^[（(]\s*共\s*\d+\s*项\s*[)）]$/;
 
 /** The distinct non-empty texts of a row, with the columns they sit in. */
-function rowCells(view: GridView, row: number): Array<{ column: number; text: string }> {
-  const out: Array<{ column: number; text: string }> = [];
+interface RowCell {
+  column: number;
+  text: string;
+}
+
+function rowCells(view: GridView, row: number): RowCell[] {
+  const out: RowCell[] = [];
   for (let c = 0; c < view.columnCount; c++) {
     const text = view.text(row, c).trim();
     if (text !== '') out.push({ column: c, text });
@@ -28,8 +33,7 @@ function rowCells(view: GridView, row: number): Array<{ column: number; text: st
 }
 
 /** Is this row the header again (a page break, or each section's own header)? */
-function repeatsHeader(view: GridView, row: number, header: TableHeader, config: Config): boolean {
-  const cells = rowCells(view, row);
+function repeatsHeader(view: GridView, row: number, cells: RowCell[], header: TableHeader, config: Config): boolean {
   // Header labels are short: a row with a long cell is data, whatever else it says.
   if (cells.length < 2 || cells.some((cell) => cell.text.length > 16)) return false;
   for (const h of header.rows) {
@@ -47,23 +51,32 @@ function repeatsHeader(view: GridView, row: number, header: TableHeader, config:
 export function classifyRows(view: GridView, header: TableHeader, numberColumn: number, config: Config): RowKind[] {
   const start = header.rows[header.rows.length - 1] + 1;
   const kinds: RowKind[] = new Array<RowKind>(view.rowCount).fill('data');
+  // The one text of a row that has only one (and continues no merge), for the second pass: each row is read once.
+  const lone = new Map<number, RowCell>();
   let previousWasHeader = false;
   for (let r = start; r < view.rowCount; r++) {
-    kinds[r] = classifyRow(view, r, header, numberColumn, config, previousWasHeader);
+    // Rows inside a merged block are always data: they belong to a record.
+    if (view.rowContinuesMerge(r)) {
+      kinds[r] = 'data';
+      previousWasHeader = false;
+      continue;
+    }
+    const cells = rowCells(view, r);
+    kinds[r] = classifyRow(view, r, cells, header, numberColumn, config, previousWasHeader);
+    if (cells.length === 1) lone.set(r, cells[0]);
     previousWasHeader = kinds[r] === 'repeated-header';
   }
   // A lone text line just above a repeated header is the title of another table on the same sheet.
   for (let r = start; r < view.rowCount; r++) {
-    if (kinds[r] !== 'data' || view.rowContinuesMerge(r)) continue;
-    const cells = rowCells(view, r);
-    if (cells.length !== 1 || /^\d+$/.test(cells[0].text)) continue;
-    if (COUNT_ONLY_RE.test(cells[0].text)) {
+    const cell = lone.get(r);
+    if (kinds[r] !== 'data' || cell === undefined || /^\d+$/.test(cell.text)) continue;
+    if (COUNT_ONLY_RE.test(cell.text)) {
       kinds[r] = 'title';
       continue;
     }
     let next = r + 1;
     while (next < view.rowCount && kinds[next] === 'blank') next++;
-    if (next < view.rowCount && kinds[next] === 'repeated-header' && cells[0].column <= Math.max(numberColumn, 0)) kinds[r] = 'title';
+    if (next < view.rowCount && kinds[next] === 'repeated-header' && cell.column <= Math.max(numberColumn, 0)) kinds[r] = 'title';
   }
   return kinds;
 }
@@ -71,23 +84,23 @@ export function classifyRows(view: GridView, header: TableHeader, numberColumn: 
 function classifyRow(
   view: GridView,
   r: number,
+  cells: RowCell[],
   header: TableHeader,
   numberColumn: number,
   config: Config,
   previousWasHeader: boolean,
 ): RowKind {
-  if (view.rowContinuesMerge(r)) return 'data';
-  const cells = rowCells(view, r);
   if (cells.length === 0) return 'blank';
-  if (repeatsHeader(view, r, header, config)) return 'repeated-header';
+  if (repeatsHeader(view, r, cells, header, config)) return 'repeated-header';
   // The second row of a two-row header, after a repeated first row.
   if (previousWasHeader && header.rows.length > 1 && cells.every((cell) => compactLabel(cell.text) === compactLabel(view.text(header.rows[1], cell.column)))) {
     return 'repeated-header';
   }
-  const distinct = new Set(cells.map((cell) => cell.text));
-  if (distinct.size === 1) {
-    const [text] = distinct;
-    const first = cells[0];
+  const first = cells[0];
+  let single = true;
+  for (let i = 1; i < cells.length && single; i++) single = cells[i].text === first.text;
+  if (single) {
+    const text = first.text;
     const merge = view.mergeAt(r, first.column);
     const wide = merge !== null && merge.columnCount >= 2;
     if (PAGE_RE.test(text) && /[-—–第/]/.test(text)) return 'page-number';

@@ -28,6 +28,20 @@ function toChinese(n: number): string {
 
 /** The value and style of a 序号 as written, or null when it is not a number in any style the offices use. */
 export function parseNumber(written: string): { value: number; style: NumberStyle } | null {
+  // Memoised: a table writes a few dozen distinct numbers, and the numbering rules read each record's several times.
+  // Callers only read the result.
+  let parsed = parsedNumbers.get(written);
+  if (parsed === undefined) {
+    if (parsedNumbers.size > 10_000) parsedNumbers.clear();
+    parsed = parseNumberUncached(written);
+    parsedNumbers.set(written, parsed);
+  }
+  return parsed;
+}
+
+const parsedNumbers = new Map<string, { value: number; style: NumberStyle } | null>();
+
+function parseNumberUncached(written: string): { value: number; style: NumberStyle } | null {
   const t = halfWidthDigits(written.trim()).replace(/\s+/g, '');
   if (t === '') return null;
   let m = /^(\d{1,6})$/.exec(t);

@@ -37,8 +37,22 @@ function buildDirectory(config: Config): UnitDirectory {
 
 /** 成员单位, 有关部门 … are stand-ins for a group of units, not names to check against the directory. */
 export function isPlaceholder(name: string, dir: UnitDirectory): boolean {
-  return dir.placeholders.some((p) => name === p || name.endsWith(p)) || /^各/.test(name);
+  // Memoised per directory: the person rules ask it of every unit of every entry, and a table names few units.
+  let known = placeholderNames.get(dir);
+  if (!known) {
+    known = new Map();
+    placeholderNames.set(dir, known);
+  }
+  let placeholder = known.get(name);
+  if (placeholder === undefined) {
+    if (known.size > 100_000) known.clear();
+    placeholder = dir.placeholders.some((p) => name === p || name.endsWith(p)) || /^各/.test(name);
+    known.set(name, placeholder);
+  }
+  return placeholder;
 }
+
+const placeholderNames = new WeakMap<UnitDirectory, Map<string, boolean>>();
 
 export function classifyUnit(name: string, dir: UnitDirectory): UnitKind {
   if (dir.canonical.has(name)) return 'known';
@@ -145,5 +159,14 @@ function parsePersonsUncached(text: string): ListPart[] {
 
 /** A 责任人 entry that names a role ("各市（区）长", "成员单位负责人"), not one person. */
 export function isRolePerson(name: string): boolean {
-  return /(负责人|[市区县镇]长|^各)/.test(name) || name.length > 6;
+  let role = rolePersons.get(name);
+  if (role === undefined) {
+    if (rolePersons.size > 100_000) rolePersons.clear();
+    role = /(负责人|[市区县镇]长|^各)/.test(name) || name.length > 6;
+    rolePersons.set(name, role);
+  }
+  return role;
 }
+
+/** Memoised: the person rules ask it of every person of every entry, and a table names the same people again and again. */
+const rolePersons = new Map<string, boolean>();
