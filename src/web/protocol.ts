@@ -7,6 +7,7 @@ import type { FileWarning, SheetInfo, WorkbookFormat } from '../files';
 import type { ApplyMode } from '../host';
 import type { OutputKind } from './fileNames';
 import type { CellMark } from './memoryHost';
+import type { ReturnsReplyMap, ReturnsRequest } from './returnsProtocol';
 import type { PackedGrid } from './transfer';
 
 export type ExportKind = Exclude<OutputKind, 'settings'>;
@@ -20,7 +21,9 @@ export type Request =
   | { type: 'select'; address: string }
   | { type: 'summary'; lang: Lang; replace?: boolean }
   | { type: 'settings'; settings: unknown }
-  | { type: 'export'; kind: ExportKind; lang: Lang };
+  | { type: 'export'; kind: ExportKind; lang: Lang }
+  // The 合并报送 step (returnsProtocol.ts).
+  | ReturnsRequest;
 
 export interface Opened {
   format: WorkbookFormat;
@@ -54,7 +57,7 @@ export interface Exported {
   bytes: Uint8Array;
 }
 
-export interface ReplyMap {
+export interface ReplyMap extends ReturnsReplyMap {
   open: Opened;
   load: Loaded;
   apply: Written;

@@ -10,6 +10,8 @@ import { HostError, type Progress, type SourceSnapshot } from '../host';
 import { outputFileName } from './fileNames';
 import { memorySettingsStore, openMemoryHost, type GridView, type MemoryHost } from './memoryHost';
 import { findingsSheet } from './outputSheets';
+import { isReturnsRequest } from './returnsProtocol';
+import { ReturnsSession } from './returnsSession';
 import type { ErrorInfo, ExportKind, Exported, Loaded, Opened, ReplyMap, Request, Written } from './protocol';
 import { analysisForPage, packGrid } from './transfer';
 import { wordExport } from './wordExport';
@@ -46,6 +48,8 @@ export class Session {
   private analysis: Analysis | null = null;
   private config: Config = defaultConfig();
   private settings = memorySettingsStore();
+  /** The 合并报送 step: the returns read so far, merged into the table read last. */
+  private readonly returns = new ReturnsSession({ master: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
 
   constructor(private readonly view: GridView) {}
 
@@ -77,6 +81,7 @@ export class Session {
   }
 
   private async dispatch(request: Request, onProgress: (p: Progress) => void): Promise<ReplyMap[Request['type']]> {
+    if (isReturnsRequest(request)) return this.returns.handle(request, onProgress);
     switch (request.type) {
       case 'open':
         return this.open(request.bytes, request.fileName, request.settings);
