@@ -112,8 +112,14 @@ function taskChange(cells: MergedCell[], progressColumn: number, matches: TaskMa
   };
 }
 
-export function mergeOverview(master: Analysis, plan: MergePlan): MergeOverview {
-  const progressColumn = columnsByField(master.table.header).progress;
+/** The master's progress column; without the master, the merged table's column named so (as mergedSheet sizes it). */
+function progressColumnOf(plan: MergePlan, master: Analysis | undefined): number {
+  if (master) return columnsByField(master.table.header).progress;
+  return plan.columns.findIndex((c) => /进展|progress/i.test(c));
+}
+
+export function mergeOverview(plan: MergePlan, master?: Analysis): MergeOverview {
+  const progressColumn = progressColumnOf(plan, master);
   const byRow = new Map<number, MergedCell[]>();
   let title: ValueChange | null = null;
   for (const cell of plan.cells) {

@@ -71,7 +71,7 @@ export class ReturnsSession {
 
   private preview(onProgress: (p: Progress) => void): ReturnsPreview {
     const made = this.plan(onProgress);
-    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.master, made.plan) : null };
+    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.plan, made.master) : null };
   }
 
   /**

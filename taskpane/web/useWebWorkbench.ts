@@ -9,7 +9,7 @@ import type { Analysis, Finding } from '../../src/core/types';
 import type { SheetInfo, WorkbookFormat } from '../../src/files';
 import type { ApplyMode, SourceSnapshot } from '../../src/host';
 import type { CellMark } from '../../src/web/memoryHost';
-import type { ErrorInfo, ExportKind, Request, WorkerEvent } from '../../src/web/protocol';
+import type { ErrorInfo, ExportKind, ReplyMap, Request, WorkerEvent } from '../../src/web/protocol';
 import type { PackedGrid } from '../../src/web/transfer';
 import { mimeType } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
@@ -51,6 +51,8 @@ export interface WebState {
   chooseSheet: (sheet: string) => Promise<void>;
   download: (kind: ExportKind) => Promise<void>;
   cancel: () => void;
+  /** A request to the worker without the page's busy bar: the 合并报送 step (MergeStep) shows its own progress. */
+  request: <T extends Request>(request: T, report?: (p: JobProgress) => void, transfer?: Transferable[]) => Promise<ReplyMap[T['type']]>;
 }
 
 const PANE_STAGES: Record<string, MessageKey> = { read: 'stage.read', analyze: 'stage.analyze', write: 'stage.write' };
@@ -342,6 +344,6 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     dismissError: useCallback(() => setError(null), []),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
-  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel };
+  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send };
   return { workbench, web };
 }

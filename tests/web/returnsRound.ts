@@ -70,7 +70,7 @@ export async function webRound(): Promise<WebRound> {
     bad: [
       { name: '市工商联-回复.xlsx', bytes: new TextEncoder().encode('这不是表格，是一封邮件的正文。') },
       { name: '市民政局-加密.xlsx', bytes: compoundFile(['EncryptionInfo', 'EncryptedPackage']) },
-      { name: '市统计局-空表.xlsx', bytes: await viaExcelJs({ name: '报送', columns: ['备注'], rows: [['本期无']] }) },
+      { name: '市统计局-空表.xlsx', bytes: await viaExcelJs({ name: '报送', columns: ['备注'], rows: [['本期无']], widths: [20] }) },
     ],
     filled,
     silent: '市外侨局',
