@@ -108,8 +108,8 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     if (list.length === 0 || !master) return;
     cancelled.current = false;
     setMessage(null);
-    setUnreadable([]);
     const bad: Array<{ file: string; messages: Record<Lang, string> }> = [];
+    const good = new Set<string>();
     let read = 0;
     try {
       for (const [i, file] of list.entries()) {
@@ -117,8 +117,10 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
         setReading({ kind: 'read', done: i + 1, total: list.length, file: file.name });
         const bytes = new Uint8Array(await file.arrayBuffer());
         const result = await request({ type: 'returns-read', file: file.name, bytes }, undefined, [bytes.buffer]);
-        if (result.ok) read += 1;
-        else bad.push({ file: result.file, messages: result.messages });
+        if (result.ok) {
+          read += 1;
+          good.add(result.file);
+        } else bad.push({ file: result.file, messages: result.messages });
       }
       setReading({ kind: 'merge' });
       show(await request({ type: 'returns-preview' }));
@@ -126,7 +128,9 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     } catch (failure) {
       failed(failure);
     } finally {
-      setUnreadable(bad);
+      // The lines of earlier picks stay until their file is read again (and read well) or the list is cleared.
+      const again = new Set(bad.map((b) => b.file));
+      setUnreadable((before) => [...before.filter((b) => !good.has(b.file) && !again.has(b.file)), ...bad]);
       setReading(null);
     }
   };
