@@ -12,12 +12,12 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { openWorkbook } from '../../src/files';
 import { SHEET } from '../web/support';
 import { webRound, type WebRound } from '../web/returnsRound';
-import { CHROMIUM, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { CHROMIUM, ROOT, SCREENSHOT_DIR, launchChromium, serve, type StaticServer } from './support';
 
 const run = promisify(execFile);
 const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
@@ -45,11 +45,7 @@ beforeAll(async () => {
   // Only the page (webpack --env webOnly, development mode for speed), in a child process as web.e2e.ts builds it.
   await run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   server = await serve(WEB_DIST, {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 600000);
 
 afterAll(async () => {
