@@ -162,3 +162,30 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   expect(refused).toEqual([]);
   await context.close();
 }, 300000);
+
+test('取消 while the returns are read stops between files: those read so far are kept, the master stays read', async () => {
+  const context = await offlineContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(60000);
+  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
+  await page.getByTestId('file-input').setInputFiles(pathOf(round.master.name));
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('sheet-picker').selectOption(SHEET);
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('source-info').waitFor();
+  await page.getByRole('tab', { name: '合并报送' }).click();
+  // A folder of many returns (the same unit's, under other names): long enough to be stopped half way.
+  const many = Array.from({ length: 120 }, (_, i) => ({ name: `市编办-第${i + 1}份.xlsx`, mimeType: 'application/octet-stream', buffer: Buffer.from(round.returns[2].bytes) }));
+  await page.getByTestId('merge-picker').setInputFiles(many);
+  await page.getByTestId('merge-busy').getByRole('button', { name: '取消' }).click();
+  await page.getByTestId('merge-message').filter({ hasText: '已取消' }).waitFor();
+  const kept = await page.getByTestId('merge-files').getByRole('listitem').count();
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(many.length);
+  await expect(page.getByTestId('merge-message').textContent()).resolves.toContain(`已读取的 ${kept} 份报送仍保留`);
+  // The master was not lost: the preview is there and the merge can still be applied.
+  await page.getByTestId('merge-preview').waitFor();
+  await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(true);
+  expect(refused).toEqual([]);
+  await context.close();
+}, 300000);
