@@ -135,3 +135,26 @@ describe('合并报送 in the page worker', () => {
     await expect(session.handle({ type: 'returns-preview' }, () => undefined)).rejects.toMatchObject({ code: 'no-table' });
   });
 });
+
+test('a master that is not an .xlsx package (the HTML ".xls" a system exports) is carried into a new .xlsx with the merge', async () => {
+  const table = XLSX.read(round.master.bytes, { type: 'array' });
+  const only = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(only, table.Sheets[SHEET], SHEET);
+  const html = new Uint8Array(XLSX.write(only, { type: 'array', bookType: 'html' }) as ArrayBuffer);
+  const session = new Session(view);
+  const opened = await session.handle({ type: 'open', bytes: html, fileName: '重点工作（系统导出）.xls', settings: null }, () => undefined);
+  expect(opened.format).toBe('html');
+  await session.handle({ type: 'load', sheet: opened.sheet }, () => undefined);
+  for (const file of round.returns) await session.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
+  const applied = await session.handle({ type: 'returns-apply', lang: 'zh-CN' }, () => undefined);
+  expect(applied.fileName).toBe('重点工作（系统导出）（合并后）.xlsx');
+  const book = openWorkbook(applied.bytes);
+  expect(book.format).toBe('xlsx');
+  expect(book.sheets.map((s) => s.name)).toEqual([opened.sheet, '合并后', '合并记录', '报送情况', '合并问题']);
+  // The original table is kept, as values at the same cells.
+  const original = openWorkbook(html).readSheet(opened.sheet).grid.values.map((row) => row.map((v) => (v === null ? '' : String(v))));
+  const kept = book.readSheet(opened.sheet).grid.values.map((row) => row.map((v) => (v === null ? '' : String(v))));
+  expect(kept).toEqual(original);
+  const merged = book.readSheet('合并后').grid.values.flat().map(String);
+  for (const f of round.filled) expect(merged.some((text) => text.includes(f.progress))).toBe(true);
+});
