@@ -70,6 +70,8 @@ export interface MergeOverview {
 }
 
 const cut = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
+/** A progress text for the preview: blank lines between its paragraphs dropped (a Word paste has many), then cut. */
+const shown = (text: string) => cut(text.replace(/\n[\s\u3000]*(?=\n)/g, '').trim(), TEXT_SHOWN);
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -107,7 +109,7 @@ function taskChange(cells: MergedCell[], progressColumn: number, matches: TaskMa
     task: cut(first.task.split('\n')[0].trim(), 60),
     units: [...new Set(first.sources.map((s) => s.unit ?? s.file))],
     status,
-    progress: progressCell ? { before: cut(progressCell.before, TEXT_SHOWN), after: cut(progressCell.after, TEXT_SHOWN) } : null,
+    progress: progressCell ? { before: shown(progressCell.before), after: shown(progressCell.after) } : null,
     conflict: conflicting ? withStatus.map((m) => ({ unit: m.unit ?? m.file, status: m.returned.status ?? '' })) : null,
   };
 }

@@ -18,7 +18,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   task: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
   conflict: { color: tokens.colorPaletteRedForeground1 },
   group: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   pre: { whiteSpace: 'pre-wrap' },
@@ -37,7 +36,7 @@ function TaskLine({ change, tr, lang }: { change: TaskChange; tr: ReturnsTransla
       {change.status && <Text size={200}>{tr('returns.status', { before: text(change.status.before), after: text(change.status.after) })}</Text>}
       {change.progress && (
         <>
-          <Text size={200} className={mergeClasses(styles.before, styles.pre)}>
+          <Text size={200} className={mergeClasses(styles.muted, styles.pre)}>
             {tr('returns.progressBefore', { text: text(change.progress.before) })}
           </Text>
           <Text size={200} className={styles.pre}>
@@ -47,7 +46,7 @@ function TaskLine({ change, tr, lang }: { change: TaskChange; tr: ReturnsTransla
       )}
       {change.conflict && (
         <Text size={200} weight="semibold" className={styles.conflict} data-testid="merge-conflict">
-          {tr('returns.conflict', { list: change.conflict.map((c) => `${c.unit}“${c.status}”`).join(list) })}
+          {tr('returns.conflict', { list: change.conflict.map((c) => (lang === 'zh-CN' ? `${c.unit}“${c.status}”` : `${c.unit} "${c.status}"`)).join(list) })}
         </Text>
       )}
     </li>
@@ -72,7 +71,7 @@ function Findings({ groups, tr, lang }: { groups: FindingGroup[]; tr: ReturnsTra
             {group.shown.map((f, i) => (
               <li key={i}>
                 <Text size={200}>
-                  {f.file !== null && <span className={styles.muted}>{f.file} </span>}
+                  <span className={styles.muted}>{[f.file ?? tr('returns.master'), f.cell, f.number ? tr('returns.number', { number: f.number }) : null].filter((part) => part).join(' ')} </span>
                   {f.messages[lang]}
                 </Text>
               </li>

@@ -34,6 +34,7 @@ const zhCN = {
   'returns.findings': '发现的问题（{count}）',
   'returns.moreFindings': '此类另有 {count} 处，见合并后工作簿中的“合并问题”。',
   'returns.master': '总表',
+  'returns.number': '第 {number} 项',
   'returns.apply': '应用合并并下载',
   'returns.applied': '已下载 {name}：原有工作表不变，新增了 {sheets}；每个填入的单元格都记在“{log}”中。',
 } as const;
@@ -69,6 +70,7 @@ const enUS: Record<ReturnsKey, string> = {
   'returns.findings': 'Findings ({count})',
   'returns.moreFindings': '{count} more of this kind; see the merge findings sheet in the merged workbook.',
   'returns.master': 'master',
+  'returns.number': 'no. {number}',
   'returns.apply': 'Apply and download',
   'returns.applied': 'Downloaded {name}: the original sheets are unchanged, {sheets} added; every filled cell is listed in "{log}".',
 };

@@ -133,6 +133,15 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   const merged = path.join(WORK, `downloaded-${download.suggestedFilename()}`);
   await download.saveAs(merged);
   await page.getByTestId('merge-message').filter({ hasText: '合并记录' }).waitFor();
+  // The changes and the findings after applying, the changes in English too (test-artifacts only: for reviewing the layout).
+  for (const [part, name] of [['merge-changes', '07b-merge-changes'], ['merge-findings', '07c-merge-findings']]) {
+    await page.getByTestId(part).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
+  }
+  await page.getByTestId('language').selectOption('en-US');
+  await page.getByTestId('merge-changes').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
+  await page.getByTestId('language').selectOption('zh-CN');
 
   // The file layer: the original sheets kept, the CLI's merge sheets added, every returned progress text on its task.
   const book = openWorkbook(new Uint8Array(fs.readFileSync(merged)));

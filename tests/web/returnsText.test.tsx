@@ -67,6 +67,16 @@ describe('the preview', () => {
     const silent = overview.findings.find((g) => g.rule === 'returns.missing-unit');
     expect(silent?.shown).toHaveLength(10);
     expect(zh).toContain(`此类另有 ${(silent?.count ?? 0) - 10} 处`);
+    // Each says where: the master's cell and the task's number (a return's file for findings in a return).
+    expect(zh).toMatch(/总表 [A-Z]+\d+ 第 \d+ 项 牵头单位“[^”]+”本期没有报送/);
+  });
+
+  test('progress texts are shown without the blank lines of a Word paste, cut, and with quotes of the language', () => {
+    for (const change of overview.changes) {
+      expect(change.progress?.before ?? '').not.toMatch(/\n\s*\n/);
+      expect((change.progress?.after ?? '').length).toBeLessThanOrEqual(161);
+    }
+    expect(render('en-US')).toMatch(/The returns disagree: 市委政法委 "[^"]+", 市公安局 "[^"]+"/);
   });
 
   test('a long round lists fifty tasks and counts the rest', () => {
