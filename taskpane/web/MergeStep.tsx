@@ -59,7 +59,8 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   const [overview, setOverview] = useState<MergeOverview | null>(null);
   const [unreadable, setUnreadable] = useState<Array<{ file: string; messages: Record<Lang, string> }>>([]);
   const [reading, setReading] = useState<Reading | null>(null);
-  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  // Words made when shown, so that a message follows the language switch.
+  const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: (lang: Lang) => string } | null>(null);
   const [dropping, setDropping] = useState(false);
   const cancelled = useRef(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -72,17 +73,14 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     setOverview(preview.overview);
   }, []);
 
-  const failed = useCallback(
-    (failure: unknown) => {
-      // The page's 取消 (or a crash) starts a fresh worker: the returns read there are gone.
-      if (failure === CANCELLED || (isErrorInfo(failure) && failure.code === 'worker-failed')) {
-        setFiles([]);
-        setOverview(null);
-      }
-      setMessage({ intent: failure === CANCELLED ? 'warning' : 'error', text: errorText(failure, lang) });
-    },
-    [lang],
-  );
+  const failed = useCallback((failure: unknown) => {
+    // The page's 取消 (or a crash) starts a fresh worker: the returns read there are gone.
+    if (failure === CANCELLED || (isErrorInfo(failure) && failure.code === 'worker-failed')) {
+      setFiles([]);
+      setOverview(null);
+    }
+    setMessage({ intent: failure === CANCELLED ? 'warning' : 'error', text: (l) => errorText(failure, l) });
+  }, []);
 
   // Another master (a new file, another sheet, new settings): the same returns placed on it again.
   useEffect(() => {
@@ -116,7 +114,7 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
       }
       setReading({ kind: 'merge' });
       show(await request({ type: 'returns-preview' }));
-      if (cancelled.current) setMessage({ intent: 'warning', text: tr('returns.cancelled', { count: read }) });
+      if (cancelled.current) setMessage({ intent: 'warning', text: (l) => returnsTranslator(l)('returns.cancelled', { count: read }) });
     } catch (failure) {
       failed(failure);
     } finally {
@@ -143,8 +141,8 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     try {
       const applied = await request({ type: 'returns-apply', lang });
       saveFile(applied.bytes, applied.fileName);
-      const list = lang === 'zh-CN' ? '、' : ', ';
-      setMessage({ intent: 'success', text: tr('returns.applied', { name: applied.fileName, sheets: applied.sheets.join(list), log: applied.sheets[1] ?? '' }) });
+      const { fileName, sheets } = applied;
+      setMessage({ intent: 'success', text: (l) => returnsTranslator(l)('returns.applied', { name: fileName, sheets: sheets.join(l === 'zh-CN' ? '、' : ', '), log: sheets[1] ?? '' }) });
     } catch (failure) {
       failed(failure);
     } finally {
@@ -215,7 +213,7 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
       )}
       {message && (
         <MessageBar intent={message.intent} data-testid="merge-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarBody>{message.text(lang)}</MessageBarBody>
         </MessageBar>
       )}
       {unreadable.map((u) => (
