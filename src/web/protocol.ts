@@ -2,17 +2,19 @@
  * Messages between the page and its worker. The page asks (a request with an id), the worker answers once (a reply
  * with the same id) and may send events meanwhile: progress of the job, marks and scrolls for the grid.
  */
+// The 合并报送 step's messages (returnsProtocol.ts) are part of Request and ReplyMap.
+import type { ReturnsReplyMap, ReturnsRequest } from './returnsProtocol';
 import type { Analysis, Lang } from '../core/types';
 import type { FileWarning, SheetInfo, WorkbookFormat } from '../files';
 import type { ApplyMode } from '../host';
 import type { OutputKind } from './fileNames';
 import type { CellMark } from './memoryHost';
-import type { ReturnsReplyMap, ReturnsRequest } from './returnsProtocol';
 import type { PackedGrid } from './transfer';
 
 export type ExportKind = Exclude<OutputKind, 'settings'>;
 
 export type Request =
+  | ReturnsRequest
   | { type: 'open'; bytes: Uint8Array; fileName: string; settings: unknown }
   | { type: 'load'; sheet: string }
   | { type: 'apply'; mode: ApplyMode; lang: Lang }
@@ -21,9 +23,7 @@ export type Request =
   | { type: 'select'; address: string }
   | { type: 'summary'; lang: Lang; replace?: boolean }
   | { type: 'settings'; settings: unknown }
-  | { type: 'export'; kind: ExportKind; lang: Lang }
-  // The 合并报送 step (returnsProtocol.ts).
-  | ReturnsRequest;
+  | { type: 'export'; kind: ExportKind; lang: Lang };
 
 export interface Opened {
   format: WorkbookFormat;
@@ -57,7 +57,7 @@ export interface Exported {
   bytes: Uint8Array;
 }
 
-export interface ReplyMap extends ReturnsReplyMap {
+export interface ReplyMap {
   open: Opened;
   load: Loaded;
   apply: Written;
@@ -85,3 +85,7 @@ export type WorkerEvent =
 
 export type FromWorker = Reply | WorkerEvent;
 export type ToWorker = { id: number; request: Request };
+
+/** The 合并报送 step's replies, declared beside the others (an interface's declarations merge). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReplyMap extends ReturnsReplyMap {}

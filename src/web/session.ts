@@ -10,11 +10,10 @@ import { HostError, type Progress, type SourceSnapshot } from '../host';
 import { outputFileName } from './fileNames';
 import { memorySettingsStore, openMemoryHost, type GridView, type MemoryHost } from './memoryHost';
 import { findingsSheet } from './outputSheets';
-import { isReturnsRequest } from './returnsProtocol';
-import { ReturnsSession } from './returnsSession';
 import type { ErrorInfo, ExportKind, Exported, Loaded, Opened, ReplyMap, Request, Written } from './protocol';
 import { analysisForPage, packGrid } from './transfer';
 import { wordExport } from './wordExport';
+import { ReturnsSession } from './returnsSession';
 
 const TEXT_ENCODER = new TextEncoder();
 
@@ -48,8 +47,6 @@ export class Session {
   private analysis: Analysis | null = null;
   private config: Config = defaultConfig();
   private settings = memorySettingsStore();
-  /** The 合并报送 step: the returns read so far, merged into the table read last. */
-  private readonly returns = new ReturnsSession({ master: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
 
   constructor(private readonly view: GridView) {}
 
@@ -75,13 +72,15 @@ export class Session {
     }
   }
 
+  /** The 合并报送 step: the returns read so far, merged into the table read last (returnsSession.ts). */
+  private readonly returns = new ReturnsSession({ master: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
+
   async handle<T extends Request>(request: T, onProgress: (p: Progress) => void): Promise<ReplyMap[T['type']]> {
     const result = await this.dispatch(request, onProgress);
     return result as ReplyMap[T['type']];
   }
 
   private async dispatch(request: Request, onProgress: (p: Progress) => void): Promise<ReplyMap[Request['type']]> {
-    if (isReturnsRequest(request)) return this.returns.handle(request, onProgress);
     switch (request.type) {
       case 'open':
         return this.open(request.bytes, request.fileName, request.settings);
@@ -120,6 +119,8 @@ export class Session {
       case 'export':
         return this.export(request.kind, request.lang);
     }
+    // What is left are the 合并报送 step's requests.
+    return this.returns.handle(request, onProgress);
   }
 
   private open(bytes: Uint8Array, fileName: string, settings: unknown): Opened {

@@ -51,8 +51,9 @@ export interface WebState {
   chooseSheet: (sheet: string) => Promise<void>;
   download: (kind: ExportKind) => Promise<void>;
   cancel: () => void;
-  /** A request to the worker without the page's busy bar: the 合并报送 step (MergeStep) shows its own progress. */
+  /** A request to the worker, for a step with a panel of its own (与上期对比), and the sheets to show after it wrote some. */
   request: <T extends Request>(request: T, report?: (p: JobProgress) => void, transfer?: Transferable[]) => Promise<ReplyMap[T['type']]>;
+  showSheets: (sheets: SheetInfo[]) => void;
 }
 
 const PANE_STAGES: Record<string, MessageKey> = { read: 'stage.read', analyze: 'stage.analyze', write: 'stage.write' };
@@ -344,6 +345,6 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     dismissError: useCallback(() => setError(null), []),
     dismissNotice: useCallback(() => setNotice(null), []),
   };
-  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send };
+  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
   return { workbench, web };
 }
