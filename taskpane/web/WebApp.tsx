@@ -42,10 +42,10 @@ import { ErrorBar, NoticeBar } from '../components/StatusBars';
 import { SummaryPanel } from '../components/SummaryPanel';
 import { LanguageContext, useLanguage, type LanguageState } from '../context';
 import { describeError } from '../errors';
-import { MergeStep } from './MergeStep';
 import { SheetGrid } from './SheetGrid';
 import { SummaryCharts } from './SummaryCharts';
 import { useWebWorkbench, type WebBusy } from './useWebWorkbench';
+import { MergeStep } from './MergeStep';
 import { paneTranslator, webTranslator } from './webText';
 
 type TabId = 'repair' | 'check' | 'summary' | 'merge' | 'settings';
@@ -248,9 +248,9 @@ function Workspace() {
               </MessageBar>
             )}
             {web.fileName && tab === 'repair' && <RepairPanel workbench={workbench} />}
+            {web.fileName && tab === 'merge' && <MergeStep workbench={workbench} web={web} />}
             {web.fileName && tab === 'check' && <CheckPanel workbench={workbench} />}
             {web.fileName && tab === 'summary' && <SummaryPanel workbench={workbench} />}
-            {web.fileName && tab === 'merge' && <MergeStep workbench={workbench} web={web} />}
             {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}
           </section>
           {workbench.analysis && web.fileName && downloads.length > 0 && (
