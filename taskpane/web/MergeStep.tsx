@@ -160,7 +160,11 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
 
   return (
     <div className={styles.root} data-testid="merge-step">
-      {/* The split (sending each unit its tasks) goes here, above the returns, when the add-in's SplitPanel lands. */}
+      {/*
+        The split (SplitPanel: send each unit its tasks) goes here, above the returns. Note for whoever places it: on this
+        page workbench.analysis holds counts only (src/web/transfer.ts analysisForPage: records are not sent), so the
+        split has to be made in the worker, as the merge is (a request beside returns-*), and downloaded with saveFile.
+      */}
       <Text>{tr('returns.intro')}</Text>
       {!master && (
         <MessageBar intent="info" data-testid="merge-no-master">
