@@ -7,7 +7,7 @@ import type { Lang, RepairPlan } from '../core/types';
 import { planToValues } from '../core';
 import { changeLogSheet, repairedSheetName } from '../core/sheets';
 import { type ApplyMode, type ApplyResult, HostError, type Progress, type SourceSnapshot, throwIfCancelled } from './host';
-import { Rect, cellA1, parseA1 } from './addresses';
+import { Rect, cellA1, parseA1 } from '../host/addresses';
 import { explainAccessDenied, hostError, isAccessDenied, toHostError } from './errors';
 import { readBlocks } from './readGrid';
 import { runExcel, supports } from './runtime';

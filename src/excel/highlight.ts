@@ -2,30 +2,23 @@
  * Marking findings on the source sheet: a fill by severity and a note with the messages on each cell. What the
  * cells looked like before is kept in a workbook setting, so clearing puts back the user's own fills.
  */
-import type { Finding, Lang, Severity } from '../core/types';
+import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from './host';
-import { cellA1, columnLetters, parseA1, parseAreasAddress, qualified } from './addresses';
+import { cellA1, parseA1, parseAreasAddress, qualified } from '../host/addresses';
+import { SEVERITY_FILL, marksFor } from '../host/marks';
 import { hostError } from './errors';
 import { readBlocks } from './readGrid';
 import { supports } from './runtime';
 
-export const HIGHLIGHT_SETTING = 'reportTables.highlights';
+export { SEVERITY_FILL };
 
-/** Light fills that keep black text readable: Excel's own "bad", "neutral" and a pale blue. */
-export const SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+export const HIGHLIGHT_SETTING = 'reportTables.highlights';
 
 /** Excel reports "no fill" as white. */
 const NO_FILL = '#FFFFFF';
 /** Cells handled per sync, so the proxies of one request stay few. */
 const CELLS_PER_SYNC = 1000;
 const NOTE_MAX = 2000;
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  'en-US': { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-const SUGGESTION_LABEL: Record<Lang, string> = { 'zh-CN': '建议', 'en-US': 'Suggestion' };
 
 interface HighlightedCell {
   address: string;
@@ -39,37 +32,6 @@ interface HighlightRecord {
   version: 1;
   sheet: string;
   cells: HighlightedCell[];
-}
-
-interface Mark {
-  address: string;
-  severity: Severity;
-  lines: string[];
-}
-
-/** One mark per cell: the most severe finding's colour, every finding's message in the note. */
-export function marksFor(source: SourceSnapshot, findings: Finding[], lang: Lang): Mark[] {
-  const marks = new Map<string, Mark>();
-  const firstColumn = source.grid.origin.column - 1;
-  const columnCount = source.grid.values[0]?.length ?? 1;
-  for (const finding of findings) {
-    const text = `【${SEVERITY_LABEL[lang][finding.severity]}】${finding.messages[lang]}${finding.suggestion ? `\n${SUGGESTION_LABEL[lang]}：${finding.suggestion}` : ''}`;
-    // A row-level finding colours the row across the table; its note goes on the row's first cell.
-    const addresses = finding.cell
-      ? [finding.cell.toUpperCase()]
-      : Array.from({ length: columnCount }, (_, c) => `${columnLetters(firstColumn + c)}${finding.row}`);
-    addresses.forEach((written, i) => {
-      const rect = parseA1(written);
-      if (!rect) return;
-      // Notes belong to one cell: a range is marked by its first cell.
-      const address = cellA1(rect.row, rect.column);
-      const mark = marks.get(address) ?? { address, severity: finding.severity, lines: [] };
-      if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[mark.severity]) mark.severity = finding.severity;
-      if (i === 0 && !mark.lines.includes(text)) mark.lines.push(text);
-      marks.set(address, mark);
-    });
-  }
-  return [...marks.values()];
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -1,5 +1,6 @@
 /** The WorkbookHost on office-js: every call is one Excel.run; Excel errors come out as HostErrors. */
 import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
+import type { SheetSpec } from '../core/sheets';
 import type {
   ApplyMode,
   ApplyResult,
@@ -9,6 +10,7 @@ import type {
   HostKind,
   HostLimitation,
   Progress,
+  ReportSheetsWriteOptions,
   SourceSnapshot,
   SummaryWriteOptions,
   SummaryWriteResult,
@@ -22,7 +24,7 @@ import { ReadOptions, defaultReadOptions, readSelectionSnapshot } from './readGr
 import { excelLimitations } from './requirements';
 import { runExcel, supports } from './runtime';
 import { loadWorkbookSettings, saveWorkbookSettings } from './settings';
-import { writeSummarySheets } from './summarySheets';
+import { writeReportSheets, writeSummarySheets } from './summarySheets';
 
 /** Runs `work`; an AccessDenied is told apart (sheet protection, workbook protection, or neither) on `sheets`. */
 async function translated<T>(work: () => Promise<T>, sheets: string[] = []): Promise<T> {
@@ -88,6 +90,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
     return translated(() => writeSummarySheets(summary, lang, options));
+  }
+
+  writeReportSheets(sheets: readonly SheetSpec[], options: ReportSheetsWriteOptions): Promise<SummaryWriteResult> {
+    return translated(() => writeReportSheets(sheets, options));
   }
 
   loadSettings(): Promise<unknown | null> {

@@ -7,10 +7,10 @@
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
 import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from './host';
-import { Rect, intersect, parseAreasAddress, rectA1 } from './addresses';
+import { Rect, intersect, parseAreasAddress, rectA1 } from '../host/addresses';
 import { displayedValue } from './cellValues';
 import { hostError, isPayloadTooLarge } from './errors';
-import { Fingerprint } from './fingerprint';
+import { Fingerprint } from '../host/fingerprint';
 import { jsonBytes } from './payload';
 import { supports } from './runtime';
 

@@ -4,7 +4,7 @@
  */
 import type { SheetSpec } from '../core/sheets';
 import type { Progress } from './host';
-import { cellA1 } from './addresses';
+import { cellA1 } from '../host/addresses';
 import { supports } from './runtime';
 import { GENERAL_FORMAT, WrittenValue, widthPoints, writeCells } from './writeCells';
 

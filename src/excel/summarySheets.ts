@@ -1,13 +1,14 @@
 /**
- * Writing the summary sheets. A refresh replaces sheets of the same names: the new sheets are written under
+ * Writing the summary sheets, and any other set of report sheets (the comparison with last period). A refresh replaces sheets of the same names: the new sheets are written under
  * temporary names first and swapped in at the end, so a failure leaves the previous summary untouched. Sheets the
  * add-in made are remembered (by sheet id, in a workbook setting); a sheet of the same name that the office made itself
  * is replaced only after the clerk said so. Deleting the old sheets and renaming the new ones happen in separate syncs,
  * so a rename never meets a name that is still taken.
  */
 import type { Lang, Summary } from '../core/types';
-import { summarySheets } from '../core/sheets';
-import { type SummaryWriteOptions, type SummaryWriteResult, throwIfCancelled } from './host';
+import { summarySheets, type SheetSpec } from '../core/sheets';
+import { reportSheetSpecs } from '../host/reportSheets';
+import { type ReportSheetsWriteOptions, type SummaryWriteOptions, type SummaryWriteResult, throwIfCancelled } from './host';
 import { explainAccessDenied, isAccessDenied, toHostError } from './errors';
 import { runExcel } from './runtime';
 import { uniqueSheetName } from './sheetNames';
@@ -16,6 +17,10 @@ import { writeSpecSheet } from './specSheet';
 const TEMP_PREFIX = '~rt ';
 /** Ids of the sheets this add-in wrote as summaries. */
 export const SUMMARY_SHEETS_SETTING = 'reportTables.summarySheets';
+/** Ids of the sheets of one report set (`reportTables.reportSheets.compare`, …). */
+export function reportSheetsSetting(group: string): string {
+  return `reportTables.reportSheets.${group}`;
+}
 
 function parseIds(value: unknown): string[] {
   let data = value;
@@ -30,11 +35,19 @@ function parseIds(value: unknown): string[] {
 }
 
 export function writeSummarySheets(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
-  const specs = summarySheets(summary, lang);
+  return writeSheetSet(summarySheets(summary, lang), SUMMARY_SHEETS_SETTING, options);
+}
+
+export function writeReportSheets(sheets: readonly SheetSpec[], options: ReportSheetsWriteOptions): Promise<SummaryWriteResult> {
+  return writeSheetSet(reportSheetSpecs(sheets), reportSheetsSetting(options.group), options);
+}
+
+/** Writes `specs` as new sheets at the end; the sheets whose ids `settingKey` holds are ours and replaced without asking. */
+function writeSheetSet(specs: readonly SheetSpec[], settingKey: string, options: SummaryWriteOptions): Promise<SummaryWriteResult> {
   return runExcel(
     async (context) => {
       const worksheets = context.workbook.worksheets.load('items/name');
-      const setting = context.workbook.settings.getItemOrNullObject(SUMMARY_SHEETS_SETTING).load('value');
+      const setting = context.workbook.settings.getItemOrNullObject(settingKey).load('value');
       const previous = specs.map((spec) => worksheets.getItemOrNullObject(spec.name).load('name,id'));
       await context.sync();
       const ours = new Set(setting.isNullObject ? [] : parseIds(setting.value));
@@ -64,7 +77,7 @@ export function writeSummarySheets(summary: Summary, lang: Lang, options: Summar
         });
         written[0]?.activate();
         await context.sync();
-        context.workbook.settings.add(SUMMARY_SHEETS_SETTING, JSON.stringify(written.map((sheet) => sheet.id)));
+        context.workbook.settings.add(settingKey, JSON.stringify(written.map((sheet) => sheet.id)));
         await context.sync();
         return { sheets: specs.map((spec) => spec.name) };
       } catch (error) {

@@ -4,6 +4,7 @@
  * in memory (src/web) — and one host-contract test suite runs against each.
  */
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core';
+import type { SheetSpec } from '../core/sheets';
 
 /** Where the panes run; the UI shows only what that host can do. */
 export type HostKind = 'excel' | 'wps' | 'web';
@@ -61,6 +62,18 @@ export interface SummaryWriteResult {
   needsConfirmation?: string[];
 }
 
+/**
+ * A set of report sheets the panes write beside the table (the comparison with last period, …): each an engine
+ * SheetSpec — name, columns, rows, widths, optionally a totals row and a column chart (written natively where
+ * `capabilities.chart`). Like the summary, writing the set again replaces the sheets of the same set written before
+ * without asking; a sheet of one of its names that the add-in did not write is replaced only after the clerk agreed
+ * (`replace`), otherwise nothing is written and its name comes back in `needsConfirmation`.
+ */
+export interface ReportSheetsWriteOptions extends SummaryWriteOptions {
+  /** Which set the sheets belong to, e.g. 'compare'; remembered per workbook to know which sheets are ours. */
+  group: string;
+}
+
 /** A table as read from the workbook, with what is needed to notice later edits. */
 export interface SourceSnapshot {
   grid: Grid;
@@ -102,6 +115,8 @@ export interface WorkbookHost {
   /** With `source`, refuses with 'source-changed' when the cell's row no longer holds what was read. */
   selectCell(sheet: string, address: string, source?: SourceSnapshot): Promise<void>;
   writeSummary(summary: Summary, lang: Lang, options?: SummaryWriteOptions): Promise<SummaryWriteResult>;
+  /** Adds (or replaces) a set of report sheets at the end of the workbook, the first one activated. */
+  writeReportSheets(sheets: readonly SheetSpec[], options: ReportSheetsWriteOptions): Promise<SummaryWriteResult>;
   loadSettings(): Promise<unknown | null>;
   saveSettings(settings: unknown): Promise<void>;
   /**

@@ -4,10 +4,10 @@
  * was); highlighting and going to a cell drive the page's grid view; settings live in a store the page provides
  * (localStorage and a JSON file). No DOM here, so the same host runs in a Web Worker and under jest.
  */
-import { changeLogSheet, repairedSheetName, summarySheets, uniqueSheetName } from '../core/sheets';
+import { changeLogSheet, repairedSheetName, summarySheets, uniqueSheetName, type SheetSpec } from '../core/sheets';
 import { parseA1 } from '../core/grid/address';
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core/types';
-import { Fingerprint } from '../excel/fingerprint';
+import { Fingerprint } from '../host/fingerprint';
 import { createWorkbook, openWorkbook, writeSheets, type OpenedWorkbook, type OutputSheet, type SheetInfo, type WorkbookFormat } from '../files';
 import {
   HostError,
@@ -17,11 +17,13 @@ import {
   type HostCallOptions,
   type HostCapabilities,
   type Progress,
+  type ReportSheetsWriteOptions,
   type SourceSnapshot,
   type SummaryWriteOptions,
   type SummaryWriteResult,
   type WorkbookHost,
 } from '../host';
+import { reportSheetSpecs } from '../host/reportSheets';
 import { asOutputSheets, copyOfGrid, repairedSheet } from './outputSheets';
 
 /** One finding as the grid shows it: a cell (1-based sheet row and column) and how serious. */
@@ -122,9 +124,13 @@ export class MemoryHost implements WorkbookHost {
   private readonly rewritten = new Set<string>();
   /** Summary sheets this host wrote (lower case): written again without asking. */
   private readonly summaryNames = new Set<string>();
+  /** Report sheets this host wrote, per set (lower case): written again without asking. */
+  private readonly reportNames = new Map<string, Set<string>>();
   /** The workbook right after the last repair and the last summary: what the page offers to download. */
   private repaired: Uint8Array | null = null;
   private summarized: Uint8Array | null = null;
+  /** The workbook right after the last write of each report set (e.g. 'compare'). */
+  private readonly reported = new Map<string, Uint8Array>();
 
   constructor(bytes: Uint8Array, options: MemoryHostOptions) {
     this.fileName = options.fileName;
@@ -167,6 +173,11 @@ export class MemoryHost implements WorkbookHost {
 
   get summaryWorkbook(): Uint8Array | null {
     return this.summarized;
+  }
+
+  /** The workbook right after the last write of a report set, or null before any. */
+  reportWorkbook(group: string): Uint8Array | null {
+    return this.reported.get(group) ?? null;
   }
 
   /** The workbook as it stands, every sheet written so far included. */
@@ -319,24 +330,40 @@ export class MemoryHost implements WorkbookHost {
    */
   writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
     return Promise.resolve().then(() => {
-      throwIfCancelled(options.signal);
-      const specs = asOutputSheets(summarySheets(summary, lang));
-      const wanted = new Set(specs.map((spec) => spec.name.toLowerCase()));
-      const existing = this.book.sheets.map((sheet) => sheet.name);
-      const foreign = existing.filter((name) => name !== this.chosen && wanted.has(name.toLowerCase()) && !this.summaryNames.has(name.toLowerCase()));
-      if (foreign.length > 0 && !options.replace) return { sheets: [], needsConfirmation: foreign };
-      const replaceable = (name: string): boolean => name !== this.chosen && wanted.has(name.toLowerCase());
-      const kept = existing.filter((name) => !replaceable(name));
-      for (const spec of specs) {
-        spec.name = uniqueSheetName(spec.name, kept);
-        kept.push(spec.name);
-        this.summaryNames.add(spec.name.toLowerCase());
-      }
-      const written = writeSheets(this.basePackage(), specs, { replace: replaceable });
-      this.commit(written, specs.map((spec) => spec.name));
-      this.summarized = written;
-      return { sheets: specs.map((spec) => spec.name) };
+      const result = this.writeSheetSet(summarySheets(summary, lang), this.summaryNames, options);
+      if (result.needsConfirmation === undefined) this.summarized = this.bytes;
+      return result;
     });
+  }
+
+  /** A report set (the comparison with last period, …), by the same rules as the summary; kept for download per set. */
+  writeReportSheets(sheets: readonly SheetSpec[], options: ReportSheetsWriteOptions): Promise<SummaryWriteResult> {
+    return Promise.resolve().then(() => {
+      let ours = this.reportNames.get(options.group);
+      if (!ours) this.reportNames.set(options.group, (ours = new Set()));
+      const result = this.writeSheetSet(reportSheetSpecs(sheets), ours, options);
+      if (result.needsConfirmation === undefined) this.reported.set(options.group, this.bytes);
+      return result;
+    });
+  }
+
+  private writeSheetSet(sheets: readonly SheetSpec[], ours: Set<string>, options: SummaryWriteOptions): SummaryWriteResult {
+    throwIfCancelled(options.signal);
+    const specs = asOutputSheets(sheets);
+    const wanted = new Set(specs.map((spec) => spec.name.toLowerCase()));
+    const existing = this.book.sheets.map((sheet) => sheet.name);
+    const foreign = existing.filter((name) => name !== this.chosen && wanted.has(name.toLowerCase()) && !ours.has(name.toLowerCase()));
+    if (foreign.length > 0 && !options.replace) return { sheets: [], needsConfirmation: foreign };
+    const replaceable = (name: string): boolean => name !== this.chosen && wanted.has(name.toLowerCase());
+    const kept = existing.filter((name) => !replaceable(name));
+    for (const spec of specs) {
+      spec.name = uniqueSheetName(spec.name, kept);
+      kept.push(spec.name);
+      ours.add(spec.name.toLowerCase());
+    }
+    const written = writeSheets(this.basePackage(), specs, { replace: replaceable });
+    this.commit(written, specs.map((spec) => spec.name));
+    return { sheets: specs.map((spec) => spec.name) };
   }
 
   loadSettings(): Promise<unknown | null> {

@@ -8,6 +8,7 @@ import type { Analysis, Lang } from '../core/types';
 import type { FileWarning, SheetInfo, WorkbookFormat } from '../files';
 import type { ApplyMode } from '../host';
 import type { OutputKind } from './fileNames';
+import type { CompareReplyMap, CompareRequest } from './compareProtocol';
 import type { CellMark } from './memoryHost';
 import type { PackedGrid } from './transfer';
 
@@ -23,7 +24,9 @@ export type Request =
   | { type: 'select'; address: string }
   | { type: 'summary'; lang: Lang; replace?: boolean }
   | { type: 'settings'; settings: unknown }
-  | { type: 'export'; kind: ExportKind; lang: Lang };
+  | { type: 'export'; kind: ExportKind; lang: Lang }
+  // 与上期对比 in the summary step (compareProtocol.ts).
+  | CompareRequest;
 
 export interface Opened {
   format: WorkbookFormat;
@@ -57,7 +60,7 @@ export interface Exported {
   bytes: Uint8Array;
 }
 
-export interface ReplyMap {
+export interface ReplyMap extends CompareReplyMap {
   open: Opened;
   load: Loaded;
   apply: Written;

@@ -7,6 +7,8 @@ import type { Analysis, Lang } from '../core/types';
 import { FileError, createWorkbook } from '../files';
 import { installDocxReader } from '../files/docx';
 import { HostError, type Progress, type SourceSnapshot } from '../host';
+import { isCompareRequest } from './compareProtocol';
+import { CompareSession } from './compareSession';
 import { outputFileName } from './fileNames';
 import { memorySettingsStore, openMemoryHost, type GridView, type MemoryHost } from './memoryHost';
 import { findingsSheet } from './outputSheets';
@@ -47,6 +49,8 @@ export class Session {
   private analysis: Analysis | null = null;
   private config: Config = defaultConfig();
   private settings = memorySettingsStore();
+  /** 与上期对比: last period's file compared with the table read last, written into the workbook. */
+  private readonly comparing = new CompareSession({ current: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
 
   constructor(private readonly view: GridView) {}
 
@@ -81,6 +85,7 @@ export class Session {
   }
 
   private async dispatch(request: Request, onProgress: (p: Progress) => void): Promise<ReplyMap[Request['type']]> {
+    if (isCompareRequest(request)) return this.comparing.handle(request, onProgress);
     switch (request.type) {
       case 'open':
         return this.open(request.bytes, request.fileName, request.settings);

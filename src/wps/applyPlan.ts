@@ -7,7 +7,7 @@ import type { Lang, RepairPlan } from '../core/types';
 import { planToValues } from '../core';
 import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../core/sheets';
 import type { ApplyMode, ApplyResult, HostCallOptions, Progress, SourceSnapshot } from '../host';
-import { fittedWidths, rectangular } from '../excel/writeCells';
+import { fittedWidths, rectangular } from '../host/cells';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { findSheet } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';

@@ -6,7 +6,7 @@
  */
 import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from '../host';
-import { SEVERITY_FILL, marksFor } from '../excel/highlight';
+import { SEVERITY_FILL, marksFor } from '../host/marks';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { XL_COLOR_INDEX_NONE } from './api';
 import { findSheet, readStored, removeStored, writeStored } from './documentStore';

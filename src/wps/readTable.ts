@@ -6,7 +6,7 @@
 import type { CellValue, Grid, MergedArea } from '../core/types';
 import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from '../host';
 import { shownValue } from './values';
-import { Fingerprint } from '../excel/fingerprint';
+import { Fingerprint } from '../host/fingerprint';
 import type { WpsApplication, WpsRange, WpsValue, WpsWorksheet } from './api';
 import { wpsHostError } from './errors';
 import { Rect, intersect, parseA1, rectA1, sameRect } from './rects';

@@ -1,5 +1,6 @@
 /** The WorkbookHost over WPS 表格's JS add-in object model (`window.Application`); failures come out as HostErrors. */
 import type { Finding, Lang, RepairPlan, Summary } from '../core/types';
+import type { SheetSpec } from '../core/sheets';
 import type {
   ApplyMode,
   ApplyResult,
@@ -9,6 +10,7 @@ import type {
   HostKind,
   HostLimitation,
   Progress,
+  ReportSheetsWriteOptions,
   SourceSnapshot,
   SummaryWriteOptions,
   SummaryWriteResult,
@@ -20,7 +22,7 @@ import { findSheet, readStored, writeStored } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
 import { assertRowUnchanged, clearRecordedHighlights, highlightFindings } from './highlight';
 import { WpsReadOptions, defaultWpsReadOptions, readSelectionSnapshot } from './readTable';
-import { writeSummarySheets } from './summarySheets';
+import { writeReportSheets, writeSummarySheets } from './summarySheets';
 
 export const CONFIG_KEY = 'config';
 
@@ -44,8 +46,8 @@ export class WpsHost implements WorkbookHost {
     {
       feature: 'chart',
       messages: {
-        'zh-CN': 'WPS 表格中生成的汇总表不带图表；图表显示在本窗格中。',
-        'en-US': 'Summary sheets written in WPS Spreadsheets carry no chart; the chart is shown in this pane.',
+        'zh-CN': 'WPS 表格中生成的汇总表和对比表不带图表；图表显示在本窗格中。',
+        'en-US': 'Summary and comparison sheets written in WPS Spreadsheets carry no chart; the chart is shown in this pane.',
       },
     },
   ];
@@ -87,6 +89,10 @@ export class WpsHost implements WorkbookHost {
 
   writeSummary(summary: Summary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
     return translated(() => writeSummarySheets(this.app, summary, lang, options));
+  }
+
+  writeReportSheets(sheets: readonly SheetSpec[], options: ReportSheetsWriteOptions): Promise<SummaryWriteResult> {
+    return translated(() => writeReportSheets(this.app, sheets, options));
   }
 
   loadSettings(): Promise<unknown | null> {

@@ -1,5 +1,5 @@
 /**
- * Writing blocks of cells into WPS 表格 by the same rule as the Excel host (src/excel/writeCells.ts): cells keep the
+ * Writing blocks of cells into WPS 表格 by the same rule as the Excel host (src/host/cells.ts): cells keep the
  * General format, text goes in as it is, and only text the spreadsheet would turn into something else — "=SUM(A1)",
  * "007", "2024/6/30", "1-2" — gets the leading apostrophe that keeps it text (Range.PrefixCharacter: the apostrophe
  * is not part of the value). Not the Text format "@": a Text-formatted cell over 255 characters shows ##### and
@@ -7,7 +7,7 @@
  */
 import { type Progress, throwIfCancelled } from '../host';
 import type { SheetSpec } from '../core/sheets';
-import { asNumberIfPlain, cellInput } from '../excel/writeCells';
+import { asNumberIfPlain, cellInput } from '../host/cells';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { breathe } from './readTable';
 import { Rect, cellA1, rectA1 } from './rects';

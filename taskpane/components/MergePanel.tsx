@@ -1,13 +1,13 @@
 /**
  * 合并报送: choose the units' returns with a file picker, see who answered and what will change, then apply through
- * the host's preview → apply → change log → backup path (host.applyPlan, as 整理 does). A comparison with last
- * period's file sits below it. The files are read in the pane with the file layer (bytes in, no network).
+ * the host's preview → apply → change log → backup path (host.applyPlan, as 整理 does); the comparison with last
+ * period lives in the 汇总 step (ComparePanel). The files are read in the pane with the file layer (bytes in, no network).
  */
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MergeRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useMemo, useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
-import { changeLabels, compareTables, matchReturns, mergedRepairPlan, type Comparison, type MergePlan, type ReturnInput } from '../../src/core/returns';
+import { matchReturns, mergedRepairPlan, type MergePlan, type ReturnInput } from '../../src/core/returns';
 import { mergeOverview } from '../../src/web/returnsOverview';
 import { readReturn } from '../../src/web/returnsRead';
 import { MergeOverviewView } from '../web/MergeOverview';
@@ -15,10 +15,10 @@ import type { Lang } from '../../src/core/types';
 import type { ApplyMode } from '../../src/host';
 import { useHost, useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
-import { mergeTranslator, type MergeTranslate } from './mergeText';
+import { compareTranslator } from './CompareText';
+import { mergeTranslator } from './mergeText';
 import { SourceBar } from './SourceBar';
 
-const LIST_LIMIT = 50;
 const ACCEPT = '.xlsx,.xlsm,.xls,.xml,.htm,.html,.docx';
 
 const useStyles = makeStyles({
@@ -54,27 +54,6 @@ export function MergePreview({ plan, master, lang }: { plan: MergePlan; master?:
   return <MergeOverviewView overview={overview} lang={lang} />;
 }
 
-export function ComparisonView({ comparison, file, t, lang }: { comparison: Comparison; file: string; t: MergeTranslate; lang: Lang }) {
-  const styles = useStyles();
-  const { counts } = comparison;
-  const shown = comparison.tasks.filter((x) => x.change === 'newly-lagging' || x.change === 'still-lagging' || x.change === 'recovered' || x.change === 'completed');
-  return (
-    <div className={styles.root} data-testid="compare-result">
-      <Text>{t('compare.result', { file, newly: counts['newly-lagging'], still: counts['still-lagging'], recovered: counts.recovered, completed: counts.completed })}</Text>
-      <ul className={styles.list}>
-        {shown.slice(0, LIST_LIMIT).map((x, i) => (
-          <li key={i}>
-            <Text size={200}>
-              {t('compare.line', { change: changeLabels[x.change][lang], official: x.official ?? '', number: x.number, task: x.task.split('\n')[0].slice(0, 40) })}
-              {x.periods ? t('compare.periods', { periods: x.periods }) : ''}
-            </Text>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function MergePanel({ workbench }: { workbench: Workbench }) {
   const { lang } = useLanguage();
   const t = useMemo(() => mergeTranslator(lang), [lang]);
@@ -86,10 +65,8 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
   const [reading, setReading] = useState<{ done: number; total: number; file: string } | null>(null);
   const [mode, setMode] = useState<ApplyMode>('new-sheet');
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(null);
-  const [comparison, setComparison] = useState<{ file: string; result: Comparison } | null>(null);
   const cancel = useRef(false);
   const picker = useRef<HTMLInputElement>(null);
-  const lastPicker = useRef<HTMLInputElement>(null);
   const plan = useMemo(() => (analysis && returns.length > 0 ? matchReturns(analysis, returns, { config }) : null), [analysis, returns, config]);
 
   const pickReturns = async (list: FileList | null) => {
@@ -102,17 +79,6 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
     if (cancel.current) setMessage({ intent: 'warning', text: t('merge.cancelled') });
     setReturns(results.flatMap((r) => (r.ok ? [r.input] : [])));
     setUnreadable(results.flatMap((r) => (r.ok ? [] : [{ file: r.file, reason: r.reason }])));
-  };
-
-  const pickLast = async (list: FileList | null) => {
-    const file = list?.[0];
-    if (!file || !analysis) return;
-    const result = readReturnFile(file.name, new Uint8Array(await file.arrayBuffer()), config, lang);
-    if (!result.ok) {
-      setMessage({ intent: 'error', text: t('merge.unreadable', { file: result.file, reason: result.reason }) });
-      return;
-    }
-    setComparison({ file: file.name, result: compareTables(result.input.analysis, analysis as Analysis, { config }) });
   };
 
   const apply = async () => {
@@ -170,14 +136,9 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
           </Button>
         </>
       )}
-      <Text weight="semibold" size={400} as="h2">
-        {t('compare.title')}
+      <Text size={200} className={styles.muted}>
+        {compareTranslator(lang)('compare.inSummary')}
       </Text>
-      <input ref={lastPicker} className={styles.hidden} type="file" accept={ACCEPT} data-testid="compare-picker" onChange={(e) => void pickLast(e.target.files)} />
-      <Button disabled={!analysis} onClick={() => lastPicker.current?.click()}>
-        {t('compare.choose')}
-      </Button>
-      {comparison && <ComparisonView comparison={comparison.result} file={comparison.file} t={t} lang={lang} />}
     </div>
   );
 }

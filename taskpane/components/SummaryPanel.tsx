@@ -17,8 +17,9 @@ import {
 import { DataBarVerticalRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
-import { useLanguage } from '../context';
+import { useHost, useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
+import { ComparePanel, hostCompareBackend, type CompareBackend, type ComparedFile } from './ComparePanel';
 import { OfficialChart, statusColors } from './OfficialChart';
 import { SourceBar } from './SourceBar';
 import { JobStatus } from './StatusBars';
@@ -103,10 +104,21 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
   );
 }
 
-export function SummaryPanel({ workbench }: { workbench: Workbench }) {
+export interface SummaryPanelProps {
+  workbench: Workbench;
+  /**
+   * 与上期对比 where the page does the work itself (the web page's worker), with its state lifted so the page can
+   * draw the chart beside the pane. Without it the add-in's host does the writing and the pane reads the file.
+   */
+  compare?: { backend: CompareBackend | null; result: ComparedFile | null; onResult: (result: ComparedFile | null) => void };
+}
+
+export function SummaryPanel({ workbench, compare }: SummaryPanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
+  const host = useHost();
   const { analysis, source, busy, config, summaryQuestion } = workbench;
+  const backend = useMemo(() => (compare ? compare.backend : host && analysis ? hostCompareBackend(host, analysis, config, lang) : null), [compare, host, analysis, config, lang]);
   const summary = analysis?.summary ?? null;
   const colors = useMemo(() => {
     const entries = new Map(config.vocabulary.map((entry) => [entry.status, entry]));
@@ -154,6 +166,7 @@ export function SummaryPanel({ workbench }: { workbench: Workbench }) {
           <OfficialChart summary={summary} colors={colors} noOfficial={t('summary.noOfficial')} />
           <ByOfficialTable summary={summary} />
           {analysis && <WordExport workbench={workbench} analysis={analysis} />}
+          {(compare || host) && <ComparePanel backend={backend} analysis={analysis} disabled={busy !== null} {...(compare ? { result: compare.result, onResult: compare.onResult } : {})} />}
         </>
       ) : (
         <Text>{t('summary.empty')}</Text>

@@ -18,7 +18,7 @@ import { webTranslator } from './webText';
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
+export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
 /** Colours a manager reads at a glance: lagging red, on schedule greens, missing or unrecognised grey, the rest blues and amber. */
 const GREENS = ['#107C10', '#54B054', '#0B5A0B', '#8BD08B'];
@@ -40,7 +40,7 @@ function statusColors(statuses: readonly string[], groups: { lagging: ReadonlySe
   });
 }
 
-const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+export const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 const useStyles = makeStyles({
   charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalM },
@@ -79,7 +79,8 @@ function downloadPng(chart: echarts.ECharts | null, fileName: string): void {
   link.remove();
 }
 
-function ChartCard(props: { title: string; option: ChartOption; fileName: string; testId: string }) {
+/** A chart with its title and a PNG download (the comparison's chart uses it too). */
+export function ChartCard(props: { title: string; option: ChartOption; fileName: string; testId: string }) {
   const { lang } = useLanguage();
   const tw = webTranslator(lang);
   const styles = useStyles();
@@ -113,7 +114,7 @@ export function SummaryCharts({ summary, fileName, groups }: { summary: Summary;
   );
 }
 
-function bracket(text: string, lang: Lang): string {
+export function bracket(text: string, lang: Lang): string {
   return lang === 'zh-CN' ? `（${text}）` : ` (${text})`;
 }
 

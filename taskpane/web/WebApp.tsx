@@ -42,6 +42,7 @@ import { ErrorBar, NoticeBar } from '../components/StatusBars';
 import { SummaryPanel } from '../components/SummaryPanel';
 import { LanguageContext, useLanguage, type LanguageState } from '../context';
 import { describeError } from '../errors';
+import { CompareCharts, useWebCompare } from './CompareWeb';
 import { SheetGrid } from './SheetGrid';
 import { SummaryCharts } from './SummaryCharts';
 import { useWebWorkbench, type WebBusy } from './useWebWorkbench';
@@ -138,6 +139,7 @@ function Workspace() {
   const tw = webTranslator(lang);
   const styles = useStyles();
   const { workbench, web } = useWebWorkbench();
+  const compare = useWebCompare(web, workbench.analysis, lang);
   const [tab, setTab] = useState<TabId>('repair');
   const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -250,7 +252,7 @@ function Workspace() {
             {web.fileName && tab === 'repair' && <RepairPanel workbench={workbench} />}
             {web.fileName && tab === 'merge' && <MergeStep workbench={workbench} web={web} />}
             {web.fileName && tab === 'check' && <CheckPanel workbench={workbench} />}
-            {web.fileName && tab === 'summary' && <SummaryPanel workbench={workbench} />}
+            {web.fileName && tab === 'summary' && <SummaryPanel workbench={workbench} compare={compare} />}
             {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}
           </section>
           {workbench.analysis && web.fileName && downloads.length > 0 && (
@@ -276,6 +278,7 @@ function Workspace() {
         </div>
         <div className={styles.main}>
           {tab === 'summary' && workbench.analysis && web.fileName && <SummaryCharts summary={workbench.analysis.summary} fileName={web.fileName} groups={statusGroups} />}
+          {tab === 'summary' && compare.result && web.fileName && <CompareCharts comparison={compare.result.comparison} fileName={web.fileName} />}
           {web.grid && (
             <>
               <Text size={200} className={styles.muted} data-testid="grid-info">

@@ -18,6 +18,8 @@ import { groupFindings } from '../../taskpane/findings';
 import { OFFICE_CDN_URL } from '../../taskpane/officeLoader';
 import { renderPdfConversion, renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
+import { compareSheets, compareTables } from '../../src/core/returns';
+import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import type { HarnessFixture } from './harness';
 import { buildHarness, CHROMIUM, HARNESS_DIR, SCREENSHOT_DIR, serve, type StaticServer } from './support';
 
@@ -309,6 +311,48 @@ test('manager: 导出 Word（附件） saves a .docx holding the chosen official
   await page.getByTestId('word-export-done').waitFor();
   // The notice names the saved file, extension and all.
   await shot('07b-manager-word', page, 'zh-CN', ['docx']);
+});
+
+test('manager: 与上期对比 — last period\'s file picked in the pane, changes per official, comparison sheets with a native chart', async () => {
+  const last = lastPeriodOf(expected);
+  const names = compareSheets(compareTables(last.analysis, expected), 'zh-CN').map((spec) => spec.name);
+  await page.getByTestId('compare-picker').setInputFiles({
+    name: '重点工作1-8月.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(lastPeriodWorkbook(expected)),
+  });
+  const summary = page.getByTestId('compare-summary');
+  await summary.waitFor();
+  const { newlyLagging, stillLagging, recovered, completed } = last.expected;
+  await expect(summary.textContent()).resolves.toBe(`新增滞后 ${newlyLagging}，持续滞后 ${stillLagging}，已恢复 ${recovered}，本期完成 ${completed}`);
+  await expect(page.getByTestId('compare-total').textContent()).resolves.toBe(`合计${newlyLagging}${stillLagging}${recovered}${completed}`);
+  // The tasks that fell behind head the lagging list, with their official.
+  const lagging = page.getByTestId('compare-lagging').locator('li');
+  await expect(lagging.count()).resolves.toBe(newlyLagging + stillLagging);
+  await expect(lagging.first().textContent()).resolves.toMatch(/^新增滞后 · /);
+  await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
+  // File names shown: last period's (.xlsx) and the Word attachment saved just before (.docx).
+  await shot('06b-compare', page, 'zh-CN', ['xlsx', 'docx']);
+
+  await page.getByRole('button', { name: '写入对比表' }).click();
+  await notice(/已写入对比表/);
+  const written = await page.evaluate(
+    (sheets) => sheets.map((name) => {
+      const sheet = window.e2eBook?.sheets.find((s) => s.name === name && !s.deleted);
+      return { name, found: sheet !== undefined, charts: sheet?.charts.map((c) => ({ title: c.title, series: c.series.length })) ?? [] };
+    }),
+    names,
+  );
+  expect(written).toEqual([
+    { name: names[0], found: true, charts: [] },
+    { name: names[1], found: true, charts: [{ title: '各分管领导本期状态变化', series: 4 }] },
+  ]);
+  // Written again: replaced in place, not added twice, and nobody is asked.
+  await page.getByRole('button', { name: '写入对比表' }).click();
+  await notice(/已写入对比表/);
+  await expect(page.getByTestId('compare-question').count()).resolves.toBe(0);
+  const state = await bookState();
+  for (const name of names) expect(state.sheetNames.filter((n) => n === name)).toHaveLength(1);
 });
 
 test('合并报送: the returns tab offers the file picker, in Chinese', async () => {

@@ -12,7 +12,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { renderPdfConversion, renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
+import { compareSheets, compareTables } from '../../src/core/returns';
 import { gridAddress } from '../host-contract/contract';
+import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import { buildHarness, CHROMIUM, HARNESS_DIR, SCREENSHOT_DIR, serve, type StaticServer } from './support';
 import type { WpsHarnessFixture } from './wpsHarness';
 
@@ -190,6 +192,36 @@ test('manager: 汇总 from the ribbon writes the summary sheets', async () => {
   await pressRibbon(page, 'settings');
   expect(await settle(() => selectedTab(page), '设置')).toBe('设置');
   await shot(page, '07-settings', false); // the unit list is long: the first screen is what a user sees
+  await page.context().close();
+});
+
+test('manager: 与上期对比 in WPS — last period picked in the pane, comparison sheets written, the chart drawn in the pane', async () => {
+  const page = await openPane('clerk', 'repair');
+  await pressRibbon(page, 'summary');
+  expect(await settle(() => selectedTab(page), '汇总')).toBe('汇总');
+  await page.getByRole('button', { name: '读取选区并分析' }).first().click();
+  await page.getByTestId('summary-table').waitFor();
+  const current = analyze(clerkGrid);
+  const last = lastPeriodOf(current);
+  const comparison = compareTables(last.analysis, current);
+  await page.getByTestId('compare-picker').setInputFiles({
+    name: '重点工作1-8月.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(lastPeriodWorkbook(current)),
+  });
+  const { newlyLagging, stillLagging, recovered, completed } = last.expected;
+  await expect(page.getByTestId('compare-summary').textContent()).resolves.toBe(`新增滞后 ${newlyLagging}，持续滞后 ${stillLagging}，已恢复 ${recovered}，本期完成 ${completed}`);
+  // WPS writes no native chart: one bar per official with a change is drawn in the pane instead.
+  const officials = comparison.byOfficial.filter((o) => o.counts['newly-lagging'] + o.counts['still-lagging'] + o.counts.recovered + o.counts.completed > 0);
+  await expect(page.getByTestId('compare-bars').getByRole('img').count()).resolves.toBe(officials.length);
+  await page.getByRole('button', { name: '写入对比表' }).click();
+  await page.getByText(/已写入对比表/).first().waitFor();
+  const state = await bookState(page);
+  expect(state.sheets).toEqual(expect.arrayContaining(compareSheets(comparison, 'zh-CN').map((spec) => spec.name)));
+  // Fits the pane's width (the Chinese-only check would trip over the file name it shows, 重点工作1-8月.xlsx).
+  await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+  await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
+  await shot(page, '06b-compare');
   await page.context().close();
 });
 

@@ -1,5 +1,5 @@
 /** The adapter's pure helpers: addresses of merged areas, request chunks, dates, sheet names, the range to read. */
-import { parseAreasAddress } from '../../src/excel/addresses';
+import { parseAreasAddress } from '../../src/host/addresses';
 import { displayedValue, serialToText, toCellValue } from '../../src/excel/cellValues';
 import { chunkRows } from '../../src/excel/payload';
 import { chooseSourceRect, clipMerges } from '../../src/excel/readGrid';

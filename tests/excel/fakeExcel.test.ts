@@ -74,6 +74,26 @@ describe('fake Excel', () => {
     expect(book.sheetNames).toEqual(['Data']);
   });
 
+  test('worksheets.add puts the sheet last without activating it; charts.add makes one series per column, named by its first cell', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('表1');
+    book.addSheet('表2');
+    await run(book, async (context) => {
+      context.workbook.worksheets.getItem('表2').activate();
+      const added = context.workbook.worksheets.add('对比');
+      added.getRange('A1:C3').values = [['领导', '新增滞后', '已恢复'], ['胡钛', 1, 0], ['张元醒', 0, 2]];
+      const chart = added.charts.add('ColumnClustered', added.getRange('B1:C3'), 'Columns');
+      chart.title.text = '变化';
+      await context.sync();
+    });
+    expect(book.sheets.map((s) => s.name)).toEqual(['表1', '表2', '对比']);
+    expect(book.activeSheet?.name).toBe('表2');
+    const [chart] = book.sheet('对比').charts;
+    expect(chart!.title).toBe('变化');
+    expect(chart!.series.map((s) => s.name)).toEqual(['新增滞后', '已恢复']);
+    expect(chart!.series.map((s) => s.values?.column)).toEqual([1, 2]);
+  });
+
   test('a protected sheet rejects writes with AccessDenied and keeps its cells', async () => {
     const book = new FakeWorkbook();
     book.addSheet('表1').enter(0, 0, '原值');

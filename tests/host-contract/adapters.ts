@@ -22,6 +22,7 @@ export function excelContractWorkbook(grid: Grid, sheet: string): ContractWorkbo
     addSheet: (name, text) => book.addSheet(name).enter(0, 0, `'${text}`),
     filledCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.fill !== null && cell.fill.toUpperCase() !== '#FFFFFF').length,
     notedCells: (name) => book.sheet(name).notes.size,
+    charts: (name) => book.sheet(name).charts.map((chart) => ({ title: chart.title, series: chart.series.length })),
     selectedCell: () => (book.selection ? `${book.selection.sheet.name}!${excelA1(book.selection.rect.row, book.selection.rect.column)}` : null),
     dispose: uninstall,
   };
@@ -42,6 +43,8 @@ export function wpsContractWorkbook(grid: Grid, sheet: string): ContractWorkbook
     addSheet: (name, text) => book.addSheet(name).enter(0, 0, `'${text}`),
     filledCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.color !== null).length,
     notedCells: (name) => [...book.sheet(name).cells.values()].filter((cell) => cell.comment !== null).length,
+    // The WPS host writes no native chart (capabilities.chart is false): the pane draws it.
+    charts: () => [],
     selectedCell: () => (book.selection ? `${book.selection.sheet.name}!${wpsA1(book.selection.rect.row, book.selection.rect.column)}` : null),
     dispose: () => undefined,
   };

@@ -8,6 +8,8 @@
 import type { CellValue, Grid, RepairPlan } from '../../src/core/types';
 import { analyze, planToValues } from '../../src/core';
 import { changeLogSheetNames, summarySheets } from '../../src/core/sheets';
+import { changeLabels, compareSheets, compareTables } from '../../src/core/returns';
+import { lastPeriodOf } from '../support/lastPeriod';
 import { HostError, type WorkbookHost } from '../../src/host';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
@@ -30,6 +32,8 @@ export interface ContractWorkbook {
   /** Cells with a fill, and cells with a note or comment. */
   filledCells(sheet: string): number;
   notedCells(sheet: string): number;
+  /** Native charts on a sheet: title and number of series ([] where the host writes none). */
+  charts(sheet: string): Array<{ title: string; series: number }>;
   /** Top-left cell of the selection on the active sheet, "Sheet!A1". */
   selectedCell(): string | null;
   dispose(): void;
@@ -269,6 +273,79 @@ export function describeHostContract(name: string, make: MakeContractWorkbook): 
       const names = book.sheetNames();
       for (const name of expected) expect(names.filter((n) => n === name)).toHaveLength(1);
       expect(names.filter((n) => n.startsWith('~rt'))).toEqual([]);
+    });
+
+    describe('report sheets (the comparison with last period)', () => {
+      const last = lastPeriodOf(analysis);
+      const specs = compareSheets(compareTables(last.analysis, analysis), 'zh-CN');
+      const [tasks, byOfficial] = specs;
+      const changeColumn = (name: string) => book.values(name, `F2:F${tasks!.rows.length + 1}`).map((row) => row[0]);
+
+      test('are written with every task and the counts per official, and written again without duplicates', async () => {
+        const first = await book.host.writeReportSheets(specs, { group: 'compare' });
+        expect(first.sheets).toEqual([tasks!.name, byOfficial!.name]);
+        expect(book.values(tasks!.name, 'A1:G1')[0]!.map(asText)).toEqual(tasks!.columns);
+        const changes = changeColumn(tasks!.name);
+        expect(changes.filter((c) => c === changeLabels['newly-lagging']['zh-CN'])).toHaveLength(last.expected.newlyLagging);
+        expect(changes.filter((c) => c === changeLabels.recovered['zh-CN'])).toHaveLength(last.expected.recovered);
+        expect(changes.filter((c) => c === changeLabels.completed['zh-CN'])).toHaveLength(last.expected.completed);
+        // Newly lagging tasks come first: what a manager asks about first.
+        expect(changes.slice(0, 2)).toEqual([changeLabels['newly-lagging']['zh-CN'], changeLabels['newly-lagging']['zh-CN']]);
+        const totalsRow = byOfficial!.rows.length + 1;
+        const totals = book.values(byOfficial!.name, `A${totalsRow}:E${totalsRow}`)[0]!;
+        expect(totals).toEqual(['合计', last.expected.newlyLagging, last.expected.stillLagging, last.expected.recovered, last.expected.completed]);
+
+        const again = await book.host.writeReportSheets(specs, { group: 'compare' });
+        expect(again.needsConfirmation ?? []).toEqual([]);
+        const names = book.sheetNames();
+        for (const spec of specs) expect(names.filter((n) => n === spec.name)).toHaveLength(1);
+        expect(names.filter((n) => n.startsWith('~rt'))).toEqual([]);
+        // The table the comparison was made from is untouched.
+        expect(book.values(SHEET, gridAddress(grid)).map((row) => row.map(asText))).toEqual(grid.values.map((row) => row.map(asText)));
+      });
+
+      test("a sheet of the comparison's name that the office made itself is replaced only after asking", async () => {
+        book.addSheet(tasks!.name, '办公室自己的对比');
+        const asked = await book.host.writeReportSheets(specs, { group: 'compare' });
+        expect(asked.needsConfirmation).toEqual([tasks!.name]);
+        expect(asked.sheets).toEqual([]);
+        expect(book.values(tasks!.name, 'A1')).toEqual([['办公室自己的对比']]);
+        expect(book.sheetNames()).not.toContain(byOfficial!.name);
+        const replaced = await book.host.writeReportSheets(specs, { group: 'compare', replace: true });
+        expect(replaced.sheets).toEqual([tasks!.name, byOfficial!.name]);
+        expect(book.values(tasks!.name, 'A1')).toEqual([['序号']]);
+        expect(book.sheetNames().filter((n) => n === tasks!.name)).toHaveLength(1);
+      });
+
+      test('a summary sheet is not taken for a comparison sheet: each set asks for its own names', async () => {
+        await book.host.writeSummary(analysis.summary, 'zh-CN');
+        const summaryName = summarySheets(analysis.summary, 'zh-CN')[0]!.name;
+        const asked = await book.host.writeReportSheets([{ ...tasks!, name: summaryName }], { group: 'compare' });
+        expect(asked.needsConfirmation).toEqual([summaryName]);
+      });
+
+      test('a name Excel would refuse is made acceptable, never a reason to write nothing', async () => {
+        const { sheets } = await book.host.writeReportSheets([{ ...byOfficial!, name: '对比：1-9月/1-10月[草稿]*?这个名字长得超过了三十一个字符的限制' }], { group: 'odd' });
+        expect(sheets).toHaveLength(1);
+        expect(sheets[0]!.length).toBeLessThanOrEqual(31);
+        expect(sheets[0]).not.toMatch(/[:\\/?*[\]]/);
+        expect(book.sheetNames()).toContain(sheets[0]);
+      });
+
+      (capabilities.chart ? test : test.skip)('the counts per official carry a column chart, one series per change', async () => {
+        await book.host.writeReportSheets(specs, { group: 'compare' });
+        expect(book.charts(byOfficial!.name)).toEqual([{ title: byOfficial!.chart!.title, series: byOfficial!.chart!.seriesColumns.length }]);
+        expect(book.charts(tasks!.name)).toEqual([]);
+      });
+
+      test('pressing 取消 before the work starts writes nothing', async () => {
+        const before = book.sheetNames();
+        const controller = new AbortController();
+        controller.abort();
+        const error = await refusal(book.host.writeReportSheets(specs, { group: 'compare', signal: controller.signal }));
+        expect(error.code).toBe('cancelled');
+        expect(book.sheetNames()).toEqual(before);
+      });
     });
 
     test('settings saved to the workbook load back the same, and can be removed', async () => {

@@ -9,6 +9,7 @@ import { createWorkbook, openWorkbook, writeSheets } from '../../src/files';
 import { MemoryHost, type CellMark } from '../../src/web/memoryHost';
 import { copyOfGrid } from '../../src/web/outputSheets';
 import { parseRangeA1 } from '../../src/core/grid/address';
+import { packageCharts } from '../support/packageCharts';
 import { describeHostContract, type CellScalar, type ContractWorkbook } from './contract';
 
 function sheetGrid(bytes: Uint8Array, name: string): Grid {
@@ -78,6 +79,7 @@ function webContractWorkbook(grid: Grid, sheet: string): ContractWorkbook {
     addSheet: (name, text) => host.reopen(writeSheets(host.workbook, [{ name, columns: [text], rows: [], widths: [20], autoFilter: false }])),
     filledCells: (name) => marked(name, false),
     notedCells: (name) => marked(name, true),
+    charts: (name) => packageCharts(host.workbook, name),
     selectedCell: () => selected,
     dispose: () => undefined,
   };

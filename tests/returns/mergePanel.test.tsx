@@ -1,9 +1,9 @@
 /** The 合并报送 step renders (on the server, as tests/addin does) in both languages, with what a clerk must see. */
 import { renderToString } from 'react-dom/server';
 import { defaultConfig } from '../../src/core';
-import { compareTables, matchReturns } from '../../src/core/returns';
+import { matchReturns } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
-import { ComparisonView, MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
+import { MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
 import { mergeMessages, mergeTranslator } from '../../taskpane/components/mergeText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
@@ -66,13 +66,4 @@ test('the preview shows who answered, who did not, what will change and the find
   // Findings under what the rule checks, in words; the rule's id is not shown.
   expect(html).toContain('牵头单位应报送其牵头的每项任务');
   expect(html).not.toContain('returns.missing-unit');
-});
-
-test('the comparison view lists newly lagging tasks with their official', () => {
-  const { analysis } = seedMaster();
-  const comparison = compareTables(analysis, analysis);
-  const html = render('en-US', <ComparisonView comparison={comparison} file="1-9月.xlsx" t={mergeTranslator('en-US')} lang="en-US" />);
-  expect(html).toContain(`Against 1-9月.xlsx: 0 newly lagging, ${comparison.counts['still-lagging']} still lagging`);
-  expect(comparison.counts['still-lagging']).toBeGreaterThan(0);
-  expect(html).toContain('Still lagging');
 });

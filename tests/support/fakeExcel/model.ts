@@ -541,6 +541,13 @@ export class FakeWorkbook {
     return found;
   }
 
+  /**
+   * What Excel answers a sheet name it cannot take: "You typed an invalid name for a sheet or chart. Make sure that the
+   * name that you type does not exceed 31 characters; the name does not contain any of the following characters:
+   * : \ / ? * [ or ]; you did not leave the name blank" (Excel's own message), an apostrophe may not start or end it and
+   * "History" is reserved (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member
+   * sets the same name; office-js reports InvalidArgument); names are unique regardless of case.
+   */
   validateName(name: string, except?: FakeSheet): void {
     if (name.length === 0 || name.length > 31 || FORBIDDEN_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
       throw invalidArgument(`"${name}" is not a valid sheet name.`);

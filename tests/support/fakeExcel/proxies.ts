@@ -156,6 +156,12 @@ export class WorksheetCollectionProxy extends FakeClientObject<FakeWorkbook> {
     });
   }
 
+  /**
+   * "Adds a new worksheet to the workbook. The worksheet will be added at the end of existing worksheets. If you wish to
+   * activate the newly added worksheet, call .activate() on it." (ExcelApi 1.1,
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-add-member(1)):
+   * the new sheet goes last and the active sheet stays as it was; the name is checked as Excel checks a typed one.
+   */
   add(name?: string): WorksheetProxy {
     return bindBy(this.context, new WorksheetProxy(this.context), 'worksheets.add', [name ?? null], () => this.context.book.addSheet(name));
   }
@@ -879,6 +885,12 @@ export class TableProxy extends FakeClientObject<FakeTable> {
 export class ChartCollectionProxy extends SheetPartProxy {
   protected readonly kind = 'charts';
   protected readonly scalarProperties = [] as const;
+  /**
+   * `add(type, sourceData, seriesBy)` "Creates a new chart" on this sheet (ExcelApi 1.1,
+   * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)):
+   * one series per column of `sourceData` for seriesBy 'Columns' (per row for 'Rows'), named by its first cell; the
+   * chart lives on the sheet and goes when the sheet is deleted. A protected sheet refuses it like any other write.
+   */
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
     return bindBy(this.context, new ChartProxy(this.context), 'charts.add', [type, { ref: sourceData.ref }, seriesBy ?? 'Auto'], () => {
       const sheet = this.sheet.resolve();
@@ -962,6 +974,11 @@ export class ChartSeriesCollectionProxy extends FakeClientObject<FakeChart> {
   protected readProperty(chart: FakeChart): unknown {
     return chart.series.length;
   }
+  /**
+   * "Add a new series to the collection. The new added series is not visible until values, x-axis values, or bubble
+   * sizes for it are set" (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.chartseriescollection):
+   * the fake keeps `values` null until setValues.
+   */
   add(name?: string): ChartSeriesProxy {
     return bindBy(this.context, new ChartSeriesProxy(this.context), 'chartSeries.add', [name ?? null], () => {
       this.context.requireApi('1.7', 'ChartSeriesCollection.add');

@@ -1,4 +1,4 @@
-/** A1 addresses and rectangles (0-based, like office-js rowIndex / columnIndex) for the office-js adapter. */
+/** A1 addresses and rectangles (0-based, like office-js rowIndex / columnIndex and WPS's 1-based ones less one), shared by the hosts. */
 import { columnLetter } from '../core/grid/address';
 
 export interface Rect {

@@ -1,0 +1,128 @@
+/**
+ * 与上期对比 on the no-install web page, in a real browser (Debian Chromium driven by playwright-core), offline: this
+ * period's seed-built workbook is opened, last period's file (built from it by code, some statuses changed) is picked
+ * in the summary step, the counts per official and the chart appear, and the workbook with the comparison sheets is
+ * downloaded — read back by our file layer and by openpyxl (the chart included). Screenshot: web-06b-compare.png.
+ *
+ *   npm run test:e2e -- web-compare
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { promisify } from 'util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { analyze } from '../../src/core';
+import { compareSheets, compareTables } from '../../src/core/returns';
+import { openWorkbook } from '../../src/files';
+import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
+import { packageCharts } from '../support/packageCharts';
+import { fixtureWorkbooks, SHEET } from '../web/support';
+import { CHROMIUM, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+
+const run = promisify(execFile);
+const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
+const WORK = path.join(ROOT, 'test-artifacts', 'web-compare-e2e');
+const PYTHON = '/usr/bin/python3';
+
+let server: StaticServer;
+let browser: Browser;
+const offline: string[] = [];
+const errors: string[] = [];
+
+async function buildPage(): Promise<void> {
+  const cli = require.resolve('webpack-cli/bin/cli.js');
+  await run(process.execPath, [cli, '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
+  fs.rmSync(WORK, { recursive: true, force: true });
+  for (const dir of [SCREENSHOT_DIR, WORK]) fs.mkdirSync(dir, { recursive: true });
+  await buildPage();
+  server = await serve(WEB_DIST, {});
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}, 600000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    offline.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
+  });
+  page.setDefaultTimeout(30000);
+  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
+  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
+  return page;
+}
+
+test('the manager picks last period\'s file in 汇总, sees the changes per official and their chart, and downloads the comparison', async () => {
+  const fixture = (await fixtureWorkbooks()).find((f) => f.name === '001-word-paste')!;
+  const thisFile = path.join(WORK, '重点工作1-9月.xlsx');
+  fs.writeFileSync(thisFile, fixture.bytes);
+  // What the page must find: the engine on the sheet as the file layer reads it in Node.
+  const current = analyze(openWorkbook(fixture.bytes).readSheet(SHEET).grid);
+  const last = lastPeriodOf(current);
+  const lastFile = path.join(WORK, '重点工作1-8月.xlsx');
+  fs.writeFileSync(lastFile, lastPeriodWorkbook(current));
+  const names = compareSheets(compareTables(last.analysis, current), 'zh-CN').map((spec) => spec.name);
+
+  const page = await openPage();
+  await page.getByTestId('file-input').setInputFiles(thisFile);
+  await page.getByText('文件：重点工作1-9月.xlsx').waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByTestId('compare-picker').setInputFiles(lastFile);
+  const summary = page.getByTestId('compare-summary');
+  await summary.waitFor();
+  const { newlyLagging, stillLagging, recovered, completed } = last.expected;
+  await expect(summary.textContent()).resolves.toBe(`新增滞后 ${newlyLagging}，持续滞后 ${stillLagging}，已恢复 ${recovered}，本期完成 ${completed}`);
+  await expect(page.getByTestId('compare-total').textContent()).resolves.toBe(`合计${newlyLagging}${stillLagging}${recovered}${completed}`);
+  await expect(page.getByTestId('compare-lagging').locator('li').count()).resolves.toBe(newlyLagging + stillLagging);
+  const chart = page.getByTestId('chart-compare');
+  await chart.locator('canvas').first().waitFor();
+  await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-06b-compare.png'), fullPage: true });
+
+  // The chart as a picture, named after the file.
+  const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button').click()]);
+  expect(png.suggestedFilename()).toBe('重点工作1-9月（各分管领导本期状态变化）.png');
+
+  const [event] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-write').click()]);
+  expect(event.suggestedFilename()).toBe('重点工作1-9月（与上期对比）.xlsx');
+  const saved = path.join(WORK, 'downloaded.xlsx');
+  await event.saveAs(saved);
+  await page.getByText(/已下载 重点工作1-9月（与上期对比）\.xlsx/).waitFor();
+  const bytes = new Uint8Array(fs.readFileSync(saved));
+  const book = openWorkbook(bytes);
+  expect(book.sheets.map((s) => s.name)).toEqual([SHEET, ...names]);
+  const byOfficial = book.readSheet(names[1]!).grid.values;
+  expect(byOfficial[byOfficial.length - 1]!.slice(0, 5)).toEqual(['合计', newlyLagging, stillLagging, recovered, completed]);
+  expect(packageCharts(bytes, names[1]!)).toEqual([{ title: '各分管领导本期状态变化', series: 4 }]);
+  // An independent reader: openpyxl opens it, finds the rows and the chart.
+  const script = 'import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames); ws = wb[sys.argv[2]]; print(ws.max_row, len(ws._charts))';
+  const { stdout } = await run(PYTHON, ['-c', script, saved, names[1]!]);
+  const [sheetsLine, countsLine] = stdout.trim().split('\n');
+  for (const name of [SHEET, ...names]) expect(sheetsLine).toContain(name);
+  expect(countsLine).toBe(`${byOfficial.length} 1`);
+  // The sheet picker shows the sheets the page wrote.
+  await expect(page.getByTestId('sheet-picker').locator('option').allTextContents()).resolves.toEqual([SHEET, ...names]);
+
+  expect(offline).toEqual([]);
+  expect(errors).toEqual([]);
+}, 300000);
