@@ -118,7 +118,9 @@ Usage:
   report-tables fix FILE.xlsx -o OUT.xlsx [--sheet NAME [--range A1:F900]] [--today YYYY-MM-DD] [--config FILE] [--lang zh-CN|en]
   report-tables summarize FILE.xlsx -o OUT.xlsx [--sheet NAME [--range A1:F900]] [--today YYYY-MM-DD] [--config FILE] [--lang zh-CN|en]
   report-tables export FILE.xlsx|FILE.docx -o OUT.docx [--official NAME] [--lagging-only] [--title TEXT] [--date TEXT]
-  report-tables split MASTER.xlsx -o FOLDER [--period 2018年1-10月]     one workbook per unit to fill in (status drop-down, rest locked)
+  report-tables split MASTER.xlsx -o FOLDER [--period 2018年1-10月] [--format xlsx|docx|both]
+                                                                        one workbook per unit to fill in (status drop-down, rest locked);
+                                                                        --format docx: a Word form per unit instead, both: the two (default xlsx)
   report-tables merge MASTER.xlsx RETURN… -o OUT.xlsx [--json]          the units' returns (files or a folder) merged into the master
   report-tables compare LAST.xlsx THIS.xlsx [-o OUT.xlsx] [--json]      newly lagging, still lagging, recovered, completed, per official
 
@@ -143,7 +145,9 @@ Exit codes: 0 no errors, 1 check found errors, 2 unusable input (bad file, missi
   report-tables fix 文件.xlsx -o 输出.xlsx [--sheet 工作表 [--range A1:F900]] [--today YYYY-MM-DD] [--config 配置.json] [--lang zh-CN|en]
   report-tables summarize 文件.xlsx -o 输出.xlsx [--sheet 工作表 [--range A1:F900]] [--today YYYY-MM-DD] [--config 配置.json] [--lang zh-CN|en]
   report-tables export 文件.xlsx|文件.docx -o 输出.docx [--official 姓名] [--lagging-only] [--title 标题] [--date 日期行]
-  report-tables split 总表.xlsx -o 文件夹 [--period 2018年1-10月]        按责任单位拆分报送表（状态下拉选择，其余单元格锁定）
+  report-tables split 总表.xlsx -o 文件夹 [--period 2018年1-10月] [--format xlsx|docx|both]
+                                                                        按责任单位拆分报送表（状态下拉选择，其余单元格锁定）；
+                                                                        --format docx 改为每单位一份 Word 报送表，both 两种都出（默认 xlsx）
   report-tables merge 总表.xlsx 报送… -o 输出.xlsx [--json]               把各单位的报送（文件或文件夹）合并回总表
   report-tables compare 上期.xlsx 本期.xlsx [-o 输出.xlsx] [--json]       新增滞后、持续滞后、已恢复、本期完成，按分管领导统计
 

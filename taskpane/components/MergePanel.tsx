@@ -18,6 +18,7 @@ import type { Workbench } from '../useWorkbench';
 import { compareTranslator } from './CompareText';
 import { mergeTranslator } from './mergeText';
 import { SourceBar } from './SourceBar';
+import { SplitPanel } from './SplitPanel';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.xml,.htm,.html,.docx';
 
@@ -96,6 +97,7 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
   return (
     <div className={styles.root}>
       <SourceBar source={source} analysis={analysis} disabled={workbench.busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
+      <SplitPanel workbench={workbench} />
       <Text>{t('merge.intro')}</Text>
       <input ref={picker} className={styles.hidden} type="file" multiple accept={ACCEPT} data-testid="merge-picker" onChange={(e) => void pickReturns(e.target.files)} />
       <Button icon={<DocumentArrowUpRegular />} disabled={!analysis || reading !== null} onClick={() => picker.current?.click()}>

@@ -61,6 +61,27 @@ describe('what a reader sees in a cell', () => {
     expect(grid.values[1][2]).toBe('市委政法委\n市公安局\n市财政局▲\n第二行');
   });
 
+  test('a content control still showing its placeholder is a prompt, not text; once picked or typed in, it is read', () => {
+    // ECMA-376 Part 1, 17.5.2.39 showingPlcHdr; 17.5.2.15 dropDownList.
+    const control = (flag: string, text: string) =>
+      `<w:sdt><w:sdtPr>${flag}<w:dropDownList><w:listItem w:displayText="已完成" w:value="已完成"/></w:dropDownList></w:sdtPr><w:sdtContent><w:r><w:t>${text}</w:t></w:r></w:sdtContent></w:sdt>`;
+    const block = (flag: string, text: string) => `<w:sdt><w:sdtPr>${flag}</w:sdtPr><w:sdtContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:sdtContent></w:sdt>`;
+    const row = (n: string, status: string) => x.row([x.cell(n), x.cell('任务'), x.cell('市公安局'), x.cell('张三'), `<w:tc><w:p>${status}</w:p></w:tc>`]);
+    const body = x.table(
+      [
+        x.row(HEADER.map((h) => x.cell(h))),
+        row('1', control('<w:showingPlcHdr/>', '请选择')),
+        row('2', control('', '已完成')),
+        row('3', control('<w:showingPlcHdr w:val="false"/>', '已完成')),
+        // An editor that leaves the flag set when an item is picked: the item is the answer.
+        row('5', control('<w:showingPlcHdr/>', '已完成')),
+        x.row([x.cell('4'), x.cell('任务'), x.cell('市公安局'), x.cell('张三'), `<w:tc>${block('<w:showingPlcHdr/>', '单击此处输入文字。')}<w:p/></w:tc>`]),
+      ],
+      5,
+    );
+    expect(sheetOf(buildDocx({ body })).grid.values.slice(1).map((r) => r[4])).toEqual([null, '已完成', '已完成', '已完成', null]);
+  });
+
   test('a row deleted with tracked changes is not read', () => {
     const body = x.table([x.row(HEADER.map((h) => x.cell(h))), x.row(['1', '留下', 'a', 'b', 'c'].map((t) => x.cell(t))), x.row(['2', '删掉', 'a', 'b', 'c'].map((t) => x.cell(t)), '<w:del w:id="9" w:author="a"/>')], 5);
     expect(sheetOf(buildDocx({ body })).grid.values.map((r) => r[1])).toEqual(['工作任务', '留下']);

@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
@@ -109,6 +110,8 @@ async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh
     // The language picker names English in English on purpose.
     const clone = main.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('select').forEach((select) => select.remove());
+    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
+    clone.querySelectorAll('input').forEach((input) => input.remove());
     document.body.appendChild(clone);
     const shown = clone.innerText;
     clone.remove();
@@ -475,3 +478,33 @@ async function settle<T>(read: () => Promise<T>, want: T): Promise<T> {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('发出报送表 (the round sent out from the 合并报送 tab)', () => {
+  test('the master read, Word forms chosen: one zip download, every unit\'s .docx inside, read back with its tasks', async () => {
+    const pane = await page.context().newPage();
+    pane.on('pageerror', (error) => pageErrors.push(error.message));
+    await pane.goto(`${server.url}taskpane.html?lang=zh-CN`);
+    await pane.getByRole('button', { name: '读取选区并分析' }).click();
+    await pane.getByTestId('source-info').waitFor();
+    await openTab('合并报送', pane);
+    await pane.getByTestId('split-panel').waitFor();
+    await pane.getByRole('textbox', { name: '报送期别' }).fill('2018年1-10月');
+    await pane.getByRole('radio', { name: 'Word' }).check();
+    const button = pane.getByRole('button', { name: '生成各单位报送表' });
+    const [download] = await Promise.all([pane.waitForEvent('download', { timeout: 120000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('报送-2018年1-10月.zip');
+    const entries = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    const names = Object.keys(entries);
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.every((name) => name.endsWith('-2018年1-10月.docx'))).toBe(true);
+    const form = analyze(openDocx(entries['市委政法委-2018年1-10月.docx']).readSheet(DOCX_SHEET_NAME).grid);
+    expect(form.table.titleLines.join('')).toContain('市委政法委2018年1-10月');
+    expect(form.table.records).toHaveLength(4);
+    // The one-line result: units, files, tasks without a unit; beside the zip's name only the file types the returns may come in are in Latin letters.
+    await expect(pane.getByTestId('split-done').textContent()).resolves.toContain(`${names.length} 个单位，${names.length} 个文件`);
+    await shot('07d-split-round', pane, 'zh-CN', ['zip', 'xlsx', 'xls', 'docx']);
+    await pane.close();
+    // This block runs after the page-wide check: its own page's script errors are checked here.
+    expect(pageErrors).toEqual([]);
+  }, 180000);
+});

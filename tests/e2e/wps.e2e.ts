@@ -95,6 +95,8 @@ async function expectFitsInChinese(page: Page): Promise<void> {
   const text = await page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('select').forEach((select) => select.remove());
+    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
+    copy.querySelectorAll('input').forEach((input) => input.remove());
     document.body.appendChild(copy);
     const shown = copy.innerText;
     copy.remove();
@@ -137,6 +139,17 @@ test('clerk: a click on a merged section heading, 整理 reads the whole pasted 
   await expect(info.textContent()).resolves.toContain(`${expected.table.records.length} 项任务`);
   await expect(info.textContent()).resolves.toContain(`${SHEET}!${gridAddress(clerkGrid)}`);
   await expectFitsInChinese(page);
+  // 写入新工作表 is the choice on screen too: its dot is drawn.
+  const dots = () => page.getByRole('radio').evaluateAll((inputs) =>
+    inputs.map((input) => {
+      const indicator = input.parentElement?.querySelector('.fui-Radio__indicator');
+      const after = indicator ? getComputedStyle(indicator, '::after') : null;
+      return `${(input as HTMLInputElement).checked}|${after ? `${after.content}|${after.width}|${after.backgroundColor}` : ''}`;
+    }),
+  );
+  const [chosen, other] = await dots();
+  expect(chosen.startsWith('true|')).toBe(true);
+  expect(chosen.slice('true|'.length)).not.toBe(other.slice('false|'.length));
   await shot(page, '02-clerk-preview');
   const before = await bookState(page);
   await page.getByRole('button', { name: '应用整理' }).click();

@@ -188,6 +188,36 @@ describe('report-tables split / merge / compare', () => {
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
+  test('split --format both writes each unit its workbook and its Word form; merge reads a filled Word form back', async () => {
+    const out = path.join(dir, 'split-both');
+    const result = await runCli(['split', master, '-o', out, '--period', '2018年1-10月', '--format', 'both']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`已在 ${out} 写出 ${seedSplit().units.length} 个单位的报送表（Excel 和 Word 各一份）（${seedSplit().units.length * 2} 个文件`);
+    const files = await fs.readdir(out);
+    expect(files).toHaveLength(seedSplit().units.length * 2);
+    expect(files).toEqual(expect.arrayContaining(['市委政法委-2018年1-10月.xlsx', '市委政法委-2018年1-10月.docx']));
+    // The unit types its progress into the Word form (python-docx, as Word would save it) and sends it back alone.
+    const part = unitPart('市委政法委');
+    const form = path.join(dir, 'returned-word', part.baseName + '.docx');
+    await fs.mkdir(path.dirname(form), { recursive: true });
+    await fs.copyFile(path.join(out, part.baseName + '.docx'), form);
+    const progress = part.leads.map((t) => defaultProgress(t, part.unit));
+    python(
+      'import json,sys,docx\nd=docx.Document(sys.argv[1])\nt=d.tables[0]\nh=[c.text for c in t.rows[0].cells]\nfor i,p in enumerate(json.loads(sys.argv[2])):\n    t.rows[i+1].cells[h.index("进展情况")].text=p\n    t.rows[i+1].cells[h.index("进展状态")].text="按进度完成"\nd.save(sys.argv[1])',
+      form,
+      JSON.stringify(progress),
+    );
+    const merged = path.join(dir, 'merged-word.xlsx');
+    const m = await runCli(['merge', master, path.dirname(form), '-o', merged]);
+    expect(m.stderr).toBe('');
+    expect(m.stdout).toMatch(/^已将 1 份报送合并/);
+    const sheets = JSON.parse(python(READ_SHEETS, merged)) as Record<string, string[][]>;
+    const text = sheets['合并后'].map((row) => row.join('\u0001')).join('\n');
+    for (const p of progress) expect(text).toContain(p);
+    expect((await runCli(['split', master, '-o', out, '--format', 'pdf'])).stderr).toContain('--format 只能是 xlsx、docx 或 both：pdf');
+    expect((await runCli(['merge', master, form, '-o', merged, '--format', 'docx'])).stderr).toContain('--format 只用于 split');
+  }, 300000);
+
   test('usage errors are exit code 2 with the reason', async () => {
     expect((await runCli(['merge', master])).code).toBe(2);
     const r = await runCli(['split', master]);

@@ -17,6 +17,8 @@ export interface RoundOptions {
   range: string | null;
   config: string | null;
   period: string | null;
+  /** split: what each unit gets — its workbook (default), its Word form, or both. */
+  format: 'xlsx' | 'docx' | 'both';
   json: boolean;
   lang: Lang;
 }
@@ -31,20 +33,21 @@ function usageError(zh: string, en: string): CliError {
   return new CliError('usage', { 'zh-CN': zh, 'en-US': en }, true);
 }
 
-const valueOptions: Record<string, 'output' | 'sheet' | 'range' | 'config' | 'period' | 'lang'> = {
+const valueOptions: Record<string, 'output' | 'sheet' | 'range' | 'config' | 'period' | 'format' | 'lang'> = {
   '-o': 'output',
   '--output': 'output',
   '--sheet': 'sheet',
   '--range': 'range',
   '--config': 'config',
   '--period': 'period',
+  '--format': 'format',
   '--lang': 'lang',
 };
 
 export function parseRoundArgs(argv: readonly string[]): RoundOptions {
   const [command, ...rest] = argv;
   if (!isRoundCommand(command)) throw usageError(`未知命令：${command}`, `unknown command: ${command}`);
-  const options: RoundOptions = { command, files: [], output: null, sheet: null, range: null, config: null, period: null, json: false, lang: langFromArgv(argv) };
+  const options: RoundOptions = { command, files: [], output: null, sheet: null, range: null, config: null, period: null, format: 'xlsx', json: false, lang: langFromArgv(argv) };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--json') {
@@ -59,7 +62,11 @@ export function parseRoundArgs(argv: readonly string[]): RoundOptions {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined || value === '') throw usageError(`${name} 缺少取值`, `${name} needs a value`);
       if (key === 'period' && command !== 'split') throw usageError('--period 只用于 split', '--period only applies to split');
-      if (key === 'lang') {
+      if (key === 'format') {
+        if (command !== 'split') throw usageError('--format 只用于 split', '--format only applies to split');
+        if (value !== 'xlsx' && value !== 'docx' && value !== 'both') throw usageError(`--format 只能是 xlsx、docx 或 both：${value}`, `--format must be xlsx, docx or both: ${value}`);
+        options.format = value;
+      } else if (key === 'lang') {
         if (parseLang(value) === null) throw usageError(`--lang 只能是 zh-CN 或 en：${value}`, `--lang must be zh-CN or en: ${value}`);
       } else options[key] = value;
       continue;

@@ -37,6 +37,8 @@ export interface UnitSplit {
   unit: string;
   /** A file name made from the unit's name: no path separators or characters Windows refuses, unique in the round. */
   fileName: string;
+  /** The same without its extension, for the unit's other files (the Word form beside the workbook). */
+  baseName: string;
   leads: MasterTask[];
   shares: MasterTask[];
   sheet: RoundSheet;
@@ -45,6 +47,8 @@ export interface UnitSplit {
 export interface SplitPlan {
   period: string | null;
   units: UnitSplit[];
+  /** Tasks no unit can answer for (no unit named, or only a group such as 各成员单位): sent to nobody. */
+  unassigned: MasterTask[];
 }
 
 /** Characters a file name cannot hold on Windows, macOS or Linux, and control characters. */
@@ -62,8 +66,11 @@ export function planSplit(analysis: Analysis, options: SplitOptions = {}): Split
   const period = options.period ?? periodOf(analysis.table.title);
   const tasks = masterTasks(analysis, config);
   const byUnit = new Map<string, { leads: MasterTask[]; shares: MasterTask[] }>();
+  const unassigned: MasterTask[] = [];
   for (const task of tasks) {
-    for (const unit of answeringUnits(task, config)) {
+    const units = answeringUnits(task, config);
+    if (units.length === 0) unassigned.push(task);
+    for (const unit of units) {
       let part = byUnit.get(unit);
       if (!part) byUnit.set(unit, (part = { leads: [], shares: [] }));
       (unit === task.lead ? part.leads : part.shares).push(task);
@@ -75,12 +82,12 @@ export function planSplit(analysis: Analysis, options: SplitOptions = {}): Split
   const units: UnitSplit[] = [];
   for (const [unit, part] of byUnit) {
     const base = `${safeFileName(unit)}-${safeFileName(period ?? '报送')}`;
-    let fileName = `${base}.xlsx`;
-    for (let n = 2; usedNames.has(fileName.toLowerCase()); n++) fileName = `${base}-${n}.xlsx`;
-    usedNames.add(fileName.toLowerCase());
-    units.push({ unit, fileName, ...part, sheet: unitSheet(unit, period, part.leads, part.shares, config, layout) });
+    let baseName = base;
+    for (let n = 2; usedNames.has(baseName.toLowerCase()); n++) baseName = `${base}-${n}`;
+    usedNames.add(baseName.toLowerCase());
+    units.push({ unit, fileName: `${baseName}.xlsx`, baseName, ...part, sheet: unitSheet(unit, period, part.leads, part.shares, config, layout) });
   }
-  return { period, units };
+  return { period, units, unassigned };
 }
 
 function uniqueRef(ref: string, seen: Map<string, number>): string {

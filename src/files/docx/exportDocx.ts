@@ -4,47 +4,13 @@
  * rows across the full width; 序号 and 工作任务 merged down over a task's sub-items; one paragraph per unit and per
  * person; ▲ on lagging tasks; "— 1 —" page numbers in the footer. Bytes out as a Uint8Array (no Node-only API).
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, VerticalMergeType, WidthType } from 'docx';
 import type { Analysis } from '../../core/types';
 import { buildExportModel, type DocxExportOptions, type ExportCell, type ExportModel } from './exportModel';
 import { addFontFallbacks, FONTS } from './fontTable';
+import { officeDocumentOptions, officeSection, SIZE, TEXT_WIDTH, textParagraph } from './page';
 
 export type { DocxExportOptions } from './exportModel';
-
-/** A4 in twips (1/20 pt); docx swaps width and height for a landscape section. */
-const A4 = { width: 11906, height: 16838 };
-/** 25 mm margins: room for binding and the page number. */
-const MARGIN = 1417;
-const TEXT_WIDTH = A4.height - 2 * MARGIN;
-
-/** Half-points: 二号 22 pt title, 三号 16 pt title lines, 小四 12 pt table text, 四号 14 pt page numbers. */
-const SIZE = { title: 44, line: 32, table: 24, page: 28 };
-
-const font = (eastAsia: string) => ({ eastAsia, ascii: FONTS.latin, hAnsi: FONTS.latin, hint: 'eastAsia' as const });
-
-function textParagraph(text: string, options: { fontName: string; size: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean }): Paragraph {
-  return new Paragraph({
-    alignment: options.align,
-    keepNext: options.keepNext,
-    children: [new TextRun({ text, font: font(options.fontName), size: options.size, bold: options.bold })],
-  });
-}
 
 function titleParagraphs(model: ExportModel): Paragraph[] {
   return model.titleLines.map((line) => {
@@ -116,39 +82,9 @@ function table(model: ExportModel): Table {
   return new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED });
 }
 
-function footer(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.pageNumber), size: SIZE.page })],
-      }),
-    ],
-  });
-}
-
 /** The document for a model (exposed for tests of the layout). */
 export function exportDocument(model: ExportModel): Document {
-  return new Document({
-    creator: 'report-tables',
-    styles: {
-      // Chinese as the East Asian language: Word then breaks lines and checks spelling as for Chinese text.
-      default: { document: { run: { font: font(FONTS.body), size: SIZE.table, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-            pageNumbers: { start: 1 },
-          },
-        },
-        footers: { default: footer() },
-        children: [...titleParagraphs(model), table(model)],
-      },
-    ],
-  });
+  return new Document(officeDocumentOptions([officeSection([...titleParagraphs(model), table(model)])]));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The document body in reading order: paragraphs (their visible text) and tables (rows of cells on the table grid).
  * What a reader of the printed page sees is what we read: content controls (w:sdt) and inserted runs (w:ins) are
- * included, deleted runs (w:del, w:moveFrom), field instructions and drawings are not; a nested table is flattened
+ * included — except a control still showing its placeholder (请选择, 单击此处输入文字), which is a prompt, not an answer — deleted runs (w:del, w:moveFrom), field instructions and drawings are not; a nested table is flattened
  * into the text of its cell.
  */
 import { elementChildren, isOn, isW, textOf, wAttr, wChild } from './names';
@@ -55,11 +55,27 @@ export interface BodyContext {
 /** Containers whose children are read as if they stood in the container's place. */
 const TRANSPARENT = new Set(['ins', 'moveTo', 'hyperlink', 'smartTag', 'customXml', 'fldSimple', 'dir', 'bdo']);
 
+/**
+ * A content control whose content is its placeholder text (w:showingPlcHdr, ECMA-376 Part 1, 17.5.2.39): Word shows
+ * the prompt in grey and replaces it as soon as the user types or picks an item, and removes the flag then. An editor
+ * that leaves the flag behind when an item is picked must not lose the answer: a drop-down or combo box whose content
+ * is one of its own items holds a choice, whatever the flag says.
+ */
+function showsPlaceholder(sdt: XElement): boolean {
+  const sdtPr = wChild(sdt, 'sdtPr');
+  if (!isOn(wChild(sdtPr, 'showingPlcHdr'))) return false;
+  const list = wChild(sdtPr, 'dropDownList') ?? wChild(sdtPr, 'comboBox');
+  if (!list) return true;
+  const shown = inlineText(wChild(sdt, 'sdtContent')).trim();
+  return !elementChildren(list).some((item) => isW(item, 'listItem') && (wAttr(item, 'displayText') ?? wAttr(item, 'value'))?.trim() === shown);
+}
+
 /** The children of a block-level or row-level container, with content controls and custom XML opened. */
 function contentChildren(node: XElement): XElement[] {
   const out: XElement[] = [];
   for (const child of elementChildren(node)) {
     if (isW(child, 'sdt')) {
+      if (showsPlaceholder(child)) continue;
       const content = wChild(child, 'sdtContent');
       if (content) out.push(...contentChildren(content));
     }
@@ -97,7 +113,7 @@ function inlineText(node: XElement | null): string {
   let text = '';
   for (const child of elementChildren(node)) {
     if (isW(child, 'r')) text += runText(child);
-    else if (isW(child, 'sdt')) text += inlineText(wChild(child, 'sdtContent'));
+    else if (isW(child, 'sdt')) text += showsPlaceholder(child) ? '' : inlineText(wChild(child, 'sdtContent'));
     else if (TRANSPARENT.has(child.local) && isW(child, child.local)) text += inlineText(child);
     // w:del, w:moveFrom, w:pPr, bookmarks, proofing marks, mc:AlternateContent (drawings): nothing a clerk reads here.
   }
