@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/core';
 import { matchReturns } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
 import { MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
-import { mergeMessages, mergeTranslator } from '../../taskpane/components/mergeText';
+import { mergeMessages } from '../../taskpane/components/mergeText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
 import type { Workbench } from '../../taskpane/useWorkbench';
