@@ -7,13 +7,14 @@ import type { Config } from '../core';
 import { matchReturns, mergeSheets, type MergePlan, type ReturnInput } from '../core/returns';
 import type { Analysis, Lang } from '../core/types';
 import { addSheets, createWorkbook, openWorkbook, type OutputSheet } from '../files';
+import { splitRoundFiles, splitZipName, zipFiles, type SplitFormat } from '../files/round/splitRound';
 import type { Progress, SourceSnapshot } from '../host';
 import { HostError } from '../host';
 import type { MemoryHost } from './memoryHost';
 import { copyOfGrid } from './outputSheets';
 import { mergedFileName } from './returnsFiles';
 import { mergeOverview } from './returnsOverview';
-import type { ReturnFileRead, ReturnsApplied, ReturnsPreview, ReturnsReplyMap, ReturnsRequest } from './returnsProtocol';
+import type { ReturnFileRead, ReturnsApplied, ReturnsPreview, ReturnsReplyMap, ReturnsRequest, ReturnsSplit } from './returnsProtocol';
 import { readReturn } from './returnsRead';
 
 export interface ReturnsContext {
@@ -30,12 +31,14 @@ export class ReturnsSession {
 
   constructor(private readonly context: ReturnsContext) {}
 
-  handle<T extends ReturnsRequest>(request: T, onProgress: (p: Progress) => void): ReturnsReplyMap[T['type']] {
-    return this.dispatch(request, onProgress) as ReturnsReplyMap[T['type']];
+  async handle<T extends ReturnsRequest>(request: T, onProgress: (p: Progress) => void): Promise<ReturnsReplyMap[T['type']]> {
+    return (await this.dispatch(request, onProgress)) as ReturnsReplyMap[T['type']];
   }
 
-  private dispatch(request: ReturnsRequest, onProgress: (p: Progress) => void): ReturnsReplyMap[ReturnsRequest['type']] {
+  private async dispatch(request: ReturnsRequest, onProgress: (p: Progress) => void): Promise<ReturnsReplyMap[ReturnsRequest['type']]> {
     switch (request.type) {
+      case 'returns-split':
+        return this.split(request.period, request.format, onProgress);
       case 'returns-read':
         return this.read(request.file, request.bytes);
       case 'returns-preview':
@@ -46,6 +49,17 @@ export class ReturnsSession {
       case 'returns-apply':
         return this.apply(request.lang, onProgress);
     }
+  }
+
+  /**
+   * 发出报送表 on the page: SplitPanel's sendRoundOut made here, where the master's records are (the page has counts
+   * only). The forms are zipped as the add-in zips them; the page offers the zip.
+   */
+  private async split(period: string | null, format: SplitFormat, onProgress: (p: Progress) => void): Promise<ReturnsSplit> {
+    const { analysis } = this.context.master();
+    const made = await splitRoundFiles(analysis, { config: this.context.config(), period, format, onProgress: (done, total) => onProgress({ stage: 'split', done, total }) });
+    const units = made.plan.units.length;
+    return { fileName: splitZipName(made.plan.period), bytes: units > 0 ? zipFiles(made.files) : new Uint8Array(0), units, files: made.files.length, unassigned: made.plan.unassigned.length };
   }
 
   /** Reads one return and keeps it; a file of the same name picked again replaces the earlier one. */

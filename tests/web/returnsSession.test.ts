@@ -3,6 +3,7 @@
  * (exceljs, SheetJS, Word) read one by one, bad files answered with one line each, the preview the page shows, and
  * the merged workbook it downloads, read back by the file layer and SheetJS.
  */
+import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { analyze } from '../../src/core';
 import { openWorkbook } from '../../src/files';
@@ -157,4 +158,25 @@ test('a master that is not an .xlsx package (the HTML ".xls" a system exports) i
   expect(kept).toEqual(original);
   const merged = book.readSheet('合并后').grid.values.flat().map(String);
   for (const f of round.filled) expect(merged.some((text) => text.includes(f.progress))).toBe(true);
+});
+
+test('发出报送表 in the worker: one return form per unit in a zip, each naming its unit, made from the master the page only counts', async () => {
+  const session = await opened(round);
+  const stages: Progress[] = [];
+  const sent = await session.handle({ type: 'returns-split', period: '2018年1-10月', format: 'xlsx' }, (p) => stages.push(p));
+  expect(sent.fileName).toBe('报送-2018年1-10月.zip');
+  const entries = unzipSync(sent.bytes);
+  const names = Object.keys(entries);
+  expect(names).toHaveLength(sent.files);
+  expect(sent.units).toBe(sent.files);
+  expect(stages.filter((p) => p.stage === 'split').length).toBeGreaterThanOrEqual(sent.units);
+  const mine = names.find((name) => name.startsWith('市编办'));
+  if (!mine) throw new Error(`no form for 市编办 in ${names.join(', ')}`);
+  const form = openWorkbook(entries[mine]);
+  expect(form.readSheet(form.sheets[0].name).grid.values.flat().join(' ')).toContain('市编办');
+  // The form sent back unfilled is a return that answers nothing: read, kept, nothing merged from it.
+  const back = await session.handle({ type: 'returns-read', file: mine, bytes: entries[mine].slice() }, () => undefined);
+  expect(back.ok).toBe(true);
+  const preview = await session.handle({ type: 'returns-preview' }, () => undefined);
+  expect(preview.overview?.returns.find((r) => r.file === mine)).toMatchObject({ unit: '市编办', matched: 0 });
 });
