@@ -163,7 +163,8 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
       {/*
         The split (SplitPanel: send each unit its tasks) goes here, above the returns. Note for whoever places it: on this
         page workbench.analysis holds counts only (src/web/transfer.ts analysisForPage: records are not sent), so the
-        split has to be made in the worker, as the merge is (a request beside returns-*), and downloaded with saveFile.
+        forms are made in the worker: request({ type: 'returns-split', period, format }) answers with the zip and the
+        counts SplitPanel shows (RoundSent); offer it with saveFile(bytes, fileName, 'application/zip').
       */}
       <Text>{tr('returns.intro')}</Text>
       {!master && (
