@@ -4,7 +4,7 @@
  * master; then the preview (MergeOverviewView, the add-in's own) and 应用合并并下载: the merged workbook, the original
  * sheets kept and the CLI's merge sheets added, as a download named after the master.
  */
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Divider, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '../../src/core/types';
@@ -12,6 +12,7 @@ import type { ErrorInfo } from '../../src/web/protocol';
 import type { MergeOverview } from '../../src/web/returnsOverview';
 import type { ReturnsPreview } from '../../src/web/returnsProtocol';
 import { useLanguage } from '../context';
+import { SplitPanel, type MakeRound, type OfferDownload } from '../components/SplitPanel';
 import type { Workbench } from '../useWorkbench';
 import { MergeOverviewView } from './MergeOverview';
 import { returnsTranslator } from './returnsText';
@@ -67,6 +68,19 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   const { request } = web;
   const master = workbench.analysis;
   const idle = reading === null && workbench.busy === null;
+
+  const offerDownload = useCallback<OfferDownload>((name, bytes, mime) => Promise.resolve(saveFile(bytes, name, mime)), []);
+  const makeInWorker = useCallback<MakeRound>(
+    async (offer, choice, onProgress, signal) => {
+      // The worker says how many units are done, not which: the panel shows the count.
+      const sent = await request({ type: 'returns-split', ...choice }, (p) => onProgress(p.done, p.total, ''));
+      // 取消 cannot stop the worker half way without losing the master: the forms made are then not offered.
+      if (signal.aborted) return null;
+      if (sent.units > 0) await offer(sent.fileName, sent.bytes, 'application/zip');
+      return { name: sent.fileName, units: sent.units, files: sent.files, unassigned: sent.unassigned };
+    },
+    [request],
+  );
 
   const show = useCallback((preview: ReturnsPreview) => {
     setFiles(preview.files);
@@ -160,12 +174,9 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
 
   return (
     <div className={styles.root} data-testid="merge-step">
-      {/*
-        The split (SplitPanel: send each unit its tasks) goes here, above the returns. Note for whoever places it: on this
-        page workbench.analysis holds counts only (src/web/transfer.ts analysisForPage: records are not sent), so the
-        forms are made in the worker: request({ type: 'returns-split', period, format }) answers with the zip and the
-        counts SplitPanel shows (RoundSent); offer it with saveFile(bytes, fileName, 'application/zip').
-      */}
+      {/* 发出报送表 first (the add-in's panel); the forms are made in the worker, which holds the master's records. */}
+      <SplitPanel workbench={workbench} offerDownload={offerDownload} make={makeInWorker} />
+      <Divider />
       <Text>{tr('returns.intro')}</Text>
       {!master && (
         <MessageBar intent="info" data-testid="merge-no-master">

@@ -9,6 +9,7 @@
  *   npm run test:e2e -- web-returns
  */
 import { execFile } from 'child_process';
+import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
@@ -103,6 +104,15 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   await page.getByTestId('source-info').waitFor();
 
   await page.getByRole('tab', { name: '合并报送' }).click();
+  // 发出报送表 first: every unit's form, made in the worker, as one zip.
+  const [forms] = await Promise.all([page.waitForEvent('download'), page.getByTestId('split-run').click()]);
+  expect(forms.suggestedFilename()).toMatch(/^报送-.*\.zip$/);
+  const zip = path.join(WORK, `downloaded-${forms.suggestedFilename()}`);
+  await forms.saveAs(zip);
+  await page.getByTestId('split-done').waitFor();
+  const sentOut = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip))));
+  expect(sentOut.some((name) => name.startsWith(round.silent))).toBe(true);
+  await expect(page.getByTestId('split-done').textContent()).resolves.toContain(`${sentOut.length} 个文件`);
   // Three workbooks and the bad files through the picker at once; the Word return dropped onto the step.
   const word = round.returns.find((r) => r.name.endsWith('.docx'));
   if (!word) throw new Error('the round has no Word return');
@@ -124,8 +134,11 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   for (const unit of ['市委政法委', '市公安局', '市编办', '市文广新局']) await expect(page.getByTestId('merge-answered').textContent()).resolves.toContain(unit);
   await expect(page.getByTestId('merge-conflict').first().textContent()).resolves.toMatch(/报送不一致：市委政法委“[^”]+”、市公安局/);
   await expect(page.getByTestId('merge-findings').textContent()).resolves.not.toMatch(/returns\.[a-z-]+/);
+  // The whole step from the top of the page (the split, the returns, who answered): a tall window for this one.
+  await page.setViewportSize({ width: 1400, height: 1700 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07-merge-returns.png') });
+  await page.setViewportSize({ width: 1400, height: 1000 });
 
   // Apply: the merged workbook as a download named after the master.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('merge-apply').click()]);
