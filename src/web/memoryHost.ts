@@ -193,8 +193,23 @@ export class MemoryHost implements WorkbookHost {
     return this.readSource(name).grid;
   }
 
+  /**
+   * Sheets read since the workbook last changed (commit and reopen clear it). Only this host changes the workbook, so a sheet read
+   * again before a write is the same; checking that the source is unchanged before marking or writing no longer parses a
+   * 100k-row sheet a second time (seconds, in the page's worker).
+   */
+  private readonly readCache = new Map<string, { grid: Grid; protected: boolean }>();
+
   /** The sheet as the file holds it now, and whether the file protects it. */
   private readSource(name: string): { grid: Grid; protected: boolean } {
+    const cached = this.readCache.get(name);
+    if (cached) return cached;
+    const read = this.readFromFile(name);
+    this.readCache.set(name, read);
+    return read;
+  }
+
+  private readFromFile(name: string): { grid: Grid; protected: boolean } {
     const from = this.input && this.input.sheets.some((sheet) => sheet.name === name) && !this.rewritten.has(name) ? this.input : this.book;
     const read = from.readSheet(name);
     return { grid: { ...read.grid, sheet: name }, protected: read.protected === true };
@@ -219,6 +234,7 @@ export class MemoryHost implements WorkbookHost {
   private commit(bytes: Uint8Array, rewritten: readonly string[] = []): void {
     if (!this.packaged && !this.input) this.input = this.book;
     for (const name of rewritten) this.rewritten.add(name);
+    this.readCache.clear();
     this.bytes = bytes;
     this.book = openWorkbook(bytes, { fileName: this.fileName.replace(/\.[^.]*$/, '.xlsx') });
     this.packaged = true;
@@ -389,6 +405,7 @@ export class MemoryHost implements WorkbookHost {
     this.packaged = PACKAGE_FORMATS.has(book.format);
     this.input = null;
     this.rewritten.clear();
+    this.readCache.clear();
     if (!book.sheets.some((sheet) => sheet.name === this.chosen)) this.chosen = (book.sheets.find((sheet) => !sheet.hidden) ?? book.sheets[0])?.name ?? '';
   }
 }

@@ -9,8 +9,7 @@ import type { FileWarning, SheetInfo, WorkbookFormat } from '../files';
 import type { ApplyMode } from '../host';
 import type { OutputKind } from './fileNames';
 import type { CompareReplyMap, CompareRequest } from './compareProtocol';
-import type { CellMark } from './memoryHost';
-import type { PackedGrid } from './transfer';
+import type { AnalysisPart, PackedGrid, PackedMarks } from './transfer';
 
 export type ExportKind = Exclude<OutputKind, 'settings'>;
 
@@ -41,6 +40,7 @@ export interface Loaded {
   grid: PackedGrid;
   address: string;
   fingerprint: string;
+  /** Without its findings, changes and removed rows: those come before this reply as 'part' events (transfer.ts). */
   analysis: Analysis | null;
   problem: ErrorInfo | null;
   warnings: FileWarning[];
@@ -83,7 +83,9 @@ export type Reply = { id: number; type: 'reply'; ok: true; result: unknown } | {
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; stage: string; done: number; total: number }
-  | { type: 'marks'; sheet: string; marks: CellMark[] }
+  /** A slice of the analysis of the job `id`, sent ahead of its reply. */
+  | { type: 'part'; id: number; part: AnalysisPart }
+  | { type: 'marks'; marks: PackedMarks }
   | { type: 'scroll'; sheet: string; row: number; column: number };
 
 export type FromWorker = Reply | WorkerEvent;

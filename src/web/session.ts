@@ -13,7 +13,7 @@ import { outputFileName } from './fileNames';
 import { memorySettingsStore, openMemoryHost, type GridView, type MemoryHost } from './memoryHost';
 import { findingsSheet } from './outputSheets';
 import type { ErrorInfo, ExportKind, Exported, Loaded, Opened, ReplyMap, Request, Written } from './protocol';
-import { analysisForPage, packGrid } from './transfer';
+import { analysisForPage, packGrid, packMarks, type PackedGrid, type PackedMarks } from './transfer';
 import { wordExport } from './wordExport';
 import { ReturnsSession } from './returnsSession';
 
@@ -43,8 +43,17 @@ export function errorInfo(error: unknown): ErrorInfo {
 // Word documents open like workbooks (their tables as one sheet); registering twice is harmless.
 installDocxReader();
 
+/** What the session asks of the page: marks already packed for the grid it shows, and scrolls. */
+export interface PageView {
+  showMarks(marks: PackedMarks): void;
+  scrollTo(sheet: string, row: number, column: number): void;
+}
+
 export class Session {
   private host: MemoryHost | null = null;
+  /** The grid the page shows (the sheet loaded last): marks are packed cell by cell for it. */
+  private shown: Pick<PackedGrid, 'origin' | 'rowCount' | 'columnCount'> = { origin: { row: 1, column: 1 }, rowCount: 0, columnCount: 0 };
+  private readonly view: GridView;
   private source: SourceSnapshot | null = null;
   private analysis: Analysis | null = null;
   private config: Config = defaultConfig();
@@ -52,7 +61,12 @@ export class Session {
   /** 与上期对比: last period's file compared with the table read last, written into the workbook. */
   private readonly comparing = new CompareSession({ current: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
 
-  constructor(private readonly view: GridView) {}
+  constructor(page: PageView) {
+    this.view = {
+      showMarks: (sheet, marks) => page.showMarks(packMarks(sheet, marks, this.shown)),
+      scrollTo: (sheet, row, column) => page.scrollTo(sheet, row, column),
+    };
+  }
 
   private requireHost(): MemoryHost {
     if (!this.host) throw new HostError('no-file', { 'zh-CN': '请先打开一个文件。', 'en-US': 'Open a file first.' });
@@ -144,6 +158,7 @@ export class Session {
     this.analysis = null;
     const snapshot = await host.readSelection(onProgress);
     const grid = packGrid(snapshot.grid, snapshot.sheet);
+    this.shown = grid;
     let problem: ErrorInfo | null = null;
     try {
       this.analysis = analyze(snapshot.grid, {

@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { columnLetter } from '../../src/core/grid/address';
 import type { CellMark } from '../../src/web/memoryHost';
-import { packedCell, type PackedGrid } from '../../src/web/transfer';
+import { markAt, mergedAt, packedCell, type PackedGrid, type PackedMarks } from '../../src/web/transfer';
 import type { ScrollTarget } from './useWebWorkbench';
 
 const ROW_HEIGHT = 26;
@@ -86,7 +86,7 @@ function columnWidths(grid: PackedGrid, columns: number): number[] {
   return widths;
 }
 
-export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[]; target: ScrollTarget | null; label: string }) {
+export function SheetGrid(props: { grid: PackedGrid; marks: PackedMarks; target: ScrollTarget | null; label: string }) {
   const { grid, marks, target } = props;
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
@@ -96,49 +96,23 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
   const totalWidth = ROW_NUMBER_WIDTH + (lefts[columns] ?? 0);
   const { origin } = grid;
 
-  /** Marks by grid cell index; several findings on one cell show the most serious. */
-  const markAt = useMemo(() => {
-    const rank = { error: 0, warning: 1, info: 2 };
-    const map = new Map<number, CellMark>();
-    for (const mark of marks) {
-      const r = mark.row - origin.row;
-      const c = mark.column - origin.column;
-      if (r < 0 || c < 0 || r >= grid.rowCount || c >= grid.columnCount) continue;
-      const key = r * grid.columnCount + c;
-      const existing = map.get(key);
-      if (!existing || rank[mark.severity] < rank[existing.severity]) map.set(key, mark);
-    }
-    return map;
-  }, [marks, origin, grid.rowCount, grid.columnCount]);
-
   /**
    * Merged areas drawn as one cell: the area's first column spans its width in every row of the area (the others are
-   * not drawn), and the rows inside it have no border between them.
+   * not drawn), and the rows inside it have no border between them. The worker resolved each cell's place in its
+   * area (transfer.ts), so nothing here walks the sheet's merged areas.
    */
-  const merged = useMemo(() => {
-    const down = new Set<number>();
-    const span = new Map<number, number>();
-    const hidden = new Set<number>();
-    const covered = new Set<number>();
-    for (const area of grid.merges) {
-      if (area.column >= columns) continue;
-      const last = Math.min(area.column + area.columnCount, columns) - 1;
-      for (let r = area.row; r < area.row + area.rowCount; r += 1) {
-        const first = r * grid.columnCount + area.column;
-        if (last > area.column) span.set(first, (lefts[last + 1] ?? 0) - (lefts[area.column] ?? 0));
-        if (r < area.row + area.rowCount - 1) down.add(first);
-        covered.add(first);
-        for (let c = area.column + 1; c <= last; c += 1) hidden.add(r * grid.columnCount + c);
-      }
-    }
-    return { down, span, hidden, covered };
-  }, [grid, columns, lefts]);
+  const mergeAt = (r: number, c: number) => mergedAt(grid, r, c);
+  const spanWidth = (c: number, lastColumn: number): number | undefined => {
+    const last = Math.min(lastColumn, columns - 1);
+    return last > c ? (lefts[last + 1] ?? 0) - (lefts[c] ?? 0) : undefined;
+  };
 
   const virtualizer = useVirtualizer({
     count: grid.rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Few rows beyond the screen: a jump of the scroll bar redraws them all (and Fluent's focus manager walks each new node).
+    overscan: 6,
   });
 
   useEffect(() => {
@@ -156,10 +130,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
 
   const targetClass = mergeClasses(styles.cell, styles.target);
   /** An empty cell that is not part of a merged area and carries no mark: text to its left may run over it. */
-  const isFree = (r: number, c: number): boolean => {
-    const key = r * grid.columnCount + c;
-    return packedCell(grid, r, c) === '' && !merged.hidden.has(key) && !merged.covered.has(key) && !markAt.has(key);
-  };
+  const isFree = (r: number, c: number): boolean => packedCell(grid, r, c) === '' && mergeAt(r, c) === null && markAt(marks, grid.columnCount, r, c) === null;
   const targetRow = target ? target.row - origin.row : -1;
   const targetColumn = target ? target.column - origin.column : -1;
 
@@ -184,13 +155,13 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
               </div>
               {widths.map((width, c) => {
                 const text = packedCell(grid, r, c);
-                const key = r * grid.columnCount + c;
-                if (merged.hidden.has(key) || c <= spillEnd) return null;
-                const mark = markAt.get(key);
+                const merge = mergeAt(r, c);
+                if (merge?.hidden || c <= spillEnd) return null;
+                const mark = markAt(marks, grid.columnCount, r, c);
                 const isTarget = r === targetRow && c === targetColumn;
-                let cellWidth = merged.span.get(key) ?? width;
+                let cellWidth = (merge?.first ? spanWidth(c, merge.lastColumn) : undefined) ?? width;
                 // As in Excel, text runs on over empty cells to its right (a title line that is not merged).
-                if (text !== '' && !merged.covered.has(key)) {
+                if (text !== '' && merge === null) {
                   let end = c;
                   while (end + 1 < columns && isFree(r, end + 1)) end += 1;
                   if (end > c) {
@@ -199,7 +170,7 @@ export function SheetGrid(props: { grid: PackedGrid; marks: readonly CellMark[];
                   }
                 }
                 const style: CSSProperties = { width: cellWidth };
-                if (merged.down.has(key)) style.borderBottomColor = 'transparent';
+                if (merge?.down) style.borderBottomColor = 'transparent';
                 if (mark) {
                   style.backgroundColor = SEVERITY_FILL[mark.severity];
                   style.boxShadow = `inset 3px 0 0 ${SEVERITY_EDGE[mark.severity]}`;

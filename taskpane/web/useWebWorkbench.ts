@@ -8,9 +8,8 @@ import { defaultConfig, parseConfig, type Config } from '../../src/core';
 import type { Analysis, Finding } from '../../src/core/types';
 import type { SheetInfo, WorkbookFormat } from '../../src/files';
 import type { ApplyMode, SourceSnapshot } from '../../src/host';
-import type { CellMark } from '../../src/web/memoryHost';
 import type { ErrorInfo, ExportKind, ReplyMap, Request, WorkerEvent } from '../../src/web/protocol';
-import type { PackedGrid } from '../../src/web/transfer';
+import { emptyMarks, type PackedGrid, type PackedMarks } from '../../src/web/transfer';
 import { mimeType } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { findingAddress } from '../findings';
@@ -39,7 +38,8 @@ export interface WebState {
   sheets: SheetInfo[];
   sheet: string | null;
   grid: PackedGrid | null;
-  marks: CellMark[];
+  /** The findings marked on the grid (`length`: how many). */
+  marks: PackedMarks;
   scrollTarget: ScrollTarget | null;
   /** Why no table was read on the shown sheet. */
   problem: ErrorInfo | null;
@@ -82,6 +82,11 @@ export function saveFile(bytes: Uint8Array | string, fileName: string, type = mi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Resolves in a later task of the page's event loop, after React has drawn what was set before. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const { lang, t } = useLanguage();
   const tw = useMemo(() => webTranslator(lang), [lang]);
@@ -90,7 +95,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [sheet, setSheet] = useState<string | null>(null);
   const [grid, setGrid] = useState<PackedGrid | null>(null);
-  const [marks, setMarks] = useState<CellMark[]>([]);
+  const [marks, setMarks] = useState<PackedMarks>(() => emptyMarks());
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget | null>(null);
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [source, setSource] = useState<SourceSnapshot | null>(null);
@@ -166,11 +171,14 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     async (name: string, report: (p: JobProgress) => void) => {
       setSource(null);
       setAnalysis(null);
-      setMarks([]);
+      setMarks(emptyMarks());
       setProblem(null);
       setSheet(name);
       const loaded = await send({ type: 'load', sheet: name }, report);
       setGrid(loaded.grid);
+      // The grid is drawn in one task, the panes (which go through every change and finding) in the next: two short
+      // freezes instead of one long one on a 100k-row sheet.
+      await nextTask();
       setProblem(loaded.problem);
       setAnalysis(loaded.analysis);
       setSource({
@@ -204,7 +212,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
         setGrid(null);
         setSource(null);
         setAnalysis(null);
-        setMarks([]);
+        setMarks(emptyMarks());
         setProblem(null);
         opened.current = null;
         const result = await openInWorker(bytes, file.name);
@@ -229,7 +237,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     // The fresh worker has no file: open it again; what was read before the cancel has to be read again.
     setSource(null);
     setAnalysis(null);
-    setMarks([]);
+    setMarks(emptyMarks());
     const file = opened.current;
     if (file) void openInWorker(file.bytes, file.name).catch((failure: unknown) => setError(asPaneError(failure)));
   }, [client, openInWorker]);

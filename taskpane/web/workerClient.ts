@@ -4,7 +4,8 @@
  * from a blob URL: Chromium refuses `new Worker('worker.js')` on a page opened from file://, a blob URL it allows.
  */
 import workerSource from '../../src/web/worker?worker-source';
-import type { ErrorInfo, FromWorker, ReplyMap, Request, WorkerEvent } from '../../src/web/protocol';
+import type { ErrorInfo, FromWorker, Loaded, ReplyMap, Request, WorkerEvent } from '../../src/web/protocol';
+import { joinAnalysis, type AnalysisPart } from '../../src/web/transfer';
 
 export interface JobProgress {
   stage: string;
@@ -16,6 +17,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: ErrorInfo) => void;
   onProgress?: (p: JobProgress) => void;
+  /** Parts of a load's analysis, sent ahead of its reply. */
+  parts: AnalysisPart[];
 }
 
 export const CANCELLED: ErrorInfo = { code: 'cancelled', messages: { 'zh-CN': '已取消。', 'en-US': 'Cancelled.' } };
@@ -53,8 +56,15 @@ export class WorkerClient {
         const job = this.pending.get(message.id);
         if (!job) return;
         this.pending.delete(message.id);
-        if (message.ok) job.resolve(message.result);
-        else job.reject(message.error);
+        if (!message.ok) job.reject(message.error);
+        else if (job.parts.length > 0) {
+          const loaded = message.result as Loaded;
+          job.resolve(loaded.analysis ? { ...loaded, analysis: joinAnalysis(loaded.analysis, job.parts) } : loaded);
+        } else job.resolve(message.result);
+        return;
+      }
+      if (message.type === 'part') {
+        this.pending.get(message.id)?.parts.push(message.part);
         return;
       }
       if (message.type === 'progress') {
@@ -78,7 +88,7 @@ export class WorkerClient {
   request<T extends Request>(request: T, onProgress?: (p: JobProgress) => void, transfer: Transferable[] = []): Promise<ReplyMap[T['type']]> {
     const id = this.nextId++;
     return new Promise<ReplyMap[T['type']]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, parts: [] });
       this.worker.postMessage({ id, request }, transfer);
     });
   }

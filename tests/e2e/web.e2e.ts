@@ -194,6 +194,12 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   await openFile(page, input.file);
   await chooseSheet(page, SHEET);
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+  // Merged areas (the worker resolves each cell's place in its area) are drawn as one cell: the section heading across
+  // the whole width, 工作任务 across B:C, and column A of a section's records down its rows without a border between.
+  const cells = (row: number) => page.getByTestId('sheet-grid').locator(`[role="row"][data-row="${row}"] [role="gridcell"]`);
+  await expect(cells(4).count()).resolves.toBe(1);
+  await expect(cells(5).allTextContents()).resolves.toEqual(['序号', '工作任务', '责任单位', '责任人', '进展情况']);
+  await expect(cells(6).first().evaluate((cell) => getComputedStyle(cell).borderBottomColor)).resolves.toBe('rgba(0, 0, 0, 0)');
   await shot(page, '02-open');
   // The preview lists the merged rows; closed again so the screenshot shows the whole step.
   await page.getByRole('button', { name: /合并的行/ }).click();

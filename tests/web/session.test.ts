@@ -2,23 +2,41 @@
  * What the page's worker does, called directly: open a seed-built file, read a sheet, write and export; the
  * messages a user sees; the packed grid the page draws; the download names.
  */
+import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { analyze } from '../../src/core';
-import type { CellMark } from '../../src/web/memoryHost';
+import { parseA1 } from '../../src/core/grid/address';
 import { baseName, outputFileName } from '../../src/web/fileNames';
 import { errorInfo, Session } from '../../src/web/session';
-import { analysisForPage, packGrid, packedCell } from '../../src/web/transfer';
+import {
+  analysisForPage,
+  joinAnalysis,
+  markAt,
+  mergedAt,
+  packGrid,
+  packMarks,
+  packedCell,
+  splitAnalysis,
+  type PackedMarks,
+} from '../../src/web/transfer';
 import { renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
 import { SHEET, seedWorkbook } from './support';
 
 const noProgress = () => undefined;
 
-function session(): { session: Session; marks: CellMark[][]; scrolls: number[][] } {
-  const marks: CellMark[][] = [];
+function session(): { session: Session; marks: PackedMarks[]; scrolls: number[][] } {
+  const marks: PackedMarks[] = [];
   const scrolls: number[][] = [];
   return {
-    session: new Session({ showMarks: (_s, m) => marks.push(m), scrollTo: (_s, r, c) => scrolls.push([r, c]) }),
+    session: new Session({
+      showMarks: (m) => {
+        marks.push(m);
+      },
+      scrollTo: (_s, r, c) => {
+        scrolls.push([r, c]);
+      },
+    }),
     marks,
     scrolls,
   };
@@ -92,9 +110,23 @@ describe('a page session over a seed workbook', () => {
   it('marks findings and scrolls to a cell through the grid view', async () => {
     const { session: s, marks, scrolls } = session();
     await s.handle({ type: 'open', bytes: input, fileName: 'a.xlsx', settings: null }, noProgress);
-    await s.handle({ type: 'load', sheet: SHEET }, noProgress);
+    const { grid, analysis } = await s.handle({ type: 'load', sheet: SHEET }, noProgress);
     const { count } = await s.handle({ type: 'highlight', lang: 'zh-CN' }, noProgress);
-    expect(marks[marks.length - 1]).toHaveLength(count);
+    const shown = marks[marks.length - 1];
+    expect(shown).toHaveLength(count);
+    // Every finding with a cell shows on that cell of the grid, with its message or a more serious one's.
+    const rank = { error: 0, warning: 1, info: 2 };
+    const withCell = (analysis?.findings ?? []).filter((f) => f.cell !== null);
+    expect(withCell.length).toBeGreaterThan(0);
+    for (const finding of withCell) {
+      const at = parseA1(finding.cell ?? '');
+      const mark = markAt(shown, grid.columnCount, (at?.row ?? 0) - grid.origin.row, (at?.column ?? 0) - grid.origin.column);
+      expect(mark).not.toBeNull();
+      expect(rank[mark?.severity ?? 'info']).toBeLessThanOrEqual(rank[finding.severity]);
+      if (mark?.severity === finding.severity && withCell.filter((f) => f.cell === finding.cell).length === 1) expect(mark.message).toBe(finding.messages['zh-CN']);
+    }
+    await s.handle({ type: 'clear' }, noProgress);
+    expect(marks[marks.length - 1]).toHaveLength(0);
     await s.handle({ type: 'select', address: 'B7' }, noProgress);
     expect(scrolls).toEqual([[7, 2]]);
   });
@@ -133,6 +165,96 @@ describe('the packed grid', () => {
       ['1', '甲\n乙', 'true'],
     ]);
     expect(packedCell(packed, 5, 0)).toBe('');
+  });
+
+  it('resolves merged areas cell by cell: the first column spans, the others are hidden, no border inside', () => {
+    const values = [
+      ['标题', null, null],
+      ['一', '甲', '乙'],
+      [null, '丙', null],
+    ];
+    const merges = [
+      { row: 0, column: 0, rowCount: 1, columnCount: 3 },
+      { row: 1, column: 0, rowCount: 2, columnCount: 1 },
+      // Reaching past the sheet's last row and column: cut at the grid's edge.
+      { row: 2, column: 1, rowCount: 5, columnCount: 9 },
+    ];
+    const packed = packGrid({ values, merges, origin: { row: 1, column: 1 } }, 'S');
+    expect(packed.mergeCount).toBe(3);
+    expect(mergedAt(packed, 0, 0)).toEqual({ first: true, hidden: false, down: false, lastColumn: 2 });
+    expect(mergedAt(packed, 0, 2)).toEqual({ first: false, hidden: true, down: false, lastColumn: 0 });
+    expect(mergedAt(packed, 1, 0)).toEqual({ first: true, hidden: false, down: true, lastColumn: 0 });
+    expect(mergedAt(packed, 2, 0)).toEqual({ first: true, hidden: false, down: false, lastColumn: 0 });
+    expect(mergedAt(packed, 1, 1)).toBeNull();
+    expect(mergedAt(packed, 2, 1)).toEqual({ first: true, hidden: false, down: true, lastColumn: 2 });
+    expect(mergedAt(packed, 2, 2)?.hidden).toBe(true);
+    expect(mergedAt(packed, 3, 0)).toBeNull();
+  });
+
+  it('marks a cell with its most serious finding and counts marks outside the grid', () => {
+    const grid = { origin: { row: 3, column: 2 }, rowCount: 2, columnCount: 2 };
+    const marks = packMarks(
+      'S',
+      [
+        { row: 3, column: 2, severity: 'info', message: '提示' },
+        { row: 3, column: 2, severity: 'error', message: '错误' },
+        { row: 3, column: 2, severity: 'warning', message: '警告' },
+        { row: 4, column: 3, severity: 'warning', message: '第二个' },
+        { row: 90, column: 3, severity: 'error', message: '表外' },
+      ],
+      grid,
+    );
+    expect(marks).toHaveLength(5);
+    expect(markAt(marks, 2, 0, 0)).toMatchObject({ severity: 'error', message: '错误' });
+    expect(markAt(marks, 2, 1, 1)).toMatchObject({ severity: 'warning', message: '第二个' });
+    expect(markAt(marks, 2, 0, 1)).toBeNull();
+    expect(markAt(marks, 2, 7, 0)).toBeNull();
+  });
+
+  it('every cell shows the most serious of its marks (the first of equals), whatever the marks', () => {
+    const grid = { origin: { row: 2, column: 3 }, rowCount: 7, columnCount: 5 };
+    const severities = ['error', 'warning', 'info'] as const;
+    const mark = fc.record({
+      row: fc.integer({ min: 0, max: 11 }),
+      column: fc.integer({ min: 1, max: 9 }),
+      severity: fc.constantFrom(...severities),
+      message: fc.string({ maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 40 }), (marks) => {
+        const packed = packMarks('S', marks, grid);
+        expect(packed).toHaveLength(marks.length);
+        for (let r = 0; r < grid.rowCount; r += 1) {
+          for (let c = 0; c < grid.columnCount; c += 1) {
+            const here = marks.filter((m) => m.row - grid.origin.row === r && m.column - grid.origin.column === c);
+            const expected = here.reduce<(typeof marks)[number] | null>((best, m) => (best === null || severities.indexOf(m.severity) < severities.indexOf(best.severity) ? m : best), null);
+            const shown = markAt(packed, grid.columnCount, r, c);
+            expect(shown === null ? null : { severity: shown.severity, message: shown.message }).toEqual(expected === null ? null : { severity: expected.severity, message: expected.message });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sends the analysis in parts that join to all of it, in order, whatever the part size', () => {
+    const analysis = analyze(renderWordPaste(loadSeed('001')).grid);
+    const page = analysisForPage(analysis);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), (size) => {
+        const { head, parts } = splitAnalysis(analysis, size);
+        expect(head.findings).toEqual([]);
+        expect(head.plan.changes).toEqual([]);
+        for (const part of parts) expect(part.items.length).toBeLessThanOrEqual(size);
+        const joined = joinAnalysis(head, parts);
+        expect(joined.findings).toEqual(page.findings);
+        expect(joined.plan.changes).toEqual(page.plan.changes);
+        expect(joined.plan.removed).toEqual(page.plan.removed);
+        expect(joined.summary).toEqual(page.summary);
+        expect(joined.plan.rows.length).toBe(analysis.plan.rows.length);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('the page analysis keeps every count the panes show', () => {
