@@ -16,7 +16,9 @@ export function largeGrid(rows: number): Grid {
   return { ...renderWordPasteGrid(table), sheet: '附件1' };
 }
 
+/** The middle value (the mean of the two middle ones for an even count): a run's figure without its outliers. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -16,6 +16,7 @@ import { FileError, openWorkbook, writeSheets } from '../src/files';
 import { splitRoundFiles } from '../src/files/round/splitRound';
 import { gridToWorkbook } from '../tests/fixtures/writeXlsx';
 import { fillReturn, seedMaster, seedSplit, sheetGrid } from '../tests/returns/round';
+import { median } from './largeGrid';
 
 export interface ReturnsBenchResult {
   tasks: number;
@@ -35,11 +36,6 @@ export interface ReturnsBenchResult {
 }
 
 const GOAL_MS = 2000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 export async function benchReturns(runs = 3): Promise<ReturnsBenchResult> {
   const config = defaultConfig();

@@ -17,11 +17,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import type { Grid } from '../src/core/types';
-import { renderWordPasteGrid } from '../tests/fixtures/render';
-import { loadSeed, type LogicalTable } from '../tests/fixtures/seedTable';
 import { createWorkbook } from '../src/files';
 import { copyOfGrid } from '../src/web/outputSheets';
+import { largeGrid, median } from './largeGrid';
 import { longTasks } from './webTrace';
 
 const root = path.resolve(__dirname, '..');
@@ -37,18 +35,6 @@ const repeatArg = process.argv.indexOf('--repeat');
 /** Runs in fresh pages of one browser; the figures reported are their medians. */
 const REPEAT = repeatArg >= 0 ? Math.max(1, Number(process.argv[repeatArg + 1])) : 3;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Seed 001 with its sections repeated until the Word-paste grid has at least `rows` sheet rows (as bench/run.ts). */
-function largeGrid(rows: number): Grid {
-  const seed = loadSeed('001');
-  const firstSection = seed.lines.findIndex((line) => line.kind === 'section');
-  const titles = seed.lines.slice(0, firstSection);
-  const body = seed.lines.slice(firstSection);
-  const once = renderWordPasteGrid(seed).values.length;
-  const repeats = Math.max(1, Math.ceil((rows - titles.length) / (once - titles.length)));
-  const table: LogicalTable = { ...seed, lines: [...titles, ...Array.from({ length: repeats }, () => body).flat()] };
-  return { ...renderWordPasteGrid(table), sheet: '附件1' };
-}
 
 async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
@@ -129,12 +115,6 @@ interface Run {
   phases: string[];
   /** --trace: the longest task's main-thread CPU time (the figure a loaded machine does not stretch). */
   longestTaskCpuMs?: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
 }
 
 /** One user's session in a fresh page: open the file, 校验, mark every finding, scroll the grid top to bottom. */

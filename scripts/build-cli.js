@@ -18,12 +18,18 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
-// build/cli.js holds argument parsing and help only; the commands (engine, file layer) are build/commands.js, read
-// when a command runs; build/check-worker.js is a worker thread of `check` over many files.
+// build/cli.js holds argument parsing and help only; check, fix and summarize (engine, file layer) are
+// build/commands.js, read when one runs; export and the returns round, which also need the Word writer, are
+// build/commands/wordCommands.js (the path that src/cli/main.ts requires from the source too); build/check-worker.js
+// is a worker thread of `check` over many files.
 Promise.all([
-  esbuild.build({ ...common, entryPoints: { cli: path.join(root, 'src/cli/main.ts') }, external: ['./commands'] }),
+  esbuild.build({ ...common, entryPoints: { cli: path.join(root, 'src/cli/main.ts') }, external: ['./commands', './commands/wordCommands'] }),
   esbuild.build({
     ...common,
-    entryPoints: { commands: path.join(root, 'src/cli/commands/index.ts'), 'check-worker': path.join(root, 'src/cli/checkWorker.ts') },
+    entryPoints: {
+      commands: path.join(root, 'src/cli/commands/index.ts'),
+      'commands/wordCommands': path.join(root, 'src/cli/commands/wordCommands.ts'),
+      'check-worker': path.join(root, 'src/cli/checkWorker.ts'),
+    },
   }),
 ]).catch(() => process.exit(1));

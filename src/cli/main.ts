@@ -2,7 +2,10 @@
  * `report-tables` command line: check, fix and summarize report tables in .xlsx files with the same engine as the add-in.
  * bin/report-tables.js calls run(argv) and exits with the code it returns.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { langFromArgv, parseArgs, usage, usageHint } from './args';
+import { requireBundle } from './loadBundle';
 import { isRoundCommand } from './commands/roundArgs';
 import { isCliError, EXIT_OK, EXIT_UNUSABLE } from './errors';
 import { processIO } from './io';
@@ -15,15 +18,31 @@ export type { CliIO } from './io';
  * and a mistyped option never load the engine and the file layer. A plain require keeps that file a separate one.
  */
 function loadCommands(): typeof import('./commands') {
+  const bundle = path.join(__dirname, 'commands.js');
+  if (existsSync(bundle)) {
+    // Built: with V8's code cache (src/cli/loadBundle.ts), refreshed when the process ends if it was missing or stale.
+    const { exports, saveCache } = requireBundle<typeof import('./commands')>(bundle);
+    process.once('exit', saveCache);
+    return exports;
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./commands') as typeof import('./commands');
+}
+
+/**
+ * export and the returns round: the Word writer is compiled only by the commands that use it. The same path from the
+ * source and from build/cli.js (the bundle is build/commands/wordCommands.js).
+ */
+function loadWordCommands(): typeof import('./commands/wordCommands') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./commands/wordCommands') as typeof import('./commands/wordCommands');
 }
 
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const lang = langFromArgv(argv);
   try {
-    if (argv[0] === 'export') return await loadCommands().exportCommand(argv.slice(1), io);
-    if (isRoundCommand(argv[0])) return await loadCommands().runRoundCommand(argv, io);
+    if (argv[0] === 'export') return await loadWordCommands().exportCommand(argv.slice(1), io);
+    if (isRoundCommand(argv[0])) return await loadWordCommands().runRoundCommand(argv, io);
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
       io.stdout(`${usage(parsed.lang)}\n`);

@@ -1,6 +1,6 @@
 /** The installed command: bin/report-tables.js over the bundled build (npm run build:cli). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { miniTable, tempDir, writeWorkbookFile } from './support/xlsx';
 
@@ -62,5 +62,18 @@ describe('bin/report-tables.js', () => {
     const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bin)}); setImmediate(() => { const loaded = Object.keys(require.cache).some((f) => f.endsWith('commands.js')); process.stderr.write(String(loaded)); })`, '--', '--help'], { encoding: 'utf8', cwd: dir });
     expect(result.stdout).toMatch(/report-tables check/);
     expect(result.stderr).toBe('false');
+  });
+
+  it('keeps its compiled code beside the bundle, and a damaged or stale copy changes nothing but the time', () => {
+    const cache = path.join(root, 'build', 'commands.js.cache');
+    const first = cli('check', 'mini.xlsx', '--json');
+    expect(readFileSync(cache).length).toBeGreaterThan(0);
+    writeFileSync(cache, 'not V8 code');
+    const damaged = cli('check', 'mini.xlsx', '--json');
+    expect(damaged.status).toBe(first.status);
+    expect(damaged.stdout).toBe(first.stdout);
+    // The rejected copy was replaced by a good one, which the next run accepts.
+    expect(readFileSync(cache).toString('utf8', 0, 11)).not.toBe('not V8 code');
+    expect(cli('check', 'mini.xlsx', '--json').stdout).toBe(first.stdout);
   });
 });

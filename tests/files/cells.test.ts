@@ -71,6 +71,18 @@ describe('merged areas', () => {
     return `${xml}</sheetData>`;
   };
 
+  it('reads a merge however its reference is written: $ signs, lower case, one cell, reversed corners refused', () => {
+    const refs = ['A1:B2', '$A$3:$B$3', 'c1:c2', 'A4', 'C4:B4'];
+    const result = read(`${cells(4, 3)}<mergeCells count="${refs.length}">${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`);
+    expect(result.grid.merges).toEqual([
+      { row: 0, column: 0, rowCount: 2, columnCount: 2 },
+      { row: 0, column: 2, rowCount: 2, columnCount: 1 },
+      { row: 2, column: 0, rowCount: 1, columnCount: 2 },
+    ]);
+    // The reversed one is reported like any merge that cannot be, the one-cell one is simply no merge.
+    expect(result.warnings.map((w) => w.code)).toEqual(['merge-repaired']);
+  });
+
   it('keeps the first of two overlapping merges, as Excel repairs them, and warns', () => {
     const result = read(`${cells(4, 3)}<mergeCells count="3"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="A4:C4"/></mergeCells>`);
     expect(result.grid.merges).toEqual([

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { addSheets, openWorkbook, writeSheets } from '../../src/files';
 import type { OutputSheet } from '../../src/files';
-import { HEAD, REL, STRICT_MAIN, expectWellFormedPackage, sheetData, streamedZip, text, workbookParts, zip } from './support/build';
+import { HEAD, MAIN, REL, STRICT_MAIN, expectWellFormedPackage, sheetData, streamedZip, text, workbookParts, zip } from './support/build';
 
 const table = (prefix = ''): string =>
   sheetData(
@@ -57,6 +57,34 @@ describe('packages from other producers', () => {
     const output = writeSheets(input, [summary]);
     expectWellFormedPackage(output);
     expect(readBack(output, '汇总')[1]).toEqual(['市发展改革局', 2]);
+  });
+
+  it('reads cells by their namespace, not their prefix: a prefix declared on an inner element, a foreign element named like a cell', () => {
+    // The main namespace bound to a second prefix on <sheetData> only, and an element <c> of another namespace inside
+    // a row (an extension): its text is not a cell's.
+    const xml =
+      `<y:sheetData xmlns:y="${MAIN}" xmlns:ext="urn:example:extension"><y:row r="1"><y:c r="A1" t="inlineStr"><y:is><y:t>序号</y:t></y:is></y:c>` +
+      '<ext:c r="B1"><ext:v>9</ext:v></ext:c></y:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></y:sheetData>';
+    const input = zip(workbookParts([{ name: '表1', xml }], { prefix: 'x' }));
+    expect(readBack(input, '表1')).toEqual([['序号'], [1]]);
+  });
+
+  it('refuses a sheet that uses a prefix nobody declared, as damaged', () => {
+    const xml = '<x:sheetData><x:row r="1"><q:c r="A1"><q:v>1</q:v></q:c></x:row></x:sheetData>';
+    const input = zip(workbookParts([{ name: '表1', xml }], { prefix: 'x' }));
+    let code = '';
+    try {
+      openWorkbook(input).readSheet('表1');
+    } catch (error) {
+      code = (error as { code?: string }).code ?? '';
+    }
+    expect(code).toBe('xml-damaged');
+  });
+
+  it('reads a default namespace undeclared for an inner element as no namespace: its cells are not the sheet\'s', () => {
+    const xml = `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2" xmlns=""><c r="A2"><v>2</v></c></row></sheetData>`;
+    const input = zip(workbookParts([{ name: '表1', xml }]));
+    expect(readBack(input, '表1')).toEqual([[1]]);
   });
 
   it('resolves absolute relationship targets and writes the new one absolute too', () => {

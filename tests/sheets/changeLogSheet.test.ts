@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { changeLogSheet, formatRows } from '../../src/core/sheets';
 import type { RepairPlan } from '../../src/core/types';
 
@@ -76,6 +77,49 @@ describe('changeLogSheet', () => {
     expect(blank?.[5]).toBe('删除空行');
   });
 
+  it('logs a record collapsed from several rows in one line: the rows, the output row and how many rows, no text repeated', () => {
+    const plan = handMadePlan();
+    plan.changes = [
+      {
+        op: 'collapse-rows',
+        sourceRows: [12, 13, 14, 15],
+        outputRow: 7,
+        column: null,
+        before: '12–15',
+        after: '7',
+        messages: { 'zh-CN': '第12–15行（4行）合并为一行，各单元格的段落以换行连接', 'en-US': 'rows 12–15 (4) collapsed into one row; paragraphs joined with line breaks' },
+      },
+    ];
+    plan.removed = [];
+    expect(changeLogSheet(plan, 'zh-CN').rows).toEqual([['12-15', 7, '', '', '', '4行合并为一行，各单元格的段落以换行连接', 'collapse-rows']]);
+    expect(changeLogSheet(plan, 'en-US').rows[0][5]).toBe('4 rows collapsed into one; paragraphs joined with line breaks');
+    // Before/after that say more than the rows (a text, a hand-made plan's words) are kept as the change has them.
+    plan.changes[0] = { ...plan.changes[0], before: '两行', after: '一行', messages: { 'zh-CN': '合并跨页拆开的记录', 'en-US': 'Joined' } };
+    expect(changeLogSheet(plan, 'zh-CN').rows[0].slice(3, 6)).toEqual(['两行', '一行', '合并跨页拆开的记录']);
+  });
+
+  it('logs neighbouring removed rows with the same reason as one line, and keeps apart what differs', () => {
+    const plan = handMadePlan();
+    const blank = (row: number) => ({
+      op: 'remove-row' as const,
+      sourceRows: [row],
+      outputRow: null,
+      column: null,
+      before: '',
+      after: '',
+      messages: { 'zh-CN': '空白行', 'en-US': 'blank row' },
+    });
+    plan.changes = [blank(16), blank(17), blank(18), { ...blank(19), before: '- 3 -', messages: { 'zh-CN': '页码行', 'en-US': 'page number' } }, blank(20), blank(25)];
+    plan.removed = [];
+    const rows = changeLogSheet(plan, 'zh-CN').rows;
+    expect(rows.map((row) => [row[0], row[1], row[3], row[5]])).toEqual([
+      ['16-18', '已删除', '', '空白行'],
+      ['19', '已删除', '- 3 -', '页码行'],
+      ['20', '已删除', '', '空白行'],
+      ['25', '已删除', '', '空白行'],
+    ]);
+  });
+
   it('keeps every cell within Excel’s 32,767-character limit', () => {
     const plan = handMadePlan();
     plan.changes[0].before = '长'.repeat(40000);
@@ -94,5 +138,22 @@ describe('formatRows', () => {
     expect(formatRows([3, 4, 5, 9])).toBe('3-5, 9');
     expect(formatRows([7])).toBe('7');
     expect(formatRows([10, 8, 9, 9])).toBe('8-10');
+    expect(formatRows([])).toBe('');
+  });
+
+  it('names exactly the rows given, in ascending runs, whatever their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }), (rows) => {
+        const named = formatRows(rows)
+          .split(', ')
+          .filter((part) => part !== '')
+          .flatMap((part) => {
+            const [first, last = first] = part.split('-').map(Number);
+            expect(last).toBeGreaterThanOrEqual(first);
+            return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+          });
+        expect(named).toEqual([...new Set(rows)].sort((a, b) => a - b));
+      }),
+    );
   });
 });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { planToValues } from '../../core';
 import type { Grid, Lang, OutputRowKind, RepairPlan } from '../../core/types';
 import { changeLogSheet, repairedSheetName, sheetNames, uniqueSheetName } from '../../core/sheets';
 import { MAX_SHEET_NAME, cleanSheetName, truncateUtf16 } from '../../core/sheets/sheetName';
@@ -46,7 +45,8 @@ function keptDates(plan: RepairPlan, rows: string[][], grid: Grid, dates: readon
 
 /** The repaired table as a sheet: one row per output row, no merges, wrapped text, header/title/section rows bold, frozen under the header. */
 export function repairedSheet(plan: RepairPlan, name: string, source?: { grid: Grid; dates: readonly DateCell[] }): OutputSheet {
-  const rows = planToValues(plan);
+  // The plan's own rows, not planToValues' copy: the plan is dropped once the sheets are written.
+  const rows = plan.rows.map((row) => row.values);
   const headerRow = plan.rows.findIndex((row) => row.kind === 'header') + 1;
   return {
     name,

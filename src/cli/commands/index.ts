@@ -1,6 +1,7 @@
-/** The commands, loaded only when one runs (a separate file in the bundle: see scripts/build-cli.js). */
+/**
+ * check, fix and summarize, loaded only when one runs (build/commands.js: see scripts/build-cli.js). The Word and
+ * returns-round commands are ./wordCommands (build/word-commands.js), so these three never load the Word writer.
+ */
 export { checkCommand } from './check';
 export { fixCommand } from './fix';
 export { summarizeCommand } from './summarize';
-export { exportCommand } from './export';
-export { runRoundCommand } from './roundCommand';

@@ -2,7 +2,7 @@
  * What the summary, change-log and repaired sheets contain, as plain data. Every writer (office-js, WPS, the file layer)
  * writes these specs as they are, so no two of them disagree on a sheet's content.
  */
-import type { Change, Lang, RemovedRow, RepairPlan, Summary } from '../types';
+import type { Change, Lang, RepairPlan, Summary } from '../types';
 import type { SheetSpec } from './types';
 import { truncateUtf16 } from './sheetName';
 import { chartTitles, label, removalMessages, removedMarker, sheetNames } from './labels';
@@ -124,13 +124,48 @@ function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
   };
 }
 
-/** The change log: one row per change of the plan and per removed row the changes do not already mention. */
+/**
+ * The change log, as a reviewer reads it next to the source: one line per change, each saying where (source rows,
+ * output row, column), what (before and after) and why. Kept short on a 100k-row table, where it is the output's
+ * largest part: a record collapsed from several rows is one line that names the rows and how many there were (its
+ * text is the repaired row itself: the log repeats no text that was only joined), a run of neighbouring removed rows
+ * with the same reason and content (blank rows) is one line "16-18", and before/after are left empty where they would
+ * only restate the rows.
+ */
 export function changeLogSheet(plan: RepairPlan, lang: Lang): SheetSpec {
-  const rows: Array<Array<string | number>> = plan.changes.map((change) => changeRow(change, lang));
-  const removalsLogged = new Set(plan.changes.filter((change) => change.op === 'remove-row').flatMap((change) => change.sourceRows));
-  for (const removed of plan.removed) {
-    if (!removalsLogged.has(removed.row)) rows.push(removedRow(removed, lang));
+  const rows: Array<Array<string | number>> = [];
+  const removalsLogged = new Set<number>();
+  for (const change of plan.changes) if (change.op === 'remove-row') for (const row of change.sourceRows) removalsLogged.add(row);
+  // A removal run being gathered: its rows, and what a following removal must share to join it.
+  let run: { first: number; last: number; before: string; why: string } | null = null;
+  const flush = (): void => {
+    if (run === null) return;
+    rows.push([run.first === run.last ? String(run.first) : `${run.first}-${run.last}`, removedMarker[lang], '', run.before, '', run.why, 'remove-row']);
+    run = null;
+  };
+  const removal = (row: number, before: string, why: string): void => {
+    if (run !== null && row === run.last + 1 && before === run.before && why === run.why) {
+      run.last = row;
+      return;
+    }
+    flush();
+    run = { first: row, last: row, before, why };
+  };
+  for (const change of plan.changes) {
+    if (change.op === 'remove-row' && change.sourceRows.length === 1 && change.outputRow === null) {
+      removal(change.sourceRows[0], cellText(change.before), change.messages[lang]);
+      continue;
+    }
+    flush();
+    rows.push(changeRow(change, lang));
   }
+  flush();
+  for (const removed of plan.removed) {
+    if (removalsLogged.has(removed.row)) continue;
+    const before = removed.values.filter((value) => value.trim() !== '').join(' | ');
+    removal(removed.row, cellText(before), removalMessages[removed.reason][lang]);
+  }
+  flush();
   return {
     name: sheetNames.changeLog[lang],
     columns: [
@@ -147,25 +182,41 @@ export function changeLogSheet(plan: RepairPlan, lang: Lang): SheetSpec {
   };
 }
 
+/** Why a record was collapsed, by how many rows it had: the rows themselves are in the first column. */
+const collapsedMessages: Record<Lang, (rows: number) => string> = {
+  'zh-CN': (rows) => `${rows}行合并为一行，各单元格的段落以换行连接`,
+  'en-US': (rows) => `${rows} rows collapsed into one; paragraphs joined with line breaks`,
+};
+
 function changeRow(change: Change, lang: Lang): Array<string | number> {
-  return [
-    formatRows(change.sourceRows),
-    change.outputRow ?? removedMarker[lang],
-    change.column ?? '',
-    cellText(change.before),
-    cellText(change.after),
-    change.messages[lang],
-    change.op,
-  ];
+  const where = formatRows(change.sourceRows);
+  const outputRow = change.outputRow ?? removedMarker[lang];
+  if (change.column === null && (change.op === 'collapse-rows' || change.op === 'join-continuation') && restatesRows(change)) {
+    // A whole-row change whose before/after only restate its rows ("12–15" → "7"): the first two columns say that.
+    const why = change.op === 'collapse-rows' ? collapsedMessages[lang](new Set(change.sourceRows).size) : change.messages[lang];
+    return [where, outputRow, '', '', '', why, change.op];
+  }
+  return [where, outputRow, change.column ?? '', cellText(change.before), cellText(change.after), change.messages[lang], change.op];
 }
 
-function removedRow(removed: RemovedRow, lang: Lang): Array<string | number> {
-  const before = removed.values.filter((value) => value.trim() !== '').join(' | ');
-  return [formatRows([removed.row]), removedMarker[lang], '', cellText(before), '', removalMessages[removed.reason][lang], 'remove-row'];
+/** The engine's before/after of a whole-row change: row numbers ("12–15", "12 / 18") and the output row. */
+function restatesRows(change: Change): boolean {
+  if (change.after !== String(change.outputRow)) return false;
+  for (let i = 0; i < change.before.length; i += 1) {
+    const code = change.before.charCodeAt(i);
+    // Digits, the en dash, '-', '/', ',' and spaces.
+    if (!((code >= 48 && code <= 57) || code === 0x2013 || code === 45 || code === 47 || code === 44 || code === 32)) return false;
+  }
+  return true;
 }
 
 /** 1-based sheet rows as text, runs shortened: [3, 4, 5, 9] → "3-5, 9". */
 export function formatRows(rows: readonly number[]): string {
+  // The common case, a record's rows in order ("12-15") or one row, without the copy, set and sort below: the
+  // change log of a 100k-row table formats tens of thousands of them.
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i += 1) if (rows[i] !== rows[i - 1] + 1) ascending = false;
+  if (ascending) return rows.length === 0 ? '' : rows.length === 1 ? String(rows[0]) : `${rows[0]}-${rows[rows.length - 1]}`;
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
   let start = 0;

@@ -65,7 +65,7 @@ export class GridBuilder {
 
   /** A merged area in A1 ("B2:D4") as the file declares it. */
   mergeA1(ref: string): void {
-    const box = parseRangeA1(ref);
+    const box = quickRange(ref) ?? parseRangeA1(ref);
     if (!box || box.bottom > MAX_ROWS || box.right > MAX_COLUMNS || box.top < 1 || box.left < 1) {
       this.badMerges += 1;
       return;
@@ -170,6 +170,47 @@ export class GridBuilder {
 }
 
 /**
+ * "B2:D4" as Excel writes every merge (upper-case, no $, no spaces), read without a regular expression or the split
+ * parts: a large report has a hundred thousand of them. Anything else is left to parseRangeA1 (null here).
+ */
+function quickRange(ref: string): Box | null {
+  const colon = ref.indexOf(':');
+  if (colon < 0 || !corner(ref, 0, colon)) return null;
+  const top = cornerAt.row;
+  const left = cornerAt.column;
+  if (!corner(ref, colon + 1, ref.length)) return null;
+  const bottom = cornerAt.row;
+  const right = cornerAt.column;
+  return bottom < top || right < left ? null : { top, left, bottom, right };
+}
+
+/** Where corner() puts what it read (no object per corner: two per merge of a large report). */
+const cornerAt = { row: 0, column: 0 };
+
+/** One corner "B12" of ref[start, end): 1-3 upper-case letters, then 1-7 digits. */
+function corner(ref: string, start: number, end: number): boolean {
+  let i = start;
+  let column = 0;
+  for (; i < end; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === start || i - start > 3) return false;
+  const digits = i;
+  let row = 0;
+  for (; i < end; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    row = row * 10 + (code - 48);
+  }
+  if (i === digits || i - digits > 7) return false;
+  cornerAt.row = row;
+  cornerAt.column = column;
+  return true;
+}
+
+/**
  * Overlapping merged areas: Excel keeps the first in the file and drops any later one that overlaps it. A sweep over
  * the areas sorted by top row keeps this linear for the 100k merges of a large report.
  */
@@ -177,11 +218,14 @@ export function repairMerges(merges: Box[]): { kept: Box[]; overlapping: number 
   const order = merges.map((box, i) => ({ box, i })).sort((a, b) => a.box.top - b.box.top || a.i - b.i);
   const accepted = new Array<boolean>(merges.length).fill(true);
   // Active areas (accepted, still covering the current row), by file position.
-  let active: Array<{ box: Box; i: number }> = [];
+  const active: Array<{ box: Box; i: number }> = [];
   let overlapping = 0;
   const conflicts: Array<[number, number]> = [];
   for (const item of order) {
-    active = active.filter((a) => a.box.bottom >= item.box.top);
+    // Areas that ended above this one leave the active list (in place: one new array per area adds up at 100k).
+    let keep = 0;
+    for (const a of active) if (a.box.bottom >= item.box.top) active[keep++] = a;
+    active.length = keep;
     for (const other of active) {
       if (other.box.left <= item.box.right && item.box.left <= other.box.right) conflicts.push([other.i, item.i]);
     }

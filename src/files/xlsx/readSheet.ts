@@ -5,8 +5,7 @@
 import type { CellValue } from '../../core/types';
 import type { OpcPackage } from '../package';
 import { inflateEntry } from '../zip/readZip';
-import { attr, saxStream } from '../xml/sax';
-import type { Tag } from '../xml/sax';
+import { saxElements } from '../xml/sax';
 import { isSpreadsheetNs } from '../xml/namespaces';
 import { GridBuilder } from '../grid/gridBuilder';
 import type { ReadSheetResult } from '../types';
@@ -20,8 +19,11 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-/** "B12" → column 2, row 12, without a regular expression: every cell of a 100k-row sheet passes here. */
-function parseRef(ref: string): { row: number; column: number } | null {
+/** Where parseRef puts what it read: a cell's row and column, without an object per cell. */
+const at = { row: 0, column: 0 };
+
+/** "B12" → column 2, row 12 in `at`, without a regular expression: every cell of a 100k-row sheet passes here. */
+function parseRef(ref: string): boolean {
   let column = 0;
   let i = 0;
   for (; i < ref.length; i += 1) {
@@ -33,10 +35,13 @@ function parseRef(ref: string): { row: number; column: number } | null {
   let row = 0;
   for (; i < ref.length; i += 1) {
     const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
   }
-  return column > 0 && row > 0 ? { row, column } : null;
+  if (column <= 0 || row <= 0) return false;
+  at.row = row;
+  at.column = column;
+  return true;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -61,6 +66,8 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
   let shared: string[] | null = null;
   let dateStyles: Array<string | null> | null = null;
   let isProtected = false;
+  // The s attribute of the last cell and its number: a sheet's cells use a handful of styles, so most cells skip Number().
+  let lastStyle: string | undefined;
 
   const finishCell = (): void => {
     const text = value;
@@ -102,25 +109,21 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
     builder.set(row, column, out);
   };
 
-  const open = (tag: Tag): void => {
-    if (!isSpreadsheetNs(tag.uri)) return;
-    switch (tag.local) {
-      case 'row': {
-        const r = Number(attr(tag, 'r'));
-        row = Number.isInteger(r) && r > 0 ? r : row + 1;
-        column = 0;
-        if (truthy(attr(tag, 'hidden'))) builder.hideRow(row);
-        break;
-      }
+  const open = (local: string, ns: string, attributes: Readonly<Record<string, string>>): void => {
+    if (!isSpreadsheetNs(ns)) return;
+    switch (local) {
       case 'c': {
-        const ref = attr(tag, 'r');
-        const at = ref === undefined ? null : parseRef(ref);
-        if (at) {
+        const ref = attributes.r;
+        if (ref !== undefined && parseRef(ref)) {
           row = at.row;
           column = at.column;
         } else column += 1;
-        type = attr(tag, 't') ?? 'n';
-        style = Number(attr(tag, 's') ?? 0) || 0;
+        type = attributes.t ?? 'n';
+        const s = attributes.s;
+        if (s !== lastStyle) {
+          lastStyle = s;
+          style = Number(s ?? 0) || 0;
+        }
         value = '';
         inCell = true;
         break;
@@ -128,6 +131,13 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
       case 'v':
         if (inCell) inValue = true;
         break;
+      case 'row': {
+        const r = Number(attributes.r);
+        row = Number.isInteger(r) && r > 0 ? r : row + 1;
+        column = 0;
+        if (truthy(attributes.hidden)) builder.hideRow(row);
+        break;
+      }
       case 'is':
         if (inCell) inInline = true;
         break;
@@ -138,18 +148,18 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
         inPhonetic += 1;
         break;
       case 'mergeCell': {
-        const ref = attr(tag, 'ref');
+        const ref = attributes.ref;
         if (ref !== undefined) builder.mergeA1(ref);
         break;
       }
       case 'sheetProtection':
         // ECMA-376 Part 1, 18.3.1.85: the sheet is protected only when @sheet is true (its default is false).
-        isProtected = truthy(attr(tag, 'sheet'));
+        isProtected = truthy(attributes.sheet);
         break;
       case 'col': {
-        if (truthy(attr(tag, 'hidden'))) {
-          const min = Number(attr(tag, 'min'));
-          const max = Number(attr(tag, 'max'));
+        if (truthy(attributes.hidden)) {
+          const min = Number(attributes.min);
+          const max = Number(attributes.max);
           if (min > 0 && max >= min) builder.hideColumns(min, max);
         }
         break;
@@ -157,9 +167,9 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
       default:
     }
   };
-  const close = (tag: Tag): void => {
-    if (!isSpreadsheetNs(tag.uri)) return;
-    switch (tag.local) {
+  const close = (local: string, ns: string): void => {
+    if (!isSpreadsheetNs(ns)) return;
+    switch (local) {
       case 'c':
         finishCell();
         inCell = false;
@@ -179,7 +189,7 @@ export function readWorksheet(pkg: OpcPackage, part: string, name: string, conte
       default:
     }
   };
-  const stream = saxStream(part, {
+  const stream = saxElements(part, {
     open,
     close,
     text(text) {

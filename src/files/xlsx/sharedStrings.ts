@@ -1,6 +1,6 @@
 import type { OpcPackage } from '../package';
 import { inflateEntry } from '../zip/readZip';
-import { saxStream } from '../xml/sax';
+import { saxElements } from '../xml/sax';
 import { isSpreadsheetNs } from '../xml/namespaces';
 import { cellString } from './cellText';
 
@@ -10,26 +10,27 @@ export function readSharedStrings(pkg: OpcPackage, part: string | null): string[
   if (part === null) return strings;
   const entry = pkg.entry(part);
   if (!entry) return strings;
-  let current: string[] | null = null;
+  // The entry's text so far (null outside an <si>): one string, not an array per entry of a 100k-entry table.
+  let current: string | null = null;
   let inText = 0;
   let inPhonetic = 0;
-  const stream = saxStream(part, {
-    open(tag) {
-      if (!isSpreadsheetNs(tag.uri)) return;
-      if (tag.local === 'si') current = [];
-      else if (tag.local === 'rPh') inPhonetic += 1;
-      else if (tag.local === 't') inText += 1;
+  const stream = saxElements(part, {
+    open(local, ns) {
+      if (!isSpreadsheetNs(ns)) return;
+      if (local === 'si') current = '';
+      else if (local === 'rPh') inPhonetic += 1;
+      else if (local === 't') inText += 1;
     },
-    close(tag) {
-      if (!isSpreadsheetNs(tag.uri)) return;
-      if (tag.local === 'si') {
-        strings.push(cellString((current ?? []).join('')));
+    close(local, ns) {
+      if (!isSpreadsheetNs(ns)) return;
+      if (local === 'si') {
+        strings.push(cellString(current ?? ''));
         current = null;
-      } else if (tag.local === 'rPh') inPhonetic -= 1;
-      else if (tag.local === 't') inText -= 1;
+      } else if (local === 'rPh') inPhonetic -= 1;
+      else if (local === 't') inText -= 1;
     },
     text(text) {
-      if (current && inText > 0 && inPhonetic === 0) current.push(text);
+      if (current !== null && inText > 0 && inPhonetic === 0) current += text;
     },
   });
   inflateEntry(pkg.archive, entry, (chunk) => stream.write(chunk));

@@ -28,9 +28,12 @@ export function columnWidths(rows: ReadonlyArray<ReadonlyArray<string | number>>
   return widths;
 }
 
+/** Where a sheet's text goes, a piece (a row) at a time: a 100k-row sheet is never one string nor held whole. */
+export interface PieceSink {
+  push(piece: string): void;
+}
+
 export interface SheetXmlResult {
-  /** The part's text in pieces (a row each): a 100k-row sheet is never one string, and goes to the zip piece by piece. */
-  xml: string[];
   /** Cells cut to Excel's 32,767-character limit. */
   truncatedCells: number;
 }
@@ -63,7 +66,8 @@ export function worksheetXml(
   sheet: OutputSheet,
   styles: CellStyles,
   mainNs: string,
-  extra: { drawingRelId?: string; sharedString?: (text: string) => number } = {},
+  extra: { drawingRelId?: string; sharedString?: (text: string) => number },
+  out: PieceSink,
 ): SheetXmlResult {
   const title = sheet.title ?? [];
   const hasHeader = sheet.columns.length > 0;
@@ -83,16 +87,18 @@ export function worksheetXml(
   const style = (kind: StyleKind, row: number, column: number): number =>
     unlocked.length > 0 && inAreas(unlocked, row, column) ? styles.unlocked[kind] : styles.locked[kind];
   const shared = extra.sharedString;
-  const text = (ref: string, value: string, s: number): string => {
+  /** A text cell's XML after its `<c` and reference (the reference is decided when the row is put together). */
+  const text = (value: string, s: number): string => {
     if (value.length > MAX_CELL_TEXT) truncatedCells += 1;
     // A shared string, or inline: either way a string, never a formula.
-    if (shared) return `<c r="${ref}" s="${s}" t="s"><v>${shared(cellText(value))}</v></c>`;
+    if (shared) return ` s="${s}" t="s"><v>${shared(cellText(value))}</v></c>`;
     const t = escapeText(cellText(value));
     const space = t !== t.trim() || t.includes('\n') ? ' xml:space="preserve"' : '';
-    return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${t}</t></is></c>`;
+    return ` s="${s}" t="inlineStr"><is><t${space}>${t}</t></is></c>`;
   };
+  /** `<c` and the cell's reference. Written for every cell, as Excel does: exceljs, for one, cannot place a cell without it. */
+  const cellStart = (r: number, column: number): string => `<c r="${columnName(column - 1)}${r}"`;
 
-  const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}"${extra.drawingRelId ? ` xmlns:r="${relNsFor(mainNs)}"` : ''}>`);
   const dimension = lastRow > 0 && columnCount > 0 ? `A1:${columnName(columnCount - 1)}${lastRow}` : 'A1';
   out.push(`<dimension ref="${dimension}"/>`);
@@ -109,51 +115,50 @@ export function worksheetXml(
   const widths = sheet.widths.length > 0 ? sheet.widths : columnWidths(sheet.rows, columnCount);
   if (widths.length > 0) out.push(`<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
-  const emptyUnlocked = (row: number, written: Set<number>): string => {
-    if (unlocked.length === 0) return '';
-    let cells = '';
-    for (let c = 1; c <= columnCount; c += 1) {
-      if (!written.has(c) && inAreas(unlocked, row, c)) cells += `<c r="${columnName(c - 1)}${row}" s="${styles.unlocked.plain}"/>`;
-    }
-    return cells;
-  };
   // Cells must be in column order within a row: written cells first collected, then the unlocked empty ones merged in.
   const rowXml = (r: number, cells: Array<[number, string]>): void => {
-    const written = new Set(cells.map(([c]) => c));
-    const extraCells = emptyUnlocked(r, written);
-    let body = '';
-    if (extraCells === '') body = cells.map(([, xml]) => xml).join('');
-    else {
-      const all: Array<[number, string]> = [...cells];
-      for (let c = 1; c <= columnCount; c += 1) if (!written.has(c) && inAreas(unlocked, r, c)) all.push([c, `<c r="${columnName(c - 1)}${r}" s="${styles.unlocked.plain}"/>`]);
-      body = all.sort((a, b) => a[0] - b[0]).map(([, xml]) => xml).join('');
+    let all = cells;
+    if (unlocked.length > 0) {
+      const written = new Set(cells.map(([c]) => c));
+      all = [...cells];
+      for (let c = 1; c <= columnCount; c += 1) if (!written.has(c) && inAreas(unlocked, r, c)) all.push([c, ` s="${styles.unlocked.plain}"/>`]);
+      all.sort((a, b) => a[0] - b[0]);
     }
+    let body = '';
+    for (const [c, rest] of all) body += cellStart(r, c) + rest;
     if (body !== '') out.push(`<row r="${r}">${body}</row>`);
   };
-  title.forEach((line, i) => rowXml(i + 1, line === '' ? [] : [[1, text(`A${i + 1}`, line, style('bold', i + 1, 1))]]));
+  title.forEach((line, i) => rowXml(i + 1, line === '' ? [] : [[1, text(line, style('bold', i + 1, 1))]]));
   if (hasHeader) {
     rowXml(
       headerRow,
-      sheet.columns.flatMap((name, c): Array<[number, string]> => (name === '' ? [] : [[c + 1, text(`${columnName(c)}${headerRow}`, name, style('bold', headerRow, c + 1))]])),
+      sheet.columns.flatMap((name, c): Array<[number, string]> => (name === '' ? [] : [[c + 1, text(name, style('bold', headerRow, c + 1))]])),
     );
   }
   sheet.rows.forEach((row, i) => {
     const r = firstBodyRow + i;
     const totals = sheet.totalsRow === true && i >= bodyRows;
-    const emphasis = bold.has(i);
+    const emphasis: StyleKind = bold.has(i) ? 'bold' : 'plain';
+    // The common row (no unlocked ranges to merge in): written straight into one string, no pair per cell.
+    const direct = unlocked.length === 0;
     const cells: Array<[number, string]> = [];
-    row.forEach((value, c) => {
-      if (value === '' || value === null || value === undefined) return;
-      const kind: StyleKind = totals ? (percent.has(c) ? 'totalPercent' : 'total') : percent.has(c) ? 'percent' : emphasis ? 'bold' : 'plain';
+    let body = '';
+    for (let c = 0; c < row.length; c += 1) {
+      const value = row[c];
+      if (value === '' || value === null || value === undefined) continue;
+      const kind: StyleKind = totals ? (percent.has(c) ? 'totalPercent' : 'total') : percent.size > 0 && percent.has(c) ? 'percent' : emphasis;
       const s = style(kind, r, c + 1);
-      const ref = `${columnName(c)}${r}`;
       const date = dates.size > 0 ? dates.get(`${i}:${c}`) : undefined;
       const dateStyle = date ? styles.dates.get(date.format) : undefined;
-      if (date && dateStyle !== undefined) cells.push([c + 1, `<c r="${ref}" s="${dateStyle}"><v>${date.serial}</v></c>`]);
-      else if (typeof value === 'number') cells.push([c + 1, Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : text(ref, String(value), s)]);
-      else cells.push([c + 1, text(ref, String(value), s)]);
-    });
-    rowXml(r, cells);
+      let rest: string;
+      if (date && dateStyle !== undefined) rest = ` s="${dateStyle}"><v>${date.serial}</v></c>`;
+      else if (typeof value === 'number') rest = Number.isFinite(value) ? ` s="${s}"><v>${value}</v></c>` : text(String(value), s);
+      else rest = text(String(value), s);
+      if (direct) body += cellStart(r, c + 1) + rest;
+      else cells.push([c + 1, rest]);
+    }
+    if (!direct) rowXml(r, cells);
+    else if (body !== '') out.push(`<row r="${r}">${body}</row>`);
   });
   if (unlocked.length > 0) {
     // Unlocked ranges below the written rows still need their cells, or a clerk could not type there.
@@ -183,7 +188,7 @@ export function worksheetXml(
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (extra.drawingRelId) out.push(`<drawing r:id="${extra.drawingRelId}"/>`);
   out.push('</worksheet>');
-  return { xml: out, truncatedCells };
+  return { truncatedCells };
 }
 
 export function relNsFor(mainNs: string): string {

@@ -13,7 +13,7 @@ import { attributeNS, childElements, createLike, elementsNS, parseXml, serialize
 import { CONTENT_TYPES_NS, OFFICE_REL_NS, PACKAGE_REL_NS, SPREADSHEET_NS } from '../xml/namespaces';
 import { crc32 } from '../zip/crc32';
 import { entryBytes, knownChecksum } from '../zip/readZip';
-import { writeZip } from '../zip/writeZip';
+import { DeflatedPart, writeZip } from '../zip/writeZip';
 import type { OutputEntry } from '../zip/writeZip';
 import { appendCellStyles, minimalStylesXml } from './styles';
 import { worksheetXml } from './sheetXml';
@@ -161,7 +161,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const sharedString = (value: string): number => sharedStrings.indexOf(value);
 
   /** Replaced sheets' new content, by entry name: written where the old part was. */
-  const replacedParts = new Map<string, string[]>();
+  const replacedParts = new Map<string, DeflatedPart>();
   const sheetEls = childElements(sheetsEl).filter((el) => el.localName === 'sheet');
   const existingNames = sheetEls.map((el) => el.getAttribute('name') ?? '');
   let maxSheetId = Math.max(0, ...sheetEls.map((el) => Number(el.getAttribute('sheetId') ?? 0)));
@@ -170,7 +170,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const names: string[] = [];
   let replaced = 0;
   let truncatedCells = 0;
-  const newParts: Array<{ part: string; xml: string | string[] }> = [];
+  const newParts: Array<{ part: string; xml: string | DeflatedPart }> = [];
 
   const freePart = (folder: string, stem: string): string => {
     let n = 1;
@@ -181,10 +181,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   };
   const base = dirOf(main) ? `${dirOf(main)}/` : '';
   /** The sheet's XML, with its chart's drawing and chart parts and the sheet's own relationships when it has one. */
-  const sheetXml = (sheet: OutputSheet, name: string, part: string): string[] => {
+  const sheetXml = (sheet: OutputSheet, name: string, part: string): DeflatedPart => {
     // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
     const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
-    const { xml, truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined });
+    const xml = new DeflatedPart();
+    const { truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined }, xml);
     truncatedCells += cut;
     if (withChart) {
       const drawing = freePart(`${base}drawings`, 'drawing');
@@ -283,7 +284,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     if (editor.removed.has(name)) continue;
     const replacement = replacedParts.get(name);
     if (replacement !== undefined) {
-      entries.push({ name, kind: 'new', data: replacement });
+      entries.push(replacement.entry(name));
       continue;
     }
     const content = editor.changed.get(name);
@@ -304,7 +305,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   for (const [name, content] of editor.changed) {
     if (!pkg.archive.entries.has(name) && content !== '') entries.push({ name, kind: 'new', data: content });
   }
-  for (const { part, xml } of newParts) entries.push({ name: part, kind: 'new', data: xml });
+  for (const { part, xml } of newParts) entries.push(xml instanceof DeflatedPart ? xml.entry(part) : { name: part, kind: 'new', data: xml });
   return { bytes: writeZip(entries), names, replaced, truncatedCells, macrosDropped, warnings };
 }
 
