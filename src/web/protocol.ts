@@ -2,6 +2,8 @@
  * Messages between the page and its worker. The page asks (a request with an id), the worker answers once (a reply
  * with the same id) and may send events meanwhile: progress of the job, marks and scrolls for the grid.
  */
+// The 合并报送 step's messages (returnsProtocol.ts) are part of Request and ReplyMap.
+import type { ReturnsReplyMap, ReturnsRequest } from './returnsProtocol';
 import type { Analysis, Lang } from '../core/types';
 import type { FileWarning, SheetInfo, WorkbookFormat } from '../files';
 import type { ApplyMode } from '../host';
@@ -12,6 +14,7 @@ import type { AnalysisPart, PackedGrid, PackedMarks } from './transfer';
 export type ExportKind = Exclude<OutputKind, 'settings'>;
 
 export type Request =
+  | ReturnsRequest
   | { type: 'open'; bytes: Uint8Array; fileName: string; settings: unknown }
   | { type: 'load'; sheet: string }
   | { type: 'apply'; mode: ApplyMode; lang: Lang }
@@ -87,3 +90,7 @@ export type WorkerEvent =
 
 export type FromWorker = Reply | WorkerEvent;
 export type ToWorker = { id: number; request: Request };
+
+/** The 合并报送 step's replies, declared beside the others (an interface's declarations merge). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReplyMap extends ReturnsReplyMap {}

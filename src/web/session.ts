@@ -15,6 +15,7 @@ import { findingsSheet } from './outputSheets';
 import type { ErrorInfo, ExportKind, Exported, Loaded, Opened, ReplyMap, Request, Written } from './protocol';
 import { analysisForPage, packGrid, packMarks, type PackedGrid, type PackedMarks } from './transfer';
 import { wordExport } from './wordExport';
+import { ReturnsSession } from './returnsSession';
 
 const TEXT_ENCODER = new TextEncoder();
 
@@ -89,6 +90,9 @@ export class Session {
     }
   }
 
+  /** The 合并报送 step: the returns read so far, merged into the table read last (returnsSession.ts). */
+  private readonly returns = new ReturnsSession({ master: () => this.requireAnalysis(), host: () => this.requireHost(), config: () => this.config });
+
   async handle<T extends Request>(request: T, onProgress: (p: Progress) => void): Promise<ReplyMap[T['type']]> {
     const result = await this.dispatch(request, onProgress);
     return result as ReplyMap[T['type']];
@@ -134,6 +138,8 @@ export class Session {
       case 'export':
         return this.export(request.kind, request.lang);
     }
+    // What is left are the 合并报送 step's requests.
+    return this.returns.handle(request, onProgress);
   }
 
   private open(bytes: Uint8Array, fileName: string, settings: unknown): Opened {

@@ -6,19 +6,20 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MergeRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useMemo, useRef, useState } from 'react';
-import { UnusableInputError, analyze, type Config } from '../../src/core';
+import type { Analysis, Config } from '../../src/core';
 import { matchReturns, mergedRepairPlan, type MergePlan, type ReturnInput } from '../../src/core/returns';
+import { mergeOverview } from '../../src/web/returnsOverview';
+import { readReturn } from '../../src/web/returnsRead';
+import { MergeOverviewView } from '../web/MergeOverview';
 import type { Lang } from '../../src/core/types';
 import type { ApplyMode } from '../../src/host';
-import { FileError, openWorkbook } from '../../src/files';
 import { useHost, useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
 import { compareTranslator } from './CompareText';
-import { mergeTranslator, type MergeTranslate } from './mergeText';
+import { mergeTranslator } from './mergeText';
 import { SourceBar } from './SourceBar';
 import { SplitPanel } from './SplitPanel';
 
-const LIST_LIMIT = 50;
 const ACCEPT = '.xlsx,.xlsm,.xls,.xml,.htm,.html,.docx';
 
 const useStyles = makeStyles({
@@ -30,18 +31,10 @@ const useStyles = makeStyles({
 
 export type ReadResult = { ok: true; input: ReturnInput } | { ok: false; file: string; reason: string };
 
-/** One return file read into the engine: its first visible sheet; a file that cannot be used says why in one line. */
+/** One return file read into the engine (src/web/returnsRead.ts, as the web page reads it); a bad file says why in one line. */
 export function readReturnFile(name: string, bytes: Uint8Array, config: Config, lang: Lang): ReadResult {
-  try {
-    const workbook = openWorkbook(bytes, { fileName: name });
-    const sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
-    if (!sheet) return { ok: false, file: name, reason: lang === 'zh-CN' ? '没有工作表' : 'no sheet' };
-    const { grid } = workbook.readSheet(sheet.name);
-    return { ok: true, input: { file: name, analysis: analyze(grid, { config }) } };
-  } catch (error) {
-    if (error instanceof FileError || error instanceof UnusableInputError) return { ok: false, file: name, reason: error.messages[lang] };
-    throw error;
-  }
+  const read = readReturn(name, bytes, config);
+  return read.ok ? { ok: true, input: read.input } : { ok: false, file: name, reason: read.messages[lang] };
 }
 
 /** Read picked files one at a time, yielding to the browser between them so the pane shows progress and can cancel. */
@@ -56,52 +49,10 @@ async function readPicked(files: File[], config: Config, lang: Lang, onProgress:
   return out;
 }
 
-export function MergePreview({ plan, t, lang }: { plan: MergePlan; t: MergeTranslate; lang: Lang }) {
-  const styles = useStyles();
-  const answered = plan.units.filter((u) => u.files.length > 0);
-  const silent = plan.units.filter((u) => u.files.length === 0);
-  return (
-    <div className={styles.root} data-testid="merge-preview">
-      <Text>{t('merge.summary', { returns: plan.returns.length, cells: plan.cells.length, units: plan.units.length, answered: answered.length })}</Text>
-      <Text weight="semibold">{t('merge.silent', { count: silent.length })}</Text>
-      <Text size={200}>{silent.map((u) => u.unit).join(lang === 'zh-CN' ? '、' : ', ')}</Text>
-      <Text weight="semibold">{t('merge.answered', { count: answered.length })}</Text>
-      <ul className={styles.list}>
-        {answered.slice(0, LIST_LIMIT).map((u) => (
-          <li key={u.unit}>
-            <Text size={200}>{t('merge.unitLine', { unit: u.unit, files: u.files.join(', '), returned: u.returned, missing: u.missingLeads })}</Text>
-          </li>
-        ))}
-      </ul>
-      <Text weight="semibold">{t('merge.changes', { count: plan.cells.length })}</Text>
-      <ul className={styles.list}>
-        {plan.cells.slice(0, LIST_LIMIT).map((c) => (
-          <li key={`${c.outputRow}:${c.column}`}>
-            <Text size={200}>{t('merge.changeLine', { number: c.ref, column: c.columnLabel, sources: c.sources.map((s) => `${s.unit ?? s.file}`).join(', ') })}</Text>
-            <br />
-            <Text size={200} className={styles.muted}>
-              {c.after.slice(0, 120)}
-            </Text>
-          </li>
-        ))}
-      </ul>
-      {plan.cells.length > LIST_LIMIT && <Text className={styles.muted}>{t('merge.more', { count: plan.cells.length - LIST_LIMIT })}</Text>}
-      <Text weight="semibold">{t('merge.findings', { count: plan.findings.length })}</Text>
-      {plan.findings.length === 0 ? (
-        <Text>{t('merge.noFindings')}</Text>
-      ) : (
-        <ul className={styles.list} data-testid="merge-findings">
-          {plan.findings.slice(0, LIST_LIMIT).map((f, i) => (
-            <li key={i}>
-              <Text size={200}>
-                [{f.rule}] {f.file ?? ''} {f.cell ?? ''} {f.messages[lang]}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+/** The preview both front ends show (taskpane/web/MergeOverview.tsx), made from the plan here in the pane. */
+export function MergePreview({ plan, master, lang }: { plan: MergePlan; master?: Analysis; lang: Lang }) {
+  const overview = useMemo(() => mergeOverview(plan, master), [plan, master]);
+  return <MergeOverviewView overview={overview} lang={lang} />;
 }
 
 export function MergePanel({ workbench }: { workbench: Workbench }) {
@@ -175,7 +126,7 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
       ))}
       {plan && (
         <>
-          <MergePreview plan={plan} t={t} lang={lang} />
+          <MergePreview plan={plan} master={analysis ?? undefined} lang={lang} />
           <Field label={t('merge.mode')}>
             <RadioGroup value={mode} onChange={(_, data) => setMode(data.value === 'in-place' ? 'in-place' : 'new-sheet')}>
               <Radio value="new-sheet" label={t('merge.mode.new-sheet')} />

@@ -60,7 +60,18 @@ export async function sendRoundOut(
 
 type Outcome = { kind: 'done'; sent: RoundSent } | { kind: 'cancelled' } | { kind: 'error'; text: string } | null;
 
-export function SplitPanel({ workbench, offerDownload }: { workbench: Pick<Workbench, 'analysis' | 'config' | 'busy'>; offerDownload?: OfferDownload }) {
+/**
+ * Makes the forms and offers them, as sendRoundOut does. The web page passes its own: there the forms are made in the
+ * page's worker, which holds the master's records (the page holds only their counts).
+ */
+export type MakeRound = (
+  offer: OfferDownload,
+  choice: { period: string | null; format: SplitFormat },
+  onProgress: (done: number, total: number, unit: string) => void,
+  signal: { readonly aborted: boolean },
+) => Promise<RoundSent | null>;
+
+export function SplitPanel({ workbench, offerDownload, make }: { workbench: Pick<Workbench, 'analysis' | 'config' | 'busy'>; offerDownload?: OfferDownload; make?: MakeRound }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const host = useHost();
@@ -82,7 +93,9 @@ export function SplitPanel({ workbench, offerDownload }: { workbench: Pick<Workb
     setOutcome(null);
     setProgress({ done: 0, total: 0, unit: '' });
     try {
-      const sent = await sendRoundOut(offer, analysis, { period: shownPeriod.trim() || null, format }, config, (done, total, unit) => setProgress({ done, total, unit }), cancel.current);
+      const choice = { period: shownPeriod.trim() || null, format };
+      const onProgress = (done: number, total: number, unit: string) => setProgress({ done, total, unit });
+      const sent = make ? await make(offer, choice, onProgress, cancel.current) : await sendRoundOut(offer, analysis, choice, config, onProgress, cancel.current);
       setOutcome(sent ? { kind: 'done', sent } : { kind: 'cancelled' });
     } catch (error) {
       // The file layer says what went wrong in the user's language; anything else gets one plain sentence.

@@ -26,6 +26,7 @@ import {
   DataBarVerticalRegular,
   DismissRegular,
   FolderOpenRegular,
+  MergeRegular,
   SettingsRegular,
   WrenchRegular,
 } from '@fluentui/react-icons';
@@ -45,14 +46,16 @@ import { CompareCharts, useWebCompare } from './CompareWeb';
 import { SheetGrid } from './SheetGrid';
 import { SummaryCharts } from './SummaryCharts';
 import { useWebWorkbench, type WebBusy } from './useWebWorkbench';
+import { MergeStep } from './MergeStep';
 import { paneTranslator, webTranslator } from './webText';
 
-type TabId = 'repair' | 'check' | 'summary' | 'settings';
-const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'settings'];
+type TabId = 'repair' | 'check' | 'summary' | 'merge' | 'settings';
+const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'merge', 'settings'];
 const TAB_ICONS: Record<TabId, JSX.Element> = {
   repair: <WrenchRegular />,
   check: <CheckmarkCircleRegular />,
   summary: <DataBarVerticalRegular />,
+  merge: <MergeRegular />,
   settings: <SettingsRegular />,
 };
 
@@ -247,6 +250,7 @@ function Workspace() {
               </MessageBar>
             )}
             {web.fileName && tab === 'repair' && <RepairPanel workbench={workbench} />}
+            {web.fileName && tab === 'merge' && <MergeStep workbench={workbench} web={web} />}
             {web.fileName && tab === 'check' && <CheckPanel workbench={workbench} />}
             {web.fileName && tab === 'summary' && <SummaryPanel workbench={workbench} compare={compare} />}
             {tab === 'settings' && <SettingsPanel key={workbench.storedSettings === null ? 'defaults' : 'stored'} workbench={workbench} />}

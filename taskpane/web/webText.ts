@@ -103,6 +103,8 @@ const paneOverrides: Record<Lang, Partial<Record<MessageKey, string>>> = {
     'settings.saved': '设置已保存在本浏览器中。',
     'settings.loadFailed': '本浏览器中保存的设置无效，已改用默认设置。',
     'error.noHost': '请先打开一个文件。',
+    // The page's worker counts the units it has made; it does not name them.
+    'split.making': '正在生成第 {done}/{total} 个单位的报送表…',
   },
   'en-US': {
     'source.read': 'Analyze this sheet',
@@ -120,6 +122,7 @@ const paneOverrides: Record<Lang, Partial<Record<MessageKey, string>>> = {
     'settings.saved': 'Settings saved in this browser.',
     'settings.loadFailed': 'The settings kept in this browser are not valid; the defaults are used instead.',
     'error.noHost': 'Open a file first.',
+    'split.making': 'Making the forms: unit {done}/{total}…',
   },
 };
 

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
+import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const HARNESS_DIR = path.join(ROOT, 'test-artifacts', 'e2e-dist');
@@ -59,4 +60,13 @@ export async function serve(dir: string, extra: Record<string, string>): Promise
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Debian's Chromium as every browser test starts it: headless, no sandbox (containers), no background network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 }

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/core';
 import { matchReturns } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
 import { MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
-import { mergeMessages, mergeTranslator } from '../../taskpane/components/mergeText';
+import { mergeMessages } from '../../taskpane/components/mergeText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
 import type { Workbench } from '../../taskpane/useWorkbench';
@@ -58,10 +58,12 @@ test('without a master the picker is offered but the pane asks for the master fi
 test('the preview shows who answered, who did not, what will change and the findings', () => {
   const returns = ['市委政法委', '市编办'].map((unit) => asReturn(unitPart(unit).fileName, sheetGrid(fillReturn(unitPart(unit)).sheet)));
   const plan = matchReturns(seedMaster().analysis, returns);
-  const html = render('zh-CN', <MergePreview plan={plan} t={mergeTranslator('zh-CN')} lang="zh-CN" />);
+  const html = render('zh-CN', <MergePreview plan={plan} master={seedMaster().analysis} lang="zh-CN" />);
   expect(html).toContain(`2 份报送，将填入 ${plan.cells.length} 个单元格`);
   expect(html).toContain('市委政法委：市委政法委-2018年1-10月.xlsx');
   expect(html).toMatch(/未报送的单位（\d+）/);
   expect(html).toContain('市外侨局');
-  expect(html).toContain('returns.missing-unit');
+  // Findings under what the rule checks, in words; the rule's id is not shown.
+  expect(html).toContain('牵头单位应报送其牵头的每项任务');
+  expect(html).not.toContain('returns.missing-unit');
 });

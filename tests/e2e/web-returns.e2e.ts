@@ -1,0 +1,213 @@
+/**
+ * The web page's 合并报送 step in a real browser (Debian Chromium driven by playwright-core), offline: the clerk opens
+ * the master (a seed-built workbook), picks the units' returns at once (exceljs and SheetJS workbooks, a bad file, an
+ * encrypted one) and drops a Word return onto the step, sees the silent unit named and what will change, applies and
+ * downloads the merged workbook. The download is checked with our file layer (every returned progress text on its
+ * task) and opened with openpyxl. Any request that leaves the local server fails the test.
+ * Screenshot: test-artifacts/screenshots/web-07-merge-returns.png.
+ *
+ *   npm run test:e2e -- web-returns
+ */
+import { execFile } from 'child_process';
+import { unzipSync } from 'fflate';
+import * as fs from 'fs';
+import * as path from 'path';
+import { promisify } from 'util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { analyze } from '../../src/core';
+import { openWorkbook } from '../../src/files';
+import { SHEET } from '../web/support';
+import { webRound, type WebRound } from '../web/returnsRound';
+import { CHROMIUM, ROOT, SCREENSHOT_DIR, launchChromium, serve, type StaticServer } from './support';
+
+const run = promisify(execFile);
+const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
+const WORK = path.join(ROOT, 'test-artifacts', 'web-returns-e2e');
+const PYTHON = '/usr/bin/python3';
+
+let server: StaticServer;
+let browser: Browser;
+let round: WebRound;
+const written = new Map<string, string>();
+/** Requests that tried to leave the local server. */
+const refused: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  round = await webRound();
+  for (const file of [round.master, ...round.returns, ...round.bad]) {
+    const target = path.join(WORK, file.name);
+    fs.writeFileSync(target, file.bytes);
+    written.set(file.name, target);
+  }
+  // Only the page (webpack --env webOnly, development mode for speed), in a child process as web.e2e.ts builds it.
+  await run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  server = await serve(WEB_DIST, {});
+  browser = await launchChromium();
+}, 600000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function offlineContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  return context;
+}
+
+const pathOf = (name: string): string => {
+  const file = written.get(name);
+  if (!file) throw new Error(`${name} was not written`);
+  return file;
+};
+
+/** Drops files on an element as the browser does when they are dragged in from a folder. */
+async function drop(page: Page, testId: string, files: string[]): Promise<void> {
+  const payload = files.map((file) => ({ name: path.basename(file), base64: fs.readFileSync(file).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], name));
+    return transfer;
+  }, payload);
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}
+
+test('合并报送: open the master, add the returns, see who is silent, apply and download the merged workbook', async () => {
+  const context = await offlineContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // Development-build warnings of React and Fluent are not failures of the page.
+    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
+  });
+  page.setDefaultTimeout(60000);
+  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
+  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
+
+  // The master: opened, its table's sheet chosen and read.
+  await page.getByTestId('file-input').setInputFiles(pathOf(round.master.name));
+  await page.getByText(`文件：${round.master.name}`).waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('sheet-picker').selectOption(SHEET);
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('source-info').waitFor();
+
+  await page.getByRole('tab', { name: '合并报送' }).click();
+  // 发出报送表 first: every unit's form, made in the worker, as one zip.
+  const [forms] = await Promise.all([page.waitForEvent('download'), page.getByTestId('split-run').click()]);
+  expect(forms.suggestedFilename()).toMatch(/^报送-.*\.zip$/);
+  const zip = path.join(WORK, `downloaded-${forms.suggestedFilename()}`);
+  await forms.saveAs(zip);
+  await page.getByTestId('split-done').waitFor();
+  const sentOut = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip))));
+  expect(sentOut.some((name) => name.startsWith(round.silent))).toBe(true);
+  await expect(page.getByTestId('split-done').textContent()).resolves.toContain(`${sentOut.length} 个文件`);
+  // Three workbooks and the bad files through the picker at once; the Word return dropped onto the step.
+  const word = round.returns.find((r) => r.name.endsWith('.docx'));
+  if (!word) throw new Error('the round has no Word return');
+  const picked = [...round.returns.filter((r) => r !== word), ...round.bad].map((r) => pathOf(r.name));
+  await page.getByTestId('merge-picker').setInputFiles(picked);
+  await page.getByTestId('merge-preview').waitFor();
+  await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('merge-unreadable').count()).resolves.toBe(round.bad.length);
+  for (const bad of round.bad) await page.getByTestId('merge-unreadable').filter({ hasText: bad.name }).waitFor();
+  await drop(page, 'merge-drop', [pathOf(word.name)]);
+  await page.getByTestId('merge-files').getByText(word.name).waitFor();
+  await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
+  // The drop added a return; it did not open the Word file as the master.
+  await page.getByText(`文件：${round.master.name}`).waitFor();
+  await expect(page.getByTestId('merge-files').getByRole('listitem').count()).resolves.toBe(round.returns.length);
+
+  // Who answered, who did not, what will change, the disagreement on its task.
+  await expect(page.getByTestId('merge-silent').textContent()).resolves.toContain(round.silent);
+  for (const unit of ['市委政法委', '市公安局', '市编办', '市文广新局']) await expect(page.getByTestId('merge-answered').textContent()).resolves.toContain(unit);
+  await expect(page.getByTestId('merge-conflict').first().textContent()).resolves.toMatch(/报送不一致：市委政法委“[^”]+”、市公安局/);
+  await expect(page.getByTestId('merge-findings').textContent()).resolves.not.toMatch(/returns\.[a-z-]+/);
+  // The whole step from the top of the page (the split, the returns, who answered): a tall window for this one.
+  await page.setViewportSize({ width: 1400, height: 1700 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07-merge-returns.png') });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  // Apply: the merged workbook as a download named after the master.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('merge-apply').click()]);
+  expect(download.suggestedFilename()).toBe('2018年重点工作1-9月（合并后）.xlsx');
+  const merged = path.join(WORK, `downloaded-${download.suggestedFilename()}`);
+  await download.saveAs(merged);
+  await page.getByTestId('merge-message').filter({ hasText: '合并记录' }).waitFor();
+  // The changes and the findings after applying, the changes in English too (test-artifacts only: for reviewing the layout).
+  for (const [part, name] of [['merge-changes', '07b-merge-changes'], ['merge-findings', '07c-merge-findings']]) {
+    await page.getByTestId(part).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
+  }
+  await page.getByTestId('language').selectOption('en-US');
+  await page.getByTestId('merge-changes').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
+  await page.getByTestId('language').selectOption('zh-CN');
+
+  // The file layer: the original sheets kept, the CLI's merge sheets added, every returned progress text on its task.
+  const book = openWorkbook(new Uint8Array(fs.readFileSync(merged)));
+  expect(book.sheets.map((s) => s.name)).toEqual(['说明', SHEET, '隐藏', '合并后', '合并记录', '报送情况', '合并问题']);
+  const master = analyze(openWorkbook(round.master.bytes).readSheet(SHEET).grid);
+  const progress = master.table.header.columns.find((c) => c.field === 'progress')?.column ?? -1;
+  const values = book.readSheet('合并后').grid.values;
+  for (const f of round.filled) {
+    const outputRow = master.plan.rowMap.find((m) => m.row === f.row)?.outputRow ?? 0;
+    expect({ unit: f.unit, row: f.row, text: String(values[outputRow - 1]?.[progress] ?? '') }).toEqual({ unit: f.unit, row: f.row, text: expect.stringContaining(f.progress) });
+  }
+
+  // openpyxl opens it: the sheets, and each returned text somewhere in 合并后.
+  const script = [
+    'import json, sys, openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1])',
+    'ws = wb["合并后"]',
+    'texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]',
+    'print(json.dumps({"sheets": wb.sheetnames, "texts": texts}, ensure_ascii=False))',
+  ].join('\n');
+  const { stdout } = await run(PYTHON, ['-c', script, merged], { maxBuffer: 64 * 1024 * 1024 });
+  const read = JSON.parse(stdout) as { sheets: string[]; texts: string[] };
+  expect(read.sheets).toEqual(['说明', SHEET, '隐藏', '合并后', '合并记录', '报送情况', '合并问题']);
+  for (const f of round.filled) expect(read.texts.some((t) => t.includes(f.progress))).toBe(true);
+
+  expect(errors).toEqual([]);
+  expect(refused).toEqual([]);
+  await context.close();
+}, 300000);
+
+test('取消 while the returns are read stops between files: those read so far are kept, the master stays read', async () => {
+  const context = await offlineContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(60000);
+  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
+  await page.getByTestId('file-input').setInputFiles(pathOf(round.master.name));
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('sheet-picker').selectOption(SHEET);
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('source-info').waitFor();
+  await page.getByRole('tab', { name: '合并报送' }).click();
+  // A folder of many returns (the same unit's, under other names): long enough to be stopped half way.
+  const many = Array.from({ length: 120 }, (_, i) => ({ name: `市编办-第${i + 1}份.xlsx`, mimeType: 'application/octet-stream', buffer: Buffer.from(round.returns[2].bytes) }));
+  await page.getByTestId('merge-picker').setInputFiles(many);
+  await page.getByTestId('merge-busy').getByRole('button', { name: '取消' }).click();
+  await page.getByTestId('merge-message').filter({ hasText: '已取消' }).waitFor();
+  const kept = await page.getByTestId('merge-files').getByRole('listitem').count();
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(many.length);
+  await expect(page.getByTestId('merge-message').textContent()).resolves.toContain(`已读取的 ${kept} 份报送仍保留`);
+  // The master was not lost: the preview is there and the merge can still be applied.
+  await page.getByTestId('merge-preview').waitFor();
+  await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(true);
+  expect(refused).toEqual([]);
+  await context.close();
+}, 300000);
