@@ -52,6 +52,8 @@ export interface AnalyzeBookRequest {
   io: CliIO;
   lang: 'zh-CN' | 'en-US';
   onStage?: (stage: Stage) => void;
+  /** 'lazy' for commands that never repair (check, summarize): the engine builds no repair plan for them. */
+  plan?: 'now' | 'lazy';
 }
 
 function isBlank(grid: Grid): boolean {
@@ -78,7 +80,7 @@ export async function analyzeBook(file: string, request: AnalyzeBookRequest): Pr
   const sheets: WorkbookSheet[] = [...read.entries()].map(([sheetName, { grid }]) => ({ name: sheetName, grid }));
   onStage('analyzing');
   const chosenName = sheet === null ? undefined : (read.has(sheet) ? sheet : [...read.keys()][0]);
-  const result = analyzeWorkbook(sheets, { config, today, ...(chosenName === undefined ? {} : { sheet: chosenName }) });
+  const result = analyzeWorkbook(sheets, { config, today, plan: request.plan ?? 'now', ...(chosenName === undefined ? {} : { sheet: chosenName }) });
   const tables: TableSheet[] = [];
   const skipped: SkippedSheet[] = [];
   for (const entry of result.sheets) {

@@ -35,6 +35,7 @@ export async function checkOne(request: CheckRequest, config: Config | undefined
       io: quiet,
       lang: request.lang,
       onStage: stage,
+      plan: 'lazy',
     }).finally(() => io.progress?.(null));
     const sheets = tables.map((t) => sheetDocument(t.sheetName, t.analysis, request.lang, t.locate));
     const skippedSheets = skipped.map((s) => ({ sheet: s.name, code: s.code, message: s.messages[request.lang] }));

@@ -25,7 +25,7 @@ export async function summarizeCommand(options: CliOptions, io: CliIO): Promise<
   const config = await loadConfig(options.config);
   const stage = stageReporter(io, path.basename(file), options.lang);
   try {
-    const input = await analyzeBook(file, { sheet: options.sheet, range: options.range, today: options.today ?? localToday(), config, io, lang: options.lang, onStage: stage });
+    const input = await analyzeBook(file, { sheet: options.sheet, range: options.range, today: options.today ?? localToday(), config, io, lang: options.lang, onStage: stage, plan: 'lazy' });
     printWarnings(io, file, input.warnings, options.lang);
     // One set of summary sheets over every table sheet (the lagging list names each task's sheet).
     const specs: OutputSheet[] = summarySheets(input.summary, options.lang);
