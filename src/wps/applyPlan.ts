@@ -12,7 +12,7 @@ import type { WpsApplication, WpsWorksheet } from './api';
 import { findSheet } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
 import { readRect } from './readTable';
-import { Rect, parseA1, rectA1 } from './rects';
+import { type Rect, parseA1, rectA1 } from '../host/addresses';
 import { formatBlock, freezeRows, writeCells, writeSpecSheet } from './writeCells';
 
 /** Header words of the 序号 column (the engine's default synonyms), as in the Excel host: its plain integers go in as numbers. */

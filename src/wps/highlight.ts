@@ -12,7 +12,8 @@ import { XL_COLOR_INDEX_NONE } from './api';
 import { findSheet, readStored, removeStored, writeStored } from './documentStore';
 import { wpsHostError } from './errors';
 import { readRect } from './readTable';
-import { bgrToHex, hexToBgr, parseA1 } from './rects';
+import { parseA1 } from '../host/addresses';
+import { bgrToHex, hexToBgr } from './colors';
 
 export const HIGHLIGHT_KEY = 'highlights';
 const COMMENT_MAX = 2000;
