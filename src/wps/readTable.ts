@@ -5,7 +5,7 @@
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
 import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from '../host';
-import { shownValue } from './values';
+import { shownValue } from '../host/numberFormats';
 import { Fingerprint } from '../host/fingerprint';
 import type { WpsApplication, WpsRange, WpsValue, WpsWorksheet } from './api';
 import { wpsHostError } from './errors';
