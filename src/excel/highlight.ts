@@ -5,7 +5,7 @@
 import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from './host';
 import { cellA1, parseA1, parseAreasAddress, qualified } from '../host/addresses';
-import { SEVERITY_FILL, marksFor } from '../host/marks';
+import { type HighlightRecord, SEVERITY_FILL, marksFor, noteText, parseHighlightRecord } from '../host/marks';
 import { hostError } from './errors';
 import { readBlocks } from './readGrid';
 import { supports } from './runtime';
@@ -19,20 +19,6 @@ const NO_FILL = '#FFFFFF';
 /** Cells handled per sync, so the proxies of one request stay few. */
 const CELLS_PER_SYNC = 1000;
 const NOTE_MAX = 2000;
-
-interface HighlightedCell {
-  address: string;
-  /** The fill before highlighting; null for none. */
-  fill: string | null;
-  /** A note was added by us (and is removed on clear). */
-  note: boolean;
-}
-
-interface HighlightRecord {
-  version: 1;
-  sheet: string;
-  cells: HighlightedCell[];
-}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -114,7 +100,7 @@ export async function highlightFindings(
       for (const mark of batch) {
         const range = sheet.getRange(mark.address);
         range.format.fill.color = SEVERITY_FILL[mark.severity];
-        if (noteFor.get(mark.address)) context.workbook.notes.add(range, truncate(mark.lines.join('\n'), NOTE_MAX));
+        if (noteFor.get(mark.address)) context.workbook.notes.add(range, noteText(mark, NOTE_MAX));
       }
       await context.sync();
     }
@@ -141,35 +127,12 @@ export async function assertRowUnchanged(context: Excel.RequestContext, sheet: E
   if (!same) throw hostError('source-changed');
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function parseRecord(value: unknown): HighlightRecord | null {
-  let data: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Partial<HighlightRecord>;
-  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
-  const cells = record.cells.filter(
-    (cell): cell is HighlightedCell =>
-      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
-  );
-  return { version: 1, sheet: record.sheet, cells };
-}
-
 /** Puts back the fills recorded by the last highlight and removes its notes; nothing recorded, nothing done. */
 export async function clearRecordedHighlights(context: Excel.RequestContext): Promise<void> {
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING).load('value');
   await context.sync();
   if (setting.isNullObject) return;
-  const record = parseRecord(setting.value);
+  const record = parseHighlightRecord(setting.value);
   const sheet = record ? context.workbook.worksheets.getItemOrNullObject(record.sheet).load('name') : null;
   await context.sync();
   if (!record || !sheet || sheet.isNullObject) {
