@@ -356,6 +356,16 @@ test('settings: lists and JSON, problems shown with their path, saved to the wor
   await openTab('设置');
   await page.getByRole('textbox', { name: '单位名称 2', exact: true }).waitFor();
   await shot('08-settings-lists');
+  // Both lists (statuses, units) add a blank entry at their end and remove the one asked for.
+  for (const [list, label] of [[0, '状态'], [1, '单位名称']] as const) {
+    const entries = page.getByRole('textbox', { name: new RegExp(`^${label} \\d+$`) });
+    const before = await entries.count();
+    await page.getByRole('button', { name: '添加', exact: true }).nth(list).click();
+    await expect(settle(() => entries.count(), before + 1)).resolves.toBe(before + 1);
+    await expect(page.getByRole('textbox', { name: `${label} ${before + 1}`, exact: true }).inputValue()).resolves.toBe('');
+    await page.getByRole('button', { name: `删除 ${before + 1}`, exact: true }).click();
+    await expect(settle(() => entries.count(), before)).resolves.toBe(before);
+  }
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: '设置（JSON）' });
   await editor.fill(JSON.stringify({ vocabulary: [{ status: '完成' }, { status: '已完成', synonyms: ['完成'] }] }));
