@@ -6,6 +6,7 @@ import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from './host';
 import { cellA1, parseA1, parseAreasAddress, qualified } from '../host/addresses';
 import { type HighlightRecord, SEVERITY_FILL, marksFor, noteText, parseHighlightRecord } from '../host/marks';
+import { rowStillHolds, rowToRecheck } from '../host/rowCheck';
 import { hostError } from './errors';
 import { readBlocks } from './readGrid';
 import { supports } from './runtime';
@@ -111,20 +112,12 @@ export async function highlightFindings(
   return { marked: marks.length, notesSkipped };
 }
 
-/**
- * Before selecting a finding's cell: the cell's row still holds what was read (an inserted or deleted row above would
- * put another record there). One row is read, so going to a finding stays quick on big tables.
- */
+/** Before selecting a finding's cell: its row still holds what was read (see src/host/rowCheck.ts). */
 export async function assertRowUnchanged(context: Excel.RequestContext, sheet: Excel.Worksheet, source: SourceSnapshot, address: string): Promise<void> {
-  const table = parseA1(source.address);
-  const cell = parseA1(address);
-  if (!table || !cell) return;
-  const r = cell.row - table.row;
-  const expected = source.grid.values[r];
-  if (!expected) return;
-  const current = await readBlocks(context, sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
-  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
-  if (!same) throw hostError('source-changed');
+  const check = rowToRecheck(source, address);
+  if (!check) return;
+  const current = await readBlocks(context, sheet, check.rect, { merges: false, stage: 'verify' });
+  if (!rowStillHolds(current.values[0], check.expected)) throw hostError('source-changed');
 }
 
 /** Puts back the fills recorded by the last highlight and removes its notes; nothing recorded, nothing done. */

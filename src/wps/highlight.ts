@@ -10,6 +10,7 @@ import { type HighlightRecord, SEVERITY_FILL, marksFor, noteText, parseHighlight
 import type { WpsApplication, WpsWorksheet } from './api';
 import { XL_COLOR_INDEX_NONE } from './api';
 import { findSheet, readStored, removeStored, writeStored } from './documentStore';
+import { rowStillHolds, rowToRecheck } from '../host/rowCheck';
 import { wpsHostError } from './errors';
 import { readRect } from './readTable';
 import { parseA1 } from '../host/addresses';
@@ -26,16 +27,12 @@ async function assertUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, sign
   if (current.fingerprint !== source.fingerprint) throw wpsHostError('source-changed');
 }
 
-/** The cell's row of the table still holds what was read (before a finding's cell is selected). */
+/** Before selecting a finding's cell: its row still holds what was read (see src/host/rowCheck.ts). */
 export async function assertRowUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, address: string): Promise<void> {
-  const table = parseA1(source.address);
-  const cell = parseA1(address);
-  if (!table || !cell) return;
-  const expected = source.grid.values[cell.row - table.row];
-  if (!expected) return;
-  const current = await readRect(sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
-  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
-  if (!same) throw wpsHostError('source-changed');
+  const check = rowToRecheck(source, address);
+  if (!check) return;
+  const current = await readRect(sheet, check.rect, { merges: false, stage: 'verify' });
+  if (!rowStillHolds(current.values[0], check.expected)) throw wpsHostError('source-changed');
 }
 
 export async function highlightFindings(app: WpsApplication, source: SourceSnapshot, findings: Finding[], lang: Lang, signal?: AbortSignal): Promise<HighlightResult> {
