@@ -324,12 +324,20 @@ export const dictionaries: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': en
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** A translator for one language: `{name}` placeholders are filled from params. */
+/**
+ * A message with its {name} placeholders filled, the same for every message catalogue of the pane and the web page; a
+ * placeholder without a value stays as written, so a forgotten one shows on screen instead of an empty gap.
+ */
+export function fillPlaceholders(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export function translator(lang: Lang): Translate {
   const messages = dictionaries[lang];
   return (key, params) => {
     const text = messages[key];
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return fillPlaceholders(text, params);
   };
 }
 

@@ -8,6 +8,7 @@ import { planToValues } from '../core';
 import { changeLogSheet, repairedSheetName } from '../core/sheets';
 import { type ApplyMode, type ApplyResult, HostError, type Progress, type SourceSnapshot, throwIfCancelled } from './host';
 import { Rect, cellA1, parseA1 } from '../host/addresses';
+import { numberColumnsOf } from '../host/cells';
 import { explainAccessDenied, hostError, isAccessDenied, toHostError } from './errors';
 import { readBlocks } from './readGrid';
 import { runExcel, supports } from './runtime';
@@ -16,9 +17,6 @@ import { writeSpecSheet } from './specSheet';
 import { WrittenValue, fittedWidths, rectangular, widthPoints, writeCells } from './writeCells';
 
 const BACKUP_SUFFIX: Record<Lang, string> = { 'zh-CN': '（备份）', 'en-US': ' (backup)' };
-
-/** Header words of the 序号 column (the engine's default synonyms): its plain integers are written as numbers. */
-const NUMBER_HEADERS = new Set(['序号', '编号', '序', 'No.', 'No']);
 
 export interface ApplyOptions {
   mode: ApplyMode;
@@ -150,8 +148,7 @@ async function apply(
     names.push(targetName);
   }
 
-  const header = plan.rows.find((row) => row.kind === 'header')?.values ?? plan.columns;
-  const numberColumns = new Set(header.flatMap((name, c) => (NUMBER_HEADERS.has(String(name).trim()) ? [c] : [])));
+  const numberColumns = numberColumnsOf(plan);
   const written = await writeCells(context, target, top, left, rows, {
     onProgress,
     signal: options.signal,

@@ -5,7 +5,8 @@
 import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from './host';
 import { cellA1, parseA1, parseAreasAddress, qualified } from '../host/addresses';
-import { SEVERITY_FILL, marksFor } from '../host/marks';
+import { type HighlightRecord, SEVERITY_FILL, marksFor, noteText, parseHighlightRecord } from '../host/marks';
+import { rowStillHolds, rowToRecheck } from '../host/rowCheck';
 import { hostError } from './errors';
 import { readBlocks } from './readGrid';
 import { supports } from './runtime';
@@ -19,20 +20,6 @@ const NO_FILL = '#FFFFFF';
 /** Cells handled per sync, so the proxies of one request stay few. */
 const CELLS_PER_SYNC = 1000;
 const NOTE_MAX = 2000;
-
-interface HighlightedCell {
-  address: string;
-  /** The fill before highlighting; null for none. */
-  fill: string | null;
-  /** A note was added by us (and is removed on clear). */
-  note: boolean;
-}
-
-interface HighlightRecord {
-  version: 1;
-  sheet: string;
-  cells: HighlightedCell[];
-}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -114,7 +101,7 @@ export async function highlightFindings(
       for (const mark of batch) {
         const range = sheet.getRange(mark.address);
         range.format.fill.color = SEVERITY_FILL[mark.severity];
-        if (noteFor.get(mark.address)) context.workbook.notes.add(range, truncate(mark.lines.join('\n'), NOTE_MAX));
+        if (noteFor.get(mark.address)) context.workbook.notes.add(range, noteText(mark, NOTE_MAX));
       }
       await context.sync();
     }
@@ -125,43 +112,12 @@ export async function highlightFindings(
   return { marked: marks.length, notesSkipped };
 }
 
-/**
- * Before selecting a finding's cell: the cell's row still holds what was read (an inserted or deleted row above would
- * put another record there). One row is read, so going to a finding stays quick on big tables.
- */
+/** Before selecting a finding's cell: its row still holds what was read (see src/host/rowCheck.ts). */
 export async function assertRowUnchanged(context: Excel.RequestContext, sheet: Excel.Worksheet, source: SourceSnapshot, address: string): Promise<void> {
-  const table = parseA1(source.address);
-  const cell = parseA1(address);
-  if (!table || !cell) return;
-  const r = cell.row - table.row;
-  const expected = source.grid.values[r];
-  if (!expected) return;
-  const current = await readBlocks(context, sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
-  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
-  if (!same) throw hostError('source-changed');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function parseRecord(value: unknown): HighlightRecord | null {
-  let data: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Partial<HighlightRecord>;
-  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
-  const cells = record.cells.filter(
-    (cell): cell is HighlightedCell =>
-      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
-  );
-  return { version: 1, sheet: record.sheet, cells };
+  const check = rowToRecheck(source, address);
+  if (!check) return;
+  const current = await readBlocks(context, sheet, check.rect, { merges: false, stage: 'verify' });
+  if (!rowStillHolds(current.values[0], check.expected)) throw hostError('source-changed');
 }
 
 /** Puts back the fills recorded by the last highlight and removes its notes; nothing recorded, nothing done. */
@@ -169,7 +125,7 @@ export async function clearRecordedHighlights(context: Excel.RequestContext): Pr
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING).load('value');
   await context.sync();
   if (setting.isNullObject) return;
-  const record = parseRecord(setting.value);
+  const record = parseHighlightRecord(setting.value);
   const sheet = record ? context.workbook.worksheets.getItemOrNullObject(record.sheet).load('name') : null;
   await context.sync();
   if (!record || !sheet || sheet.isNullObject) {

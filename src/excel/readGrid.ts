@@ -7,7 +7,7 @@
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
 import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from './host';
-import { Rect, intersect, parseAreasAddress, rectA1 } from '../host/addresses';
+import { Rect, intersect, parseAreasAddress, rectA1, sameRect } from '../host/addresses';
 import { displayedValue } from './cellValues';
 import { hostError, isPayloadTooLarge } from './errors';
 import { Fingerprint } from '../host/fingerprint';
@@ -39,10 +39,6 @@ const MERGE_WINDOW_CELLS = 1024;
 
 function rectOf(range: Excel.Range): Rect {
   return { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
-}
-
-function sameRect(a: Rect, b: Rect): boolean {
-  return a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
 }
 
 /**

@@ -1,4 +1,7 @@
-/** A1 addresses and rectangles (0-based, like office-js rowIndex / columnIndex and WPS's 1-based ones less one), shared by the hosts. */
+/**
+ * A1 addresses and rectangles (0-based, like office-js rowIndex / columnIndex and WPS's 1-based ones less one), shared by
+ * the hosts: Excel's Range.address and WPS's Range()/Address() speak the same A1, so one parser serves both.
+ */
 import { columnLetter } from '../core/grid/address';
 
 export interface Rect {
@@ -35,6 +38,10 @@ export function intersect(a: Rect, b: Rect): Rect | null {
   const right = Math.min(a.column + a.columnCount, b.column + b.columnCount);
   if (bottom <= top || right <= left) return null;
   return { row: top, column: left, rowCount: bottom - top, columnCount: right - left };
+}
+
+export function sameRect(a: Rect, b: Rect): boolean {
+  return a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
 }
 
 function columnIndex(letters: string): number {

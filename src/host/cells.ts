@@ -3,6 +3,7 @@
  * through its object model): numbers as numbers, text kept text, widths in characters. Pure: no host API here.
  */
 import { displayWidth } from '../core/sheets';
+import type { RepairPlan } from '../core/types';
 
 export type WrittenValue = string | number;
 
@@ -85,4 +86,16 @@ export function fittedWidths(rows: WrittenValue[][], min = 4, max = 60): number[
     });
   }
   return widths;
+}
+
+/** Header words of the 序号 column (the engine's default synonyms). */
+const NUMBER_HEADERS = new Set(['序号', '编号', '序', 'No.', 'No']);
+
+/**
+ * The columns of a repaired table whose plain integers go in as numbers (the 序号 column, found by its header), so
+ * they sort and count as numbers in every host; the header row of the plan, or its columns when it has none.
+ */
+export function numberColumnsOf(plan: RepairPlan): Set<number> {
+  const header = plan.rows.find((row) => row.kind === 'header')?.values ?? plan.columns;
+  return new Set(header.flatMap((name, c) => (NUMBER_HEADERS.has(String(name).trim()) ? [c] : [])));
 }

@@ -47,3 +47,49 @@ export function marksFor(source: SourceSnapshot, findings: Finding[], lang: Lang
   return [...marks.values()];
 }
 
+
+/** One marked cell as recorded before marking, so clearing can put the clerk's own fill back. */
+export interface HighlightedCell {
+  address: string;
+  /** The fill before highlighting; null for none. */
+  fill: string | null;
+  /** A note was added by us (and is removed on clear); a note or comment of the clerk's is left alone. */
+  note: boolean;
+}
+
+/**
+ * What the last highlight changed, kept in the workbook (Excel: a setting; WPS: the document store). The same record in
+ * every host, read back the same way: whatever another version or a hand edit left there, clearing only touches cells
+ * that are well-formed entries, and a record it cannot read is dropped instead of failing the clear.
+ */
+export interface HighlightRecord {
+  version: 1;
+  sheet: string;
+  cells: HighlightedCell[];
+}
+
+/** The stored record (an object, or the JSON text of one) if it is one we wrote; null otherwise. */
+export function parseHighlightRecord(stored: unknown): HighlightRecord | null {
+  let data: unknown = stored;
+  if (typeof stored === 'string') {
+    try {
+      data = JSON.parse(stored);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Partial<HighlightRecord>;
+  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
+  const cells = record.cells.filter(
+    (cell): cell is HighlightedCell =>
+      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
+  );
+  return { version: 1, sheet: record.sheet, cells };
+}
+
+/** A mark's note text, cut to `max` characters with an ellipsis so the reader sees that text is missing. */
+export function noteText(mark: Mark, max: number): string {
+  const text = mark.lines.join('\n');
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -7,16 +7,13 @@ import type { Lang, RepairPlan } from '../core/types';
 import { planToValues } from '../core';
 import { changeLogSheet, repairedSheetName, uniqueSheetName } from '../core/sheets';
 import type { ApplyMode, ApplyResult, HostCallOptions, Progress, SourceSnapshot } from '../host';
-import { fittedWidths, rectangular } from '../host/cells';
+import { fittedWidths, numberColumnsOf, rectangular } from '../host/cells';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { findSheet } from './documentStore';
 import { toWpsHostError, wpsHostError } from './errors';
 import { readRect } from './readTable';
-import { Rect, parseA1, rectA1 } from './rects';
+import { type Rect, parseA1, rectA1 } from '../host/addresses';
 import { formatBlock, freezeRows, writeCells, writeSpecSheet } from './writeCells';
-
-/** Header words of the 序号 column (the engine's default synonyms), as in the Excel host: its plain integers go in as numbers. */
-const NUMBER_HEADERS = new Set(['序号', '编号', '序', 'No.', 'No']);
 
 const BACKUP_SUFFIX: Record<Lang, string> = { 'zh-CN': '（备份）', 'en-US': ' (backup)' };
 
@@ -115,8 +112,7 @@ async function apply(
     names.push(targetName);
   }
 
-  const header = plan.rows.find((row) => row.kind === 'header')?.values ?? plan.columns;
-  const numberColumns = new Set(header.flatMap((name, c) => (NUMBER_HEADERS.has(String(name).trim()) ? [c] : [])));
+  const numberColumns = numberColumnsOf(plan);
   const truncated = await writeCells(target, top, left, rows, {
     onProgress,
     signal: options.signal,

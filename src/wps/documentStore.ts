@@ -9,7 +9,7 @@
 import type { WpsApplication, WpsWorksheet } from './api';
 import { XL_SHEET_VERY_HIDDEN } from './api';
 import { wpsHostError } from './errors';
-import { rectA1 } from './rects';
+import { rectA1 } from '../host/addresses';
 
 export const STORE_SHEET = '报表整理·存档';
 const CHUNK = 30000;

@@ -6,39 +6,18 @@
  */
 import type { Finding, Lang } from '../core/types';
 import { type HighlightResult, type SourceSnapshot, throwIfCancelled } from '../host';
-import { SEVERITY_FILL, marksFor } from '../host/marks';
+import { type HighlightRecord, SEVERITY_FILL, marksFor, noteText, parseHighlightRecord } from '../host/marks';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { XL_COLOR_INDEX_NONE } from './api';
 import { findSheet, readStored, removeStored, writeStored } from './documentStore';
+import { rowStillHolds, rowToRecheck } from '../host/rowCheck';
 import { wpsHostError } from './errors';
 import { readRect } from './readTable';
-import { bgrToHex, hexToBgr, parseA1 } from './rects';
+import { parseA1 } from '../host/addresses';
+import { bgrToHex, hexToBgr } from './colors';
 
 export const HIGHLIGHT_KEY = 'highlights';
 const COMMENT_MAX = 2000;
-
-interface HighlightedCell {
-  address: string;
-  fill: string | null;
-  note: boolean;
-}
-
-interface HighlightRecord {
-  version: 1;
-  sheet: string;
-  cells: HighlightedCell[];
-}
-
-function parseRecord(data: unknown): HighlightRecord | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Partial<HighlightRecord>;
-  if (record.version !== 1 || typeof record.sheet !== 'string' || !Array.isArray(record.cells)) return null;
-  const cells = record.cells.filter(
-    (cell): cell is HighlightedCell =>
-      typeof cell === 'object' && cell !== null && typeof cell.address === 'string' && parseA1(cell.address) !== null && (cell.fill === null || typeof cell.fill === 'string'),
-  );
-  return { version: 1, sheet: record.sheet, cells };
-}
 
 /** The table still holds what was read: marks on a table edited since would point at the wrong cells. */
 async function assertUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, signal?: AbortSignal): Promise<void> {
@@ -48,16 +27,12 @@ async function assertUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, sign
   if (current.fingerprint !== source.fingerprint) throw wpsHostError('source-changed');
 }
 
-/** The cell's row of the table still holds what was read (before a finding's cell is selected). */
+/** Before selecting a finding's cell: its row still holds what was read (see src/host/rowCheck.ts). */
 export async function assertRowUnchanged(sheet: WpsWorksheet, source: SourceSnapshot, address: string): Promise<void> {
-  const table = parseA1(source.address);
-  const cell = parseA1(address);
-  if (!table || !cell) return;
-  const expected = source.grid.values[cell.row - table.row];
-  if (!expected) return;
-  const current = await readRect(sheet, { row: cell.row, column: table.column, rowCount: 1, columnCount: table.columnCount }, { merges: false, stage: 'verify' });
-  const same = current.values[0]?.every((value, c) => value === (expected[c] ?? null)) ?? false;
-  if (!same) throw wpsHostError('source-changed');
+  const check = rowToRecheck(source, address);
+  if (!check) return;
+  const current = await readRect(sheet, check.rect, { merges: false, stage: 'verify' });
+  if (!rowStillHolds(current.values[0], check.expected)) throw wpsHostError('source-changed');
 }
 
 export async function highlightFindings(app: WpsApplication, source: SourceSnapshot, findings: Finding[], lang: Lang, signal?: AbortSignal): Promise<HighlightResult> {
@@ -83,10 +58,7 @@ export async function highlightFindings(app: WpsApplication, source: SourceSnaps
       throwIfCancelled(signal);
       const cell = sheet.Range(mark.address);
       cell.Interior.Color = hexToBgr(SEVERITY_FILL[mark.severity]);
-      if (noteFor.get(mark.address)) {
-        const text = mark.lines.join('\n');
-        cell.AddComment(text.length <= COMMENT_MAX ? text : `${text.slice(0, COMMENT_MAX - 1)}…`);
-      }
+      if (noteFor.get(mark.address)) cell.AddComment(noteText(mark, COMMENT_MAX));
     }
   } catch (error) {
     try {
@@ -101,7 +73,7 @@ export async function highlightFindings(app: WpsApplication, source: SourceSnaps
 
 /** Puts back the fills recorded by the last highlight and removes its comments; nothing recorded, nothing done. */
 export function clearRecordedHighlights(app: WpsApplication): void {
-  const record = parseRecord(readStored(app, HIGHLIGHT_KEY));
+  const record = parseHighlightRecord(readStored(app, HIGHLIGHT_KEY));
   if (!record) {
     removeStored(app, HIGHLIGHT_KEY);
     return;

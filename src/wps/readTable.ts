@@ -5,11 +5,11 @@
  */
 import type { CellValue, Grid, MergedArea } from '../core/types';
 import { type HostCallOptions, type Progress, type SourceSnapshot, throwIfCancelled } from '../host';
-import { shownValue } from './values';
+import { shownValue } from '../host/numberFormats';
 import { Fingerprint } from '../host/fingerprint';
 import type { WpsApplication, WpsRange, WpsValue, WpsWorksheet } from './api';
 import { wpsHostError } from './errors';
-import { Rect, intersect, parseA1, rectA1, sameRect } from './rects';
+import { type Rect, intersect, parseA1, rectA1, sameRect } from '../host/addresses';
 
 export interface WpsReadOptions {
   /** Rows read per Value2 call: the pane shows progress between blocks and WPS's UI stays responsive. */

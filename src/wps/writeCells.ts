@@ -10,7 +10,7 @@ import type { SheetSpec } from '../core/sheets';
 import { asNumberIfPlain, cellInput } from '../host/cells';
 import type { WpsApplication, WpsWorksheet } from './api';
 import { breathe } from './readTable';
-import { Rect, cellA1, rectA1 } from './rects';
+import { type Rect, cellA1, rectA1 } from '../host/addresses';
 
 export type WrittenValue = string | number;
 

@@ -3,6 +3,7 @@
  * second. Kept beside ComparePanel so the shared dictionaries need no change; both have the same keys and {placeholders}.
  */
 import type { Lang } from '../../src/core/types';
+import { fillPlaceholders } from '../i18n';
 
 const zhCN = {
   'compare.title': '与上期对比',
@@ -100,5 +101,5 @@ export type CompareTranslate = (key: CompareMessageKey, params?: Record<string, 
 
 export function compareTranslator(lang: Lang): CompareTranslate {
   const dictionary = compareMessages[lang];
-  return (key, params = {}) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params = {}) => fillPlaceholders(dictionary[key], params);
 }

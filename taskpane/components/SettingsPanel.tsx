@@ -51,7 +51,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-function StatusEditor({ entry, index, onChange, onRemove }: { entry: StatusDraft; index: number; onChange: (e: StatusDraft) => void; onRemove: () => void }) {
+function StatusEditor({ entry, index, onChange, onRemove }: EntryEditorProps<StatusDraft>) {
   const { t } = useLanguage();
   const styles = useStyles();
   const n = index + 1;
@@ -70,7 +70,7 @@ function StatusEditor({ entry, index, onChange, onRemove }: { entry: StatusDraft
   );
 }
 
-function UnitEditor({ entry, index, onChange, onRemove }: { entry: UnitDraft; index: number; onChange: (e: UnitDraft) => void; onRemove: () => void }) {
+function UnitEditor({ entry, index, onChange, onRemove }: EntryEditorProps<UnitDraft>) {
   const { t } = useLanguage();
   const styles = useStyles();
   const n = index + 1;
@@ -88,6 +88,38 @@ function UnitEditor({ entry, index, onChange, onRemove }: { entry: UnitDraft; in
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
   return items.map((existing, i) => (i === index ? item : existing));
+}
+
+interface EntryEditorProps<T> {
+  entry: T;
+  index: number;
+  onChange: (entry: T) => void;
+  onRemove: () => void;
+}
+
+/**
+ * One of the lists a clerk edits in place (statuses, units): a heading, each entry changed or removed on its own, and
+ * a blank entry added at the end. Both lists behave alike, so they are drawn by one component; only the editor of one
+ * entry differs.
+ */
+function EditableList<T>({ title, items, blank, onItems, Editor }: { title: string; items: readonly T[]; blank: T; onItems: (items: T[]) => void; Editor: (props: EntryEditorProps<T>) => JSX.Element }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  return (
+    <>
+      <Text weight="semibold" as="h3">
+        {title}
+      </Text>
+      <div className={styles.list}>
+        {items.map((entry, i) => (
+          <Editor key={i} entry={entry} index={i} onChange={(next) => onItems(replaceAt(items, i, next))} onRemove={() => onItems(items.filter((_, j) => j !== i))} />
+        ))}
+        <Button icon={<AddRegular />} onClick={() => onItems([...items, blank])}>
+          {t('settings.add')}
+        </Button>
+      </div>
+    </>
+  );
 }
 
 export function SettingsPanel({ workbench }: { workbench: Workbench }) {
@@ -230,41 +262,21 @@ export function SettingsPanel({ workbench }: { workbench: Workbench }) {
         </Field>
       ) : (
         <>
-          <Text weight="semibold" as="h3">
-            {t('settings.vocabulary')}
-          </Text>
-          <div className={styles.list}>
-            {draft.vocabulary.map((entry, i) => (
-              <StatusEditor
-                key={i}
-                entry={entry}
-                index={i}
-                onChange={(next) => editDraft({ ...draft, vocabulary: replaceAt(draft.vocabulary, i, next) })}
-                onRemove={() => editDraft({ ...draft, vocabulary: draft.vocabulary.filter((_, j) => j !== i) })}
-              />
-            ))}
-            <Button icon={<AddRegular />} onClick={() => editDraft({ ...draft, vocabulary: [...draft.vocabulary, { status: '', synonyms: '', onSchedule: false, lagging: false }] })}>
-              {t('settings.add')}
-            </Button>
-          </div>
+          <EditableList
+            title={t('settings.vocabulary')}
+            items={draft.vocabulary}
+            blank={{ status: '', synonyms: '', onSchedule: false, lagging: false }}
+            onItems={(vocabulary) => editDraft({ ...draft, vocabulary })}
+            Editor={StatusEditor}
+          />
           <Divider />
-          <Text weight="semibold" as="h3">
-            {t('settings.units')}
-          </Text>
-          <div className={styles.list}>
-            {draft.units.map((entry, i) => (
-              <UnitEditor
-                key={i}
-                entry={entry}
-                index={i}
-                onChange={(next) => editDraft({ ...draft, units: replaceAt(draft.units, i, next) })}
-                onRemove={() => editDraft({ ...draft, units: draft.units.filter((_, j) => j !== i) })}
-              />
-            ))}
-            <Button icon={<AddRegular />} onClick={() => editDraft({ ...draft, units: [...draft.units, { name: '', aliases: '', person: '' }] })}>
-              {t('settings.add')}
-            </Button>
-          </div>
+          <EditableList
+            title={t('settings.units')}
+            items={draft.units}
+            blank={{ name: '', aliases: '', person: '' }}
+            onItems={(units) => editDraft({ ...draft, units })}
+            Editor={UnitEditor}
+          />
         </>
       )}
     </div>

@@ -3,6 +3,7 @@
  * the add-in, needs no change). Both dictionaries have the same keys and the same {placeholders}.
  */
 import type { Lang } from '../../src/core/types';
+import { fillPlaceholders } from '../i18n';
 
 const zhCN = {
   'merge.tab': '合并报送',
@@ -72,7 +73,7 @@ export type MergeTranslate = (key: MergeMessageKey, params?: Record<string, stri
 
 export function mergeTranslator(lang: Lang): MergeTranslate {
   const dictionary = dictionaries[lang];
-  return (key, params = {}) => dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (key, params = {}) => fillPlaceholders(dictionary[key], params);
 }
 
 export const mergeMessages = dictionaries;

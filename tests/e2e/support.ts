@@ -1,10 +1,13 @@
-/** Building, serving and opening the taskpane harness for the browser end-to-end test. */
+/**
+ * Building, serving and opening the taskpane harness for the browser end-to-end tests, and what every e2e file checks
+ * the same way: the browser launched with the house flags, a value the pane settles on, the text a reader sees.
+ */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const HARNESS_DIR = path.join(ROOT, 'test-artifacts', 'e2e-dist');
@@ -62,11 +65,44 @@ export async function serve(dir: string, extra: Record<string, string>): Promise
   };
 }
 
-/** Debian's Chromium as every browser test starts it: headless, no sandbox (containers), no background network. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium with the project's flags (DEVELOPERS.md): headless, no sandbox, no GPU, nothing fetched behind our back. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
+}
+
+/** Reads until the value is `want` (the pane works asynchronously) or about five seconds pass; returns the last read. */
+export async function settle<T>(read: () => Promise<T>, want: T): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 50 && value !== want; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** How far the page runs off its right edge, in CSS pixels: the pane never scrolls sideways, so anything above 0 is cut. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * The text a reader sees under `root` (the whole body when there is none), for the language checks: without the
+ * language picker, which names English in English as language pickers do, and without form inputs.
+ */
+export function shownText(page: Page, root = 'body'): Promise<string> {
+  return page.evaluate((selector) => {
+    const copy = (document.querySelector(selector) ?? document.body).cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('select').forEach((select) => select.remove());
+    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
+    copy.querySelectorAll('input').forEach((input) => input.remove());
+    document.body.appendChild(copy);
+    const shown = copy.innerText;
+    copy.remove();
+    return shown;
+  }, root);
 }

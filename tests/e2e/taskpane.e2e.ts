@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
 import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
@@ -22,7 +22,7 @@ import { loadSeed } from '../fixtures/seedTable';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import type { HarnessFixture } from './harness';
-import { buildHarness, CHROMIUM, HARNESS_DIR, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { buildHarness, HARNESS_DIR, launchChromium, SCREENSHOT_DIR, serve, settle, shownText, sidewaysOverflow, type StaticServer } from './support';
 
 const SHEET = '重点工作';
 const PANE_WIDTH = 350;
@@ -89,7 +89,7 @@ const RULE_IDS = ruleCatalog().map((rule) => rule.id);
  */
 async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh-CN', alsoAllowed: string[] = []): Promise<void> {
   await on.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  const overflow = await on.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(on);
   expect([name, overflow]).toEqual([name, 0]);
   const clipped = await on.evaluate(() => {
     // Text cut off by its own box without a way to scroll to it.
@@ -104,19 +104,8 @@ async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh
   });
   expect([name, clipped]).toEqual([name, []]);
   if (lang !== 'zh-CN') return;
-  const text = await on.evaluate(() => {
-    const main = document.querySelector('main');
-    if (!main) return document.body.innerText;
-    // The language picker names English in English on purpose.
-    const clone = main.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('select').forEach((select) => select.remove());
-    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
-    clone.querySelectorAll('input').forEach((input) => input.remove());
-    document.body.appendChild(clone);
-    const shown = clone.innerText;
-    clone.remove();
-    return shown;
-  });
+  // Only the pane's own content: the harness around it is not the clerk's screen.
+  const text = await shownText(on, 'main');
   const latin = (text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []).filter((word) => !ALLOWED_LATIN.has(word) && !alsoAllowed.includes(word));
   expect([name, latin]).toEqual([name, []]);
   expect([name, RULE_IDS.filter((id) => text.includes(id))]).toEqual([name, []]);
@@ -157,15 +146,10 @@ async function notice(text: string | RegExp, on: Page = page): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await buildHarness();
   server = await serve(HARNESS_DIR, { 'fixture.json': JSON.stringify(fixture), 'reviewer.json': JSON.stringify(reviewerFixture) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   // Nothing leaves the machine: every other address fails, Microsoft's CDN included (as on an intranet that blocks it).
   await context.route('**/*', (route) => {
@@ -372,6 +356,16 @@ test('settings: lists and JSON, problems shown with their path, saved to the wor
   await openTab('设置');
   await page.getByRole('textbox', { name: '单位名称 2', exact: true }).waitFor();
   await shot('08-settings-lists');
+  // Both lists (statuses, units) add a blank entry at their end and remove the one asked for.
+  for (const [list, label] of [[0, '状态'], [1, '单位名称']] as const) {
+    const entries = page.getByRole('textbox', { name: new RegExp(`^${label} \\d+$`) });
+    const before = await entries.count();
+    await page.getByRole('button', { name: '添加', exact: true }).nth(list).click();
+    await expect(settle(() => entries.count(), before + 1)).resolves.toBe(before + 1);
+    await expect(page.getByRole('textbox', { name: `${label} ${before + 1}`, exact: true }).inputValue()).resolves.toBe('');
+    await page.getByRole('button', { name: `删除 ${before + 1}`, exact: true }).click();
+    await expect(settle(() => entries.count(), before)).resolves.toBe(before);
+  }
   await page.getByRole('tab', { name: 'JSON' }).click();
   const editor = page.getByRole('textbox', { name: '设置（JSON）' });
   await editor.fill(JSON.stringify({ vocabulary: [{ status: '完成' }, { status: '已完成', synonyms: ['完成'] }] }));
@@ -464,16 +458,6 @@ test('with both the CDN and the bundled copy unreachable the pane says so in Chi
 test('no script errors on the page', () => {
   expect(pageErrors).toEqual([]);
 });
-
-/** Reads until the value is `want` (the pane works asynchronously) or a few seconds pass; returns the last read. */
-async function settle<T>(read: () => Promise<T>, want: T): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 50 && value !== want; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,14 +10,14 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { openWorkbook } from '../../src/files';
 import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import { packageCharts } from '../support/packageCharts';
 import { fixtureWorkbooks, SHEET } from '../web/support';
-import { CHROMIUM, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { launchChromium, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
 
 const run = promisify(execFile);
 const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
@@ -35,16 +35,11 @@ async function buildPage(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.rmSync(WORK, { recursive: true, force: true });
   for (const dir of [SCREENSHOT_DIR, WORK]) fs.mkdirSync(dir, { recursive: true });
   await buildPage();
   server = await serve(WEB_DIST, {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 600000);
 
 afterAll(async () => {

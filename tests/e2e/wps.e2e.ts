@@ -8,14 +8,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { renderPdfConversion, renderWordPaste } from '../fixtures/render';
 import { loadSeed } from '../fixtures/seedTable';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { gridAddress } from '../host-contract/contract';
 import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
-import { buildHarness, CHROMIUM, HARNESS_DIR, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { buildHarness, HARNESS_DIR, launchChromium, SCREENSHOT_DIR, serve, settle, shownText, sidewaysOverflow, type StaticServer } from './support';
 import type { WpsHarnessFixture } from './wpsHarness';
 
 const SHEET = '重点工作';
@@ -77,31 +77,10 @@ async function selectedTab(page: Page): Promise<string | null> {
   return page.getByRole('tab', { selected: true }).first().textContent();
 }
 
-/** Settles on the wanted value or gives back the last one read (the pane works asynchronously). */
-async function settle<T>(read: () => Promise<T>, want: T): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 50 && value !== want; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
 /** Nothing wider than the pane, and no English words on the Chinese pane (rule ids, cell addresses and "WPS" aside). */
 async function expectFitsInChinese(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  // The language list names English in English, as language pickers do; everything else must be Chinese.
-  const text = await page.evaluate(() => {
-    const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('select').forEach((select) => select.remove());
-    // A copied checked radio joins the pane's radio group (same name) and would uncheck the clerk's choice on screen.
-    copy.querySelectorAll('input').forEach((input) => input.remove());
-    document.body.appendChild(copy);
-    const shown = copy.innerText;
-    copy.remove();
-    return shown;
-  });
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  const text = await shownText(page);
   const words = (text.match(/[A-Za-z][A-Za-z.\-_]{2,}/g) ?? []).filter((word) => !/^(WPS|JSON|Word|report-tables|export)$/.test(word) && !/^[a-z]+\.[a-z.-]+$/.test(word));
   expect(words).toEqual([]);
 }
@@ -111,15 +90,10 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await buildHarness();
   server = await serve(HARNESS_DIR, Object.fromEntries(Object.entries(fixtures).map(([name, fixture]) => [`${name}.json`, JSON.stringify(fixture)])));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 600000);
 
 afterAll(async () => {
@@ -232,7 +206,7 @@ test('manager: 与上期对比 in WPS — last period picked in the pane, compar
   const state = await bookState(page);
   expect(state.sheets).toEqual(expect.arrayContaining(compareSheets(comparison, 'zh-CN').map((spec) => spec.name)));
   // Fits the pane's width (the Chinese-only check would trip over the file name it shows, 重点工作1-8月.xlsx).
-  await expect(page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).resolves.toBeLessThanOrEqual(0);
+  await expect(sidewaysOverflow(page)).resolves.toBeLessThanOrEqual(0);
   await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
   await shot(page, '06b-compare');
   await page.context().close();

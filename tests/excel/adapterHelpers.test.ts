@@ -1,6 +1,7 @@
 /** The adapter's pure helpers: addresses of merged areas, request chunks, dates, sheet names, the range to read. */
 import { parseAreasAddress } from '../../src/host/addresses';
-import { displayedValue, serialToText, toCellValue } from '../../src/excel/cellValues';
+import { displayedValue } from '../../src/excel/cellValues';
+import { serialToText, shownValue } from '../../src/host/numberFormats';
 import { chunkRows } from '../../src/excel/payload';
 import { chooseSourceRect, clipMerges } from '../../src/excel/readGrid';
 import { uniqueSheetName } from '../../src/excel/sheetNames';
@@ -42,14 +43,17 @@ describe('cell values', () => {
   });
 });
 
-describe('values with number formats (the WPS host reads these)', () => {
+describe('values with number formats (src/host/numberFormats: the WPS host reads these)', () => {
   test('date and time formats turn serials into text; other numbers stay numbers', () => {
-    expect(toCellValue(45473, 'yyyy/m/d')).toBe('2024/6/30');
-    expect(toCellValue(45473, 'yyyy"年"m"月"d"日"')).toBe('2024年6月30日');
-    expect(toCellValue(45473.5, 'yyyy-mm-dd hh:mm')).toBe('2024/6/30 12:00');
+    expect(shownValue(45473, 'yyyy/m/d')).toBe('2024/6/30');
+    expect(shownValue(45473, 'yyyy"年"m"月"d"日"')).toBe('2024年6月30日');
+    expect(shownValue(45473.5, 'yyyy-mm-dd hh:mm')).toBe('2024/6/30 12:00');
     expect(serialToText(0.75, 'h:mm')).toBe('18:00');
-    expect(toCellValue(45473, '0.00')).toBe(45473);
-    expect(toCellValue('', 'General')).toBeNull();
+    expect(shownValue(45473, '0.00')).toBe(45473);
+    expect(shownValue('', 'General')).toBeNull();
+    expect(shownValue(7, 'G/通用格式')).toBe(7);
+    expect(shownValue(0.5, '0%')).toBe('50%');
+    expect(shownValue(0.125, '0.0%')).toBe('12.5%');
   });
 });
 

@@ -939,10 +939,9 @@ export class ChartProxy extends FakeClientObject<{ sheet: FakeSheet; chart: Fake
   }
 }
 
-export class ChartTitleProxy extends FakeClientObject<FakeChart> {
-  protected readonly kind = 'chartTitle';
-  protected readonly scalarProperties = ['text'] as const;
-  private readonly chart: ChartProxy;
+/** A part of a chart (its title, its series collection): it resolves to the chart it belongs to. */
+abstract class ChartPartProxy extends FakeClientObject<FakeChart> {
+  protected readonly chart: ChartProxy;
   constructor(context: FakeContextCore, chart: ChartProxy) {
     super(context);
     this.chart = chart;
@@ -950,6 +949,11 @@ export class ChartTitleProxy extends FakeClientObject<FakeChart> {
   override resolve(): FakeChart {
     return this.chart.resolve().chart;
   }
+}
+
+export class ChartTitleProxy extends ChartPartProxy {
+  protected readonly kind = 'chartTitle';
+  protected readonly scalarProperties = ['text'] as const;
   protected readProperty(chart: FakeChart): unknown {
     return chart.title;
   }
@@ -960,17 +964,9 @@ export class ChartTitleProxy extends FakeClientObject<FakeChart> {
   }
 }
 
-export class ChartSeriesCollectionProxy extends FakeClientObject<FakeChart> {
+export class ChartSeriesCollectionProxy extends ChartPartProxy {
   protected readonly kind = 'chartSeriesCollection';
   protected readonly scalarProperties = ['count'] as const;
-  private readonly chart: ChartProxy;
-  constructor(context: FakeContextCore, chart: ChartProxy) {
-    super(context);
-    this.chart = chart;
-  }
-  override resolve(): FakeChart {
-    return this.chart.resolve().chart;
-  }
   protected readProperty(chart: FakeChart): unknown {
     return chart.series.length;
   }

@@ -5,7 +5,8 @@
 import type { Grid } from '../../../src/core/types';
 import type { WpsApplication } from '../../../src/wps/api';
 import { createFakeApplication } from './application';
-import { WpsBook, WpsBookOptions, WpsSheetModel, columnLetters } from './model';
+import { PastedBookOptions, pasteGrid, pasteIntoBook } from '../pastedGrid';
+import { WpsBook, WpsBookOptions, WpsSheetModel } from './model';
 
 export { WpsBook, WpsSheetModel, WpsError, parseRef, rectA1, cellA1, columnLetters, interpret } from './model';
 export type { WpsCell, WpsScalar, Rect, WpsBookOptions } from './model';
@@ -13,30 +14,14 @@ export { createFakeApplication } from './application';
 
 /** Places a grid as a clerk's paste leaves it: text stays text (entered with an apostrophe), merged areas merged. */
 export function putGrid(sheet: WpsSheetModel, grid: Grid): void {
-  const top = grid.origin.row - 1;
-  const left = grid.origin.column - 1;
-  grid.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === null || value === '') return;
-      sheet.enter(top + r, left + c, typeof value === 'string' ? `'${value}` : value);
-    }),
-  );
-  for (const area of grid.merges) sheet.merge({ row: top + area.row, column: left + area.column, rowCount: area.rowCount, columnCount: area.columnCount });
+  pasteGrid({ enter: (row, column, input) => sheet.enter(row, column, input), mergeArea: (area) => sheet.merge(area) }, grid);
 }
 
-export interface GridBookOptions extends WpsBookOptions {
-  sheet?: string;
-  otherSheets?: string[];
-  /** A1 to select; defaults to the grid's top-left cell. */
-  select?: string;
-}
+export interface GridBookOptions extends WpsBookOptions, PastedBookOptions {}
 
 export function wpsBookFromGrid(grid: Grid, options: GridBookOptions = {}): WpsBook {
   const book = new WpsBook(options);
-  const name = options.sheet ?? grid.sheet ?? 'Sheet1';
-  putGrid(book.addSheet(name), grid);
-  for (const other of options.otherSheets ?? []) book.addSheet(other);
-  book.select(name, options.select ?? `${columnLetters(grid.origin.column - 1)}${grid.origin.row}`);
+  pasteIntoBook(book, grid, options, (sheet) => putGrid(sheet, grid));
   return book;
 }
 

@@ -1,10 +1,12 @@
 /**
- * Value2 as a clerk sees the cell: WPS hands numbers over raw (Range.Value2 docs: dates as serial numbers), so the
- * number format says what is shown — a date, a time, a percentage — and the engine gets that text, as the Excel host
- * gets the shown text. Other numbers stay numbers; empty cells become null.
+ * A raw cell value with its number format, as a clerk sees it: for hosts that hand numbers over raw (WPS's Range.Value2
+ * gives dates as serial numbers; the Excel host reads Range.text instead, src/excel/cellValues.ts), the number format
+ * says what is shown — a date, a time, a percentage — and the engine gets that text. Other numbers stay numbers; empty
+ * cells become null. One copy for every host, so a date reads the same whichever host read it. Pure: no host API here.
  */
 import type { CellValue } from '../core/types';
 
+/** Serial 0 of the 1900 date system (Excel and WPS count days from 1899-12-30, absorbing the 1900 leap-year bug). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** The parts of a number format that are format codes, not quoted text, escapes or [colour]/[$-locale] tags. */
@@ -12,8 +14,9 @@ function formatCodes(format: string): string {
   return format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/_.|\*./g, '');
 }
 
-export function dateKind(numberFormat: string): { date: boolean; time: boolean } {
-  if (numberFormat === 'General' || numberFormat === 'G/通用格式' || numberFormat === '@') return { date: false, time: false };
+/** Whether a number format shows a date, a time or both ("G/通用格式" is General in the Chinese UI). */
+export function dateKind(numberFormat: unknown): { date: boolean; time: boolean } {
+  if (typeof numberFormat !== 'string' || numberFormat === 'General' || numberFormat === 'G/通用格式' || numberFormat === '@') return { date: false, time: false };
   const codes = formatCodes(numberFormat).toLowerCase();
   const time = /[hs]/.test(codes) || /上午|下午|am\/pm|a\/p/i.test(numberFormat);
   const date = /[dy]/.test(codes) || /[年月日]/.test(numberFormat) || (/m/.test(codes) && !time);
@@ -24,6 +27,7 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** A date serial as the clerk reads it: "2024/6/30", "2024年6月30日" under a 年月日 format, "18:00", or both. */
 export function serialToText(serial: number, numberFormat: string): string {
   const { date, time } = dateKind(numberFormat);
   const when = new Date(EXCEL_EPOCH + Math.round(serial * 86400000));
@@ -42,6 +46,7 @@ function percentText(value: number, numberFormat: string): string {
   return `${(value * 100).toFixed(decimals)}%`;
 }
 
+/** The value the engine gets for a raw cell value under its number format (null or "" format: as it is). */
 export function shownValue(value: unknown, numberFormat: string | null): CellValue {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value;
