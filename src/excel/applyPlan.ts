@@ -12,7 +12,7 @@ import { numberColumnsOf } from '../host/cells';
 import { explainAccessDenied, hostError, isAccessDenied, toHostError } from './errors';
 import { readBlocks } from './readGrid';
 import { runExcel, supports } from './runtime';
-import { uniqueSheetName } from './sheetNames';
+import { uniqueSheetName } from '../core/sheets/sheetName';
 import { writeSpecSheet } from './specSheet';
 import { WrittenValue, fittedWidths, rectangular, widthPoints, writeCells } from './writeCells';
 

@@ -11,7 +11,7 @@ import { reportSheetSpecs } from '../host/reportSheets';
 import { type ReportSheetsWriteOptions, type SummaryWriteOptions, type SummaryWriteResult, throwIfCancelled } from './host';
 import { explainAccessDenied, isAccessDenied, toHostError } from './errors';
 import { runExcel } from './runtime';
-import { uniqueSheetName } from './sheetNames';
+import { uniqueSheetName } from '../core/sheets/sheetName';
 import { writeSpecSheet } from './specSheet';
 
 const TEMP_PREFIX = '~rt ';

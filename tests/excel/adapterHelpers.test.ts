@@ -4,7 +4,7 @@ import { displayedValue } from '../../src/excel/cellValues';
 import { serialToText, shownValue } from '../../src/host/numberFormats';
 import { chunkRows } from '../../src/excel/payload';
 import { chooseSourceRect, clipMerges } from '../../src/excel/readGrid';
-import { uniqueSheetName } from '../../src/excel/sheetNames';
+import { uniqueSheetName } from '../../src/core/sheets/sheetName';
 
 describe('parseAreasAddress', () => {
   test('reads every area, also when a quoted sheet name holds commas, quotes or "!"', () => {
@@ -57,13 +57,15 @@ describe('values with number formats (src/host/numberFormats: the WPS host reads
   });
 });
 
-describe('uniqueSheetName', () => {
+describe('uniqueSheetName (one rule for every host: Excel, WPS and the web page name a second backup alike)', () => {
   test('stays within 31 characters and avoids names in use regardless of case', () => {
     expect(uniqueSheetName('Log', ['log', 'LOG 2'])).toBe('Log 3');
     const long = '很长的工作表名称'.repeat(5);
     const name = uniqueSheetName(long, [long.slice(0, 31)]);
     expect(name.length).toBeLessThanOrEqual(31);
-    expect(name.endsWith(' 2')).toBe(true);
+    expect(name.endsWith('2')).toBe(true);
+    // After a Chinese name no space, as the repaired sheet's own counter: 进展表（备份）2.
+    expect(uniqueSheetName('进展表（备份）', ['进展表（备份）'])).toBe('进展表（备份）2');
     expect(uniqueSheetName('a/b:c?', [])).toBe('abc');
   });
 });

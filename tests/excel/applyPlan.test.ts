@@ -63,7 +63,7 @@ describe('applyPlan', () => {
     book.select('进展表', 'A2');
     const { result } = await readAndApply(book, 'new-sheet');
     expect(result.sheet).toBe('进展表（整理）2');
-    expect(book.sheetNames).toContain(`${LOG} 2`);
+    expect(book.sheetNames).toContain(`${LOG}2`); // as the repaired sheet counts: 整理记录2 beside 进展表（整理）2
   });
 
   test('in-place backs the source sheet up, then replaces the source range', async () => {
