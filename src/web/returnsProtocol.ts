@@ -28,6 +28,8 @@ export interface ReturnsPreview {
   files: string[];
   /** Null when no return is kept. */
   overview: MergeOverview | null;
+  /** A merge was applied to the page's workbook since it was opened: the step offers the workbook for download. */
+  applied: boolean;
 }
 
 export interface ReturnsApplied {

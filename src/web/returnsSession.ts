@@ -29,6 +29,8 @@ export class ReturnsSession {
   private made: { master: Analysis; returns: ReturnInput[]; config: Config; plan: MergePlan } | null = null;
   /** The sheets the last apply wrote (not its backup, not a sheet it replaced in place): the next apply takes their places. */
   private written = new Set<string>();
+  /** The workbook (the page's host) the last apply wrote into: another file opened since has no merge of ours. */
+  private appliedTo: MemoryHost | null = null;
 
   constructor(private readonly context: ReturnsContext) {}
 
@@ -88,7 +90,7 @@ export class ReturnsSession {
 
   private preview(onProgress: (p: Progress) => void): ReturnsPreview {
     const made = this.plan(onProgress);
-    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.plan, made.master) : null };
+    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.plan, made.master) : null, applied: this.appliedHere() };
   }
 
   /**
@@ -106,7 +108,8 @@ export class ReturnsSession {
     const host = this.context.host();
     const extraSheets: OutputSheet[] = mergeSheets(made.plan, lang);
     const roundNames = new Set(extraSheets.map((sheet) => sheet.name.toLowerCase()));
-    const earlier = this.written;
+    // Names written into another file (opened before this one) are that file's business.
+    const earlier = this.appliedTo === host ? this.written : new Set<string>();
     const applied = await host.applyPlan(
       source,
       mergedRepairPlan(made.master, made.plan),
@@ -116,7 +119,18 @@ export class ReturnsSession {
     // The backup holds the table as it was before this merge: the next merge keeps it and makes its own.
     this.written = new Set(applied.written.filter((name) => name !== applied.backup && name !== applied.sheet));
     if (mode === 'new-sheet') this.written.add(applied.sheet);
+    this.appliedTo = host;
     return { sheet: applied.sheet, backup: applied.backup ?? null, sheets: applied.written, allSheets: host.sheets };
+  }
+
+  /** Whether the page's workbook now is the one the last apply wrote into (no file open: no). */
+  private appliedHere(): boolean {
+    if (this.appliedTo === null) return false;
+    try {
+      return this.context.host() === this.appliedTo;
+    } catch {
+      return false;
+    }
   }
 
   /** The page's workbook as it stands (every sheet written so far), named after the master: a copy, the host keeps its own. */

@@ -99,6 +99,7 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   const show = useCallback((preview: ReturnsPreview) => {
     setFiles(preview.files);
     setOverview(preview.overview);
+    setApplied(preview.applied);
   }, []);
 
   const failed = useCallback((failure: unknown) => {

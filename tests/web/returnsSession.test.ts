@@ -166,7 +166,8 @@ describe('合并报送 in the page worker', () => {
     expect(log).not.toContain(round.returns[0].name);
     expect(log).toContain(round.returns[1].name);
     const cleared = await session.handle({ type: 'returns-remove', file: null }, () => undefined);
-    expect(cleared).toEqual({ files: [], overview: null });
+    // The workbook the merge went into can still be downloaded.
+    expect(cleared).toEqual({ files: [], overview: null, applied: true });
     // The merged workbook opened again next month: the round's own sheets are replaced, the repaired table and its log
     // (which may be the office's own 整理 sheets) are not.
     const again = new Session(view);
