@@ -155,13 +155,10 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   const mergedSheet = `${SHEET}（整理）`;
   await page.getByTestId('merge-apply').click();
   await page.getByTestId('merge-message').filter({ hasText: `已合并到新工作表“${mergedSheet}”` }).waitFor();
-  await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
   await expect(page.getByTestId('merge-message').textContent()).resolves.toContain('整理记录');
+  // The merged table is read: the grid shows its sheet.
+  await page.locator('[data-testid="sheet-picker"]:not([disabled])').waitFor();
   await expect(page.getByTestId('sheet-picker').inputValue()).resolves.toBe(mergedSheet);
-  await page.getByTestId('source-info').waitFor();
-  // The same returns placed on the merged table change nothing more: 应用合并 is off, a second click cannot stack.
-  await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(false);
 
   // The workbook as it stands, named after the master, from the step's download.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('merge-download').click()]);
@@ -178,10 +175,14 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   const overall = (summary: typeof after) => `共 ${summary.total} 项，按进度 ${summary.onSchedule} 项`;
   expect(overall(after)).not.toBe(overall(master.summary));
   await page.getByRole('tab', { name: '汇总' }).click();
-  await expect(page.getByTestId('summary-overall').textContent()).resolves.toContain(overall(after));
+  await page.getByTestId('summary-overall').filter({ hasText: overall(after) }).waitFor();
   await expect(page.getByTestId('summary-overall').textContent()).resolves.toContain(`滞后 ${after.lagging.length} 项`);
+  // Back on the step: the download is still offered, and the same returns placed on the merged table change nothing
+  // more, so 应用合并 is off and a second click cannot stack another merge.
   await page.getByRole('tab', { name: '合并报送' }).click();
   await page.getByTestId('merge-download').waitFor();
+  await page.getByTestId('merge-preview').waitFor();
+  await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(false);
 
   // The file layer: the original sheet kept, every returned progress text on its task in the merged sheet and in 合并后.
   expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
