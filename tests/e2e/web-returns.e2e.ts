@@ -183,6 +183,8 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   await page.getByTestId('merge-download').waitFor();
   await page.getByTestId('merge-preview').waitFor();
   await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07e-merge-applied.png') });
 
   // The file layer: the original sheet kept, every returned progress text on its task in the merged sheet and in 合并后.
   expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
