@@ -8,7 +8,7 @@ import { changeLogSheet, repairedSheetName, summarySheets, uniqueSheetName, type
 import { parseA1 } from '../core/grid/address';
 import type { Finding, Grid, Lang, RepairPlan, Summary } from '../core/types';
 import { Fingerprint } from '../host/fingerprint';
-import { createWorkbook, openWorkbook, writeSheets, type OpenedWorkbook, type OutputSheet, type SheetInfo, type WorkbookFormat } from '../files';
+import { addSheets, createWorkbook, openWorkbook, writeSheets, type OpenedWorkbook, type OutputSheet, type SheetInfo, type WorkbookFormat } from '../files';
 import {
   HostError,
   throwIfCancelled,
@@ -104,6 +104,17 @@ function columnName(column: number): string {
   }
   return out;
 }
+
+/** What the page's 合并报送 step adds to a plan's apply (the add-in's hosts have no such step of their own). */
+export interface PlanExtras {
+  /** Sheets written after the table and its change log (the merge's 合并后 / 合并记录 / 报送情况 / 合并问题). */
+  extraSheets?: readonly OutputSheet[];
+  /** Sheets this write may take the place of, by name (an earlier merge's): replaced, not stacked. Never the source. */
+  takeOver?: (name: string) => boolean;
+}
+
+/** An apply on the page also says every sheet it wrote, so the next merge can take their places. */
+export type AppliedPlan = ApplyResult & { written: string[] };
 
 export class MemoryHost implements WorkbookHost {
   readonly kind = 'web' as const;
@@ -243,12 +254,15 @@ export class MemoryHost implements WorkbookHost {
   applyPlan(
     source: SourceSnapshot,
     plan: RepairPlan,
-    options: { mode: ApplyMode; lang: Lang } & HostCallOptions,
+    options: { mode: ApplyMode; lang: Lang } & HostCallOptions & PlanExtras,
     onProgress?: (p: Progress) => void,
-  ): Promise<ApplyResult> {
+  ): Promise<AppliedPlan> {
     return Promise.resolve().then(() => {
       throwIfCancelled(options.signal);
       const names = this.book.sheets.map((sheet) => sheet.name);
+      // Sheets this write may take the place of (an earlier merge's) are free names: the same names come out again.
+      const takeOver = (name: string): boolean => name !== source.sheet && options.takeOver?.(name) === true;
+      const free = names.filter((name) => !takeOver(name));
       if (!names.includes(source.sheet)) {
         throw webError('source-missing', `工作表“${source.sheet}”已不在文件中，请重新读取。`, `Sheet "${source.sheet}" is no longer in the file; read it again.`);
       }
@@ -271,23 +285,31 @@ export class MemoryHost implements WorkbookHost {
       let replace: ((name: string) => boolean) | undefined;
       if (options.mode === 'in-place') {
         // The original goes to a backup sheet first, then the repaired table takes the source sheet's name.
+        // Backups are never taken over: each keeps the table as it was before that apply.
         const backup = uniqueSheetName(`${source.sheet}${BACKUP_SUFFIX[options.lang]}`, names);
         target = source.sheet;
-        log.name = uniqueSheetName(log.name, [...names, backup]);
+        log.name = uniqueSheetName(log.name, [...free, backup]);
         sheets = [copyOfGrid(backup, current.grid), repairedSheet(target, plan), log];
         replace = (name) => name === source.sheet;
       } else {
-        target = repairedSheetName(source.sheet, names, options.lang);
-        log.name = uniqueSheetName(log.name, [...names, target]);
+        target = repairedSheetName(source.sheet, free, options.lang);
+        log.name = uniqueSheetName(log.name, [...free, target]);
         sheets = [repairedSheet(target, plan), log];
       }
-      const written = writeSheets(this.basePackage(), sheets, replace ? { replace } : undefined);
-      this.commit(written, sheets.map((sheet) => sheet.name));
-      this.repaired = written;
+      for (const extra of options.extraSheets ?? []) {
+        sheets.push({ ...extra, name: uniqueSheetName(extra.name, [...free, ...sheets.map((sheet) => sheet.name)]) });
+      }
+      const inPlace = replace;
+      const result = addSheets(this.basePackage(), sheets, {
+        replace: (name, sheet) => inPlace?.(name) === true || (name === sheet.name && takeOver(name)),
+      });
+      this.commit(result.bytes, result.names);
+      this.repaired = result.bytes;
       // Marks were on the source cells; after an in-place repair those cells hold the repaired table.
       if (options.mode === 'in-place') this.setMarks(source.sheet, []);
       onProgress?.({ stage: 'write', done: 2, total: 2 });
-      return options.mode === 'in-place' ? { sheet: target, backup: sheets[0].name } : { sheet: target };
+      const applied = { sheet: target, written: result.names };
+      return options.mode === 'in-place' ? { ...applied, backup: result.names[0] } : applied;
     });
   }
 

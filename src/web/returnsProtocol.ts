@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/types';
 import type { SheetInfo } from '../files';
+import type { ApplyMode } from '../host';
 import type { SplitFormat } from '../files/round/splitRound';
 import type { MergeOverview } from './returnsOverview';
 
@@ -12,7 +13,10 @@ export type ReturnsRequest =
   | { type: 'returns-read'; file: string; bytes: Uint8Array }
   | { type: 'returns-preview' }
   | { type: 'returns-remove'; file: string | null }
-  | { type: 'returns-apply'; lang: Lang }
+  /** The merge written into the page's workbook, as 整理 writes: a new sheet, or in place with a backup. */
+  | { type: 'returns-apply'; lang: Lang; mode: ApplyMode }
+  /** The page's workbook as it stands, with the merge's sheets, named after the master. */
+  | { type: 'returns-download'; lang: Lang }
   /** 发出报送表: every unit's return form made from the master the worker read (the page holds only its counts). */
   | { type: 'returns-split'; period: string | null; format: SplitFormat };
 
@@ -24,15 +28,24 @@ export interface ReturnsPreview {
   files: string[];
   /** Null when no return is kept. */
   overview: MergeOverview | null;
+  /** A merge was applied to the page's workbook since it was opened: the step offers the workbook for download. */
+  applied: boolean;
 }
 
 export interface ReturnsApplied {
+  /** The merged table: the new sheet, or the master's own sheet when merged in place. */
+  sheet: string;
+  /** In place: the sheet holding the master as it was. */
+  backup: string | null;
+  /** Every sheet written, in order (backup, table, change log, then 合并后 / 合并记录 / 报送情况 / 合并问题). */
+  sheets: string[];
+  /** Every sheet of the page's workbook now, for the sheet picker. */
+  allSheets: SheetInfo[];
+}
+
+export interface ReturnsDownload {
   fileName: string;
   bytes: Uint8Array;
-  /** The round's sheets as written into the workbook (合并后 / 合并记录 / 报送情况 / 合并问题). */
-  sheets: string[];
-  /** Every sheet of the downloaded workbook. */
-  allSheets: SheetInfo[];
 }
 
 /** The units' return forms as one zip, and what went into it (as SplitPanel's RoundSent says it). */
@@ -51,10 +64,11 @@ export interface ReturnsReplyMap {
   'returns-preview': ReturnsPreview;
   'returns-remove': ReturnsPreview;
   'returns-apply': ReturnsApplied;
+  'returns-download': ReturnsDownload;
   'returns-split': ReturnsSplit;
 }
 
-const RETURNS_TYPES: ReadonlySet<string> = new Set<keyof ReturnsReplyMap>(['returns-read', 'returns-preview', 'returns-remove', 'returns-apply', 'returns-split']);
+const RETURNS_TYPES: ReadonlySet<string> = new Set<keyof ReturnsReplyMap>(['returns-read', 'returns-preview', 'returns-remove', 'returns-apply', 'returns-download', 'returns-split']);
 
 export function isReturnsRequest(request: { type: string }): request is ReturnsRequest {
   return RETURNS_TYPES.has(request.type);

@@ -4,17 +4,16 @@
  * the page's workbook with the CLI's merge sheets added (合并后 / 合并记录 / 报送情况 / 合并问题), the original sheets kept.
  */
 import type { Config } from '../core';
-import { matchReturns, mergeSheets, type MergePlan, type ReturnInput } from '../core/returns';
+import { matchReturns, mergedRepairPlan, mergeSheets, type MergePlan, type ReturnInput } from '../core/returns';
 import type { Analysis, Lang } from '../core/types';
-import { addSheets, createWorkbook, openWorkbook, type OutputSheet } from '../files';
+import type { OutputSheet } from '../files';
 import { splitRoundFiles, splitZipName, zipFiles, type SplitFormat } from '../files/round/splitRound';
-import type { Progress, SourceSnapshot } from '../host';
+import type { ApplyMode, Progress, SourceSnapshot } from '../host';
 import { HostError } from '../host';
 import type { MemoryHost } from './memoryHost';
-import { copyOfGrid } from './outputSheets';
 import { mergedFileName } from './returnsFiles';
 import { mergeOverview } from './returnsOverview';
-import type { ReturnFileRead, ReturnsApplied, ReturnsPreview, ReturnsReplyMap, ReturnsRequest, ReturnsSplit } from './returnsProtocol';
+import type { ReturnFileRead, ReturnsApplied, ReturnsDownload, ReturnsPreview, ReturnsReplyMap, ReturnsRequest, ReturnsSplit } from './returnsProtocol';
 import { readReturn } from './returnsRead';
 
 export interface ReturnsContext {
@@ -28,6 +27,10 @@ export class ReturnsSession {
   private returns: ReturnInput[] = [];
   /** The plan of the last preview and the master and returns it was made from: made again when either changed. */
   private made: { master: Analysis; returns: ReturnInput[]; config: Config; plan: MergePlan } | null = null;
+  /** The sheets the last apply wrote (not its backup, not a sheet it replaced in place): the next apply takes their places. */
+  private written = new Set<string>();
+  /** The workbook (the page's host) the last apply wrote into: another file opened since has no merge of ours. */
+  private appliedTo: MemoryHost | null = null;
 
   constructor(private readonly context: ReturnsContext) {}
 
@@ -47,7 +50,9 @@ export class ReturnsSession {
         this.returns = request.file === null ? [] : this.returns.filter((r) => r.file !== request.file);
         return this.preview(onProgress);
       case 'returns-apply':
-        return this.apply(request.lang, onProgress);
+        return this.apply(request.lang, request.mode, onProgress);
+      case 'returns-download':
+        return this.download(request.lang);
     }
   }
 
@@ -85,31 +90,52 @@ export class ReturnsSession {
 
   private preview(onProgress: (p: Progress) => void): ReturnsPreview {
     const made = this.plan(onProgress);
-    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.plan, made.master) : null };
+    return { files: this.returns.map((r) => r.file), overview: made ? mergeOverview(made.plan, made.master) : null, applied: this.appliedHere() };
   }
 
   /**
-   * The page's workbook as it stands (the file as opened, plus what 整理 or 汇总 wrote) with the merge's sheets added.
-   * Sheets an earlier merge added are replaced; the master's own sheet never is. A workbook that is not an .xlsx
-   * package (Word, Excel 2003 XML, a web-page .xls) is carried into a new .xlsx first, its sheets as values.
+   * 应用 as 整理 applies (the add-in's MergePanel path): the merged master goes through the host's applyPlan as a repair
+   * plan (mergedRepairPlan) — into a new sheet, or in place with the original kept in a backup sheet — with its change
+   * log, and the CLI's merge sheets (合并后 / 合并记录 / 报送情况 / 合并问题) after it. The page's workbook holds the result,
+   * so the page reads the merged table next (校验, 汇总) and its workbook download carries it. The sheets an earlier
+   * merge wrote (and same-named merge sheets the file had, never the master's own sheet) are replaced, not stacked;
+   * backups are kept.
    */
-  private apply(lang: Lang, onProgress: (p: Progress) => void): ReturnsApplied {
+  private async apply(lang: Lang, mode: ApplyMode, onProgress: (p: Progress) => void): Promise<ReturnsApplied> {
     const made = this.plan(onProgress);
     if (!made) throw new HostError('no-returns', { 'zh-CN': '请先选择报送文件。', 'en-US': 'Choose the return files first.' });
     const { source } = this.context.master();
     const host = this.context.host();
-    onProgress({ stage: 'write', done: 0, total: 1 });
-    const sheets: OutputSheet[] = mergeSheets(made.plan, lang);
-    const book = openWorkbook(host.workbook, { fileName: host.fileName });
-    const packaged = book.format === 'xlsx' || book.format === 'xlsm';
-    const base = packaged ? host.workbook : createWorkbook(book.sheets.map((sheet) => copyOfGrid(sheet.name, book.readSheet(sheet.name).grid)));
-    const result = addSheets(base, sheets, { replace: (name, sheet) => name.toLowerCase() === sheet.name.toLowerCase() && name !== source.sheet });
-    onProgress({ stage: 'write', done: 1, total: 1 });
-    return {
-      fileName: mergedFileName(host.fileName, book.format === 'xlsm', lang),
-      bytes: result.bytes,
-      sheets: result.names,
-      allSheets: openWorkbook(result.bytes, { fileName: 'merged.xlsx' }).sheets,
-    };
+    const extraSheets: OutputSheet[] = mergeSheets(made.plan, lang);
+    const roundNames = new Set(extraSheets.map((sheet) => sheet.name.toLowerCase()));
+    // Names written into another file (opened before this one) are that file's business.
+    const earlier = this.appliedTo === host ? this.written : new Set<string>();
+    const applied = await host.applyPlan(
+      source,
+      mergedRepairPlan(made.master, made.plan),
+      { mode, lang, extraSheets, takeOver: (name) => earlier.has(name) || roundNames.has(name.toLowerCase()) },
+      onProgress,
+    );
+    // The backup holds the table as it was before this merge: the next merge keeps it and makes its own.
+    this.written = new Set(applied.written.filter((name) => name !== applied.backup && name !== applied.sheet));
+    if (mode === 'new-sheet') this.written.add(applied.sheet);
+    this.appliedTo = host;
+    return { sheet: applied.sheet, backup: applied.backup ?? null, sheets: applied.written, allSheets: host.sheets };
+  }
+
+  /** Whether the page's workbook now is the one the last apply wrote into (no file open: no). */
+  private appliedHere(): boolean {
+    if (this.appliedTo === null) return false;
+    try {
+      return this.context.host() === this.appliedTo;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The page's workbook as it stands (every sheet written so far), named after the master: a copy, the host keeps its own. */
+  private download(lang: Lang): ReturnsDownload {
+    const host = this.context.host();
+    return { fileName: mergedFileName(host.fileName, host.format === 'xlsm', lang), bytes: host.workbook.slice() };
   }
 }

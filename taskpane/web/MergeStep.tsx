@@ -1,16 +1,19 @@
 /**
  * The web page's 合并报送 step: with the master table read, choose (or drop) the units' returns; each is read in the
  * worker, one file per request, so the step can say which file it is on and stop between files without losing the
- * master; then the preview (MergeOverviewView, the add-in's own) and 应用合并并下载: the merged workbook, the original
- * sheets kept and the CLI's merge sheets added, as a download named after the master.
+ * master; then the preview (MergeOverviewView, the add-in's own) and 应用合并, as 整理 applies (the add-in's MergePanel
+ * path): the merged table written into the page's workbook — a new sheet, or in place with the original in a backup —
+ * with its change log and the CLI's merge sheets, then read, so that 校验 and 汇总 work on it next. The whole workbook
+ * stays one click away as a download named after the master.
  */
-import { Button, Divider, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import { Button, Divider, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, CheckmarkRegular, DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '../../src/core/types';
+import type { ApplyMode } from '../../src/host';
 import type { ErrorInfo } from '../../src/web/protocol';
 import type { MergeOverview } from '../../src/web/returnsOverview';
-import type { ReturnsPreview } from '../../src/web/returnsProtocol';
+import type { ReturnsApplied, ReturnsPreview } from '../../src/web/returnsProtocol';
 import { useLanguage } from '../context';
 import { SplitPanel, type MakeRound, type OfferDownload } from '../components/SplitPanel';
 import type { Workbench } from '../useWorkbench';
@@ -34,7 +37,15 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Reading = { kind: 'read'; done: number; total: number; file: string } | { kind: 'merge' } | { kind: 'write' };
+type Reading = { kind: 'read'; done: number; total: number; file: string } | { kind: 'merge' } | { kind: 'write' } | { kind: 'download' };
+
+/** What an apply wrote, in the words of the success line: the table, its backup and change log, the round's sheets. */
+function appliedText(applied: ReturnsApplied, lang: Lang): string {
+  const tr = returnsTranslator(lang);
+  const [log, ...round] = applied.sheets.slice(applied.backup ? 2 : 1);
+  const params = { sheet: applied.sheet, backup: applied.backup ?? '', log: log ?? '', sheets: round.join(lang === 'zh-CN' ? '、' : ', ') };
+  return tr(applied.backup ? 'returns.appliedInPlace' : 'returns.applied', params);
+}
 
 function isErrorInfo(error: unknown): error is ErrorInfo {
   return typeof error === 'object' && error !== null && 'code' in error && 'messages' in error;
@@ -63,9 +74,12 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   // Words made when shown, so that a message follows the language switch.
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: (lang: Lang) => string } | null>(null);
   const [dropping, setDropping] = useState(false);
+  const [mode, setMode] = useState<ApplyMode>('new-sheet');
+  /** Set once a merge was applied: the workbook (with it) can be downloaded. */
+  const [applied, setApplied] = useState(false);
   const cancelled = useRef(false);
   const picker = useRef<HTMLInputElement>(null);
-  const { request } = web;
+  const { request, showSheets, chooseSheet } = web;
   const master = workbench.analysis;
   const idle = reading === null && workbench.busy === null;
 
@@ -85,6 +99,7 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   const show = useCallback((preview: ReturnsPreview) => {
     setFiles(preview.files);
     setOverview(preview.overview);
+    setApplied(preview.applied);
   }, []);
 
   const failed = useCallback((failure: unknown) => {
@@ -153,10 +168,25 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     setMessage(null);
     setReading({ kind: 'write' });
     try {
-      const applied = await request({ type: 'returns-apply', lang });
-      saveFile(applied.bytes, applied.fileName);
-      const { fileName, sheets } = applied;
-      setMessage({ intent: 'success', text: (l) => returnsTranslator(l)('returns.applied', { name: fileName, sheets: sheets.join(l === 'zh-CN' ? '、' : ', '), log: sheets[1] ?? '' }) });
+      const result = await request({ type: 'returns-apply', lang, mode }, (p) => setReading(p.stage === 'merge' ? { kind: 'merge' } : { kind: 'write' }));
+      setApplied(true);
+      setMessage({ intent: 'success', text: (l) => appliedText(result, l) });
+      showSheets(result.allSheets);
+      setReading(null);
+      // The merged table read as 整理's result is: the grid shows it, 校验 and 汇总 work on it.
+      await chooseSheet(result.sheet);
+    } catch (failure) {
+      failed(failure);
+    } finally {
+      setReading(null);
+    }
+  };
+
+  const download = async () => {
+    setReading({ kind: 'download' });
+    try {
+      const workbook = await request({ type: 'returns-download', lang });
+      saveFile(workbook.bytes, workbook.fileName);
     } catch (failure) {
       failed(failure);
     } finally {
@@ -218,7 +248,7 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
       </section>
       {reading && (
         <div className={styles.busy} data-testid="merge-busy">
-          <Text size={200}>{reading.kind === 'read' ? tr('returns.reading', reading) : reading.kind === 'merge' ? tr('returns.merging') : tr('returns.writing')}</Text>
+          <Text size={200}>{reading.kind === 'read' ? tr('returns.reading', reading) : reading.kind === 'merge' ? tr('returns.merging') : reading.kind === 'write' ? tr('returns.writing') : tr('returns.downloading')}</Text>
           <ProgressBar value={reading.kind === 'read' ? reading.done / reading.total : undefined} />
           {reading.kind === 'read' && (
             <Button size="small" icon={<DismissRegular />} onClick={() => (cancelled.current = true)}>
@@ -255,12 +285,23 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
       )}
       {overview && master && (
         <>
-          <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={!idle || overview.cellCount === 0} onClick={() => void apply()} data-testid="merge-apply">
+          <Field label={tr('returns.mode')}>
+            <RadioGroup value={mode} layout="horizontal" data-testid="merge-mode" onChange={(_, data) => setMode(data.value === 'in-place' ? 'in-place' : 'new-sheet')}>
+              <Radio value="new-sheet" label={tr('returns.mode.newSheet')} />
+              <Radio value="in-place" label={tr('returns.mode.inPlace')} />
+            </RadioGroup>
+          </Field>
+          <Button appearance="primary" icon={<CheckmarkRegular />} disabled={!idle || overview.cellCount === 0} onClick={() => void apply()} data-testid="merge-apply">
             {tr('returns.apply')}
           </Button>
-          <MergeOverviewView overview={overview} lang={lang} />
         </>
       )}
+      {applied && (
+        <Button icon={<ArrowDownloadRegular />} disabled={!idle} onClick={() => void download()} data-testid="merge-download">
+          {tr('returns.download')}
+        </Button>
+      )}
+      {overview && master && <MergeOverviewView overview={overview} lang={lang} />}
     </div>
   );
 }

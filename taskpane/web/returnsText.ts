@@ -6,14 +6,15 @@
 import type { Lang } from '../../src/core/types';
 
 const zhCN = {
-  'returns.intro': '第二步：选择各单位报送回来的文件（.xlsx、.xls、.docx，可多选，也可以拖到这里）。先看哪些单位已报送、将改动哪些内容，再生成合并后的工作簿。',
+  'returns.intro': '第二步：选择各单位报送回来的文件（.xlsx、.xls、.docx，可多选，也可以拖到这里）。先看哪些单位已报送、将改动哪些内容，再应用合并（和“整理”一样写入工作簿，保留原表和修改记录）。',
   'returns.noMaster': '请先打开总表，并在上方选择总表所在的工作表。',
   'returns.choose': '选择报送文件…',
   'returns.drop': '把报送文件拖到这里（可一次拖入多个）',
   'returns.dropActive': '松开鼠标即可添加报送',
   'returns.reading': '正在读取第 {done}/{total} 份报送：{file}',
   'returns.merging': '正在对应总表中的任务…',
-  'returns.writing': '正在生成合并后的工作簿…',
+  'returns.writing': '正在把合并写入工作簿…',
+  'returns.downloading': '正在准备下载…',
   'returns.cancelled': '已取消，已读取的 {count} 份报送仍保留，未读取的没有加入。',
   'returns.unreadable': '{file}：{reason}',
   'returns.files': '已加入的报送（{count}）',
@@ -35,21 +36,27 @@ const zhCN = {
   'returns.moreFindings': '此类另有 {count} 处，见合并后工作簿中的“合并问题”。',
   'returns.master': '总表',
   'returns.number': '第 {number} 项',
-  'returns.apply': '应用合并并下载',
-  'returns.applied': '已下载 {name}：原有工作表不变，新增了 {sheets}；每个填入的单元格都记在“{log}”中。',
+  'returns.mode': '合并结果写到',
+  'returns.mode.newSheet': '新工作表（原表不动）',
+  'returns.mode.inPlace': '原工作表（原表先备份）',
+  'returns.apply': '应用合并',
+  'returns.download': '下载合并后的工作簿',
+  'returns.applied': '已合并到新工作表“{sheet}”，原表不变；每个填入的单元格都记在“{log}”中，另写入了 {sheets}。合并后的表格已读入，可接着校验、汇总。',
+  'returns.appliedInPlace': '已合并到“{sheet}”，原表备份在“{backup}”；每个填入的单元格都记在“{log}”中，另写入了 {sheets}。合并后的表格已读入，可接着校验、汇总。',
 } as const;
 
 export type ReturnsKey = keyof typeof zhCN;
 
 const enUS: Record<ReturnsKey, string> = {
-  'returns.intro': 'Next, choose the files the units sent back (.xlsx, .xls, .docx; several at once, or drop them here). See who answered and what will change, then make the merged workbook.',
+  'returns.intro': 'Next, choose the files the units sent back (.xlsx, .xls, .docx; several at once, or drop them here). See who answered and what will change, then apply the merge (written into the workbook as 整理 writes, the original and a change log kept).',
   'returns.noMaster': 'Open the master table first and choose its sheet above.',
   'returns.choose': 'Choose return files…',
   'returns.drop': 'Drop return files here (several at once)',
   'returns.dropActive': 'Release to add the returns',
   'returns.reading': 'Reading return {done}/{total}: {file}',
   'returns.merging': 'Placing the returns on the master\'s tasks…',
-  'returns.writing': 'Making the merged workbook…',
+  'returns.writing': 'Writing the merge into the workbook…',
+  'returns.downloading': 'Preparing the download…',
   'returns.cancelled': 'Cancelled; the {count} returns read so far are kept, the others were not added.',
   'returns.unreadable': '{file}: {reason}',
   'returns.files': 'Returns added ({count})',
@@ -71,8 +78,13 @@ const enUS: Record<ReturnsKey, string> = {
   'returns.moreFindings': '{count} more of this kind; see the merge findings sheet in the merged workbook.',
   'returns.master': 'master',
   'returns.number': 'no. {number}',
-  'returns.apply': 'Apply and download',
-  'returns.applied': 'Downloaded {name}: the original sheets are unchanged, {sheets} added; every filled cell is listed in "{log}".',
+  'returns.mode': 'Write the merge to',
+  'returns.mode.newSheet': 'a new sheet (the original untouched)',
+  'returns.mode.inPlace': 'the original sheet (backed up first)',
+  'returns.apply': 'Apply the merge',
+  'returns.download': 'Download the merged workbook',
+  'returns.applied': 'Merged into the new sheet "{sheet}", the original unchanged; every filled cell is listed in "{log}", and {sheets} were added. The merged table is read: check and summarize it next.',
+  'returns.appliedInPlace': 'Merged into "{sheet}", the original backed up in "{backup}"; every filled cell is listed in "{log}", and {sheets} were added. The merged table is read: check and summarize it next.',
 };
 
 export const returnsDictionaries: Record<Lang, Record<ReturnsKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };

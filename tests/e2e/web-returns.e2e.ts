@@ -1,9 +1,10 @@
 /**
  * The web page's 合并报送 step in a real browser (Debian Chromium driven by playwright-core), offline: the clerk opens
  * the master (a seed-built workbook), picks the units' returns at once (exceljs and SheetJS workbooks, a bad file, an
- * encrypted one) and drops a Word return onto the step, sees the silent unit named and what will change, applies and
- * downloads the merged workbook. The download is checked with our file layer (every returned progress text on its
- * task) and opened with openpyxl. Any request that leaves the local server fails the test.
+ * encrypted one) and drops a Word return onto the step, sees the silent unit named and what will change, applies (as
+ * 整理 does: into the page's workbook, then read) and sees 汇总 count the merged statuses, then downloads the workbook.
+ * The download is checked with our file layer (every returned progress text on its task) and opened with openpyxl.
+ * Any request that leaves the local server fails the test.
  * Screenshot: test-artifacts/screenshots/web-07-merge-returns.png.
  *
  *   npm run test:e2e -- web-returns
@@ -82,7 +83,7 @@ async function drop(page: Page, testId: string, files: string[]): Promise<void> 
   await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
 }
 
-test('合并报送: open the master, add the returns, see who is silent, apply and download the merged workbook', async () => {
+test('合并报送: open the master, add the returns, see who is silent, apply into the workbook, 汇总 the merged table, download it', async () => {
   const context = await offlineContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -140,13 +141,7 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07-merge-returns.png') });
   await page.setViewportSize({ width: 1400, height: 1000 });
 
-  // Apply: the merged workbook as a download named after the master.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('merge-apply').click()]);
-  expect(download.suggestedFilename()).toBe('2018年重点工作1-9月（合并后）.xlsx');
-  const merged = path.join(WORK, `downloaded-${download.suggestedFilename()}`);
-  await download.saveAs(merged);
-  await page.getByTestId('merge-message').filter({ hasText: '合并记录' }).waitFor();
-  // The changes and the findings after applying, the changes in English too (test-artifacts only: for reviewing the layout).
+  // The changes and the findings before applying, the changes in English too (test-artifacts only: for reviewing the layout).
   for (const [part, name] of [['merge-changes', '07b-merge-changes'], ['merge-findings', '07c-merge-findings']]) {
     await page.getByTestId(part).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
@@ -156,29 +151,65 @@ test('合并报送: open the master, add the returns, see who is silent, apply a
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
   await page.getByTestId('language').selectOption('zh-CN');
 
-  // The file layer: the original sheets kept, the CLI's merge sheets added, every returned progress text on its task.
+  // Apply as 整理 applies: a new sheet with its change log and the merge's sheets, in the page's workbook; then read.
+  const mergedSheet = `${SHEET}（整理）`;
+  await page.getByTestId('merge-apply').click();
+  await page.getByTestId('merge-message').filter({ hasText: `已合并到新工作表“${mergedSheet}”` }).waitFor();
+  await expect(page.getByTestId('merge-message').textContent()).resolves.toContain('整理记录');
+  // The merged table is read: the grid shows its sheet.
+  await page.locator('[data-testid="sheet-picker"]:not([disabled])').waitFor();
+  await expect(page.getByTestId('sheet-picker').inputValue()).resolves.toBe(mergedSheet);
+
+  // The workbook as it stands, named after the master, from the step's download.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('merge-download').click()]);
+  expect(download.suggestedFilename()).toBe('2018年重点工作1-9月（合并后）.xlsx');
+  const merged = path.join(WORK, `downloaded-${download.suggestedFilename()}`);
+  await download.saveAs(merged);
   const book = openWorkbook(new Uint8Array(fs.readFileSync(merged)));
-  expect(book.sheets.map((s) => s.name)).toEqual(['说明', SHEET, '隐藏', '合并后', '合并记录', '报送情况', '合并问题']);
+  const sheets = ['说明', SHEET, '隐藏', mergedSheet, '整理记录', '合并后', '合并记录', '报送情况', '合并问题'];
+  expect(book.sheets.map((s) => s.name)).toEqual(sheets);
+
+  // 汇总 counts the merged statuses (those of the merged sheet), not the master's as it was.
   const master = analyze(openWorkbook(round.master.bytes).readSheet(SHEET).grid);
+  const after = analyze(book.readSheet(mergedSheet).grid).summary;
+  const overall = (summary: typeof after) => `共 ${summary.total} 项，按进度 ${summary.onSchedule} 项`;
+  expect(overall(after)).not.toBe(overall(master.summary));
+  await page.getByRole('tab', { name: '汇总' }).click();
+  await page.getByTestId('summary-overall').filter({ hasText: overall(after) }).waitFor();
+  await expect(page.getByTestId('summary-overall').textContent()).resolves.toContain(`滞后 ${after.lagging.length} 项`);
+  // Back on the step: the download is still offered, and the same returns placed on the merged table change nothing
+  // more, so 应用合并 is off and a second click cannot stack another merge.
+  await page.getByRole('tab', { name: '合并报送' }).click();
+  await page.getByTestId('merge-download').waitFor();
+  await page.getByTestId('merge-preview').waitFor();
+  await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07e-merge-applied.png') });
+
+  // The file layer: the original sheet kept, every returned progress text on its task in the merged sheet and in 合并后.
+  expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
   const progress = master.table.header.columns.find((c) => c.field === 'progress')?.column ?? -1;
   const values = book.readSheet('合并后').grid.values;
+  const records = analyze(book.readSheet(mergedSheet).grid).table.records;
+  expect(records.map((r) => r.task)).toEqual(master.table.records.map((r) => r.task));
   for (const f of round.filled) {
     const outputRow = master.plan.rowMap.find((m) => m.row === f.row)?.outputRow ?? 0;
     expect({ unit: f.unit, row: f.row, text: String(values[outputRow - 1]?.[progress] ?? '') }).toEqual({ unit: f.unit, row: f.row, text: expect.stringContaining(f.progress) });
+    const record = records[master.table.records.findIndex((r) => f.row >= r.row && f.row < r.row + r.rows)];
+    expect({ unit: f.unit, row: f.row, text: record?.progress ?? '' }).toEqual({ unit: f.unit, row: f.row, text: expect.stringContaining(f.progress) });
   }
 
   // openpyxl opens it: the sheets, and each returned text somewhere in 合并后.
   const script = [
     'import json, sys, openpyxl',
     'wb = openpyxl.load_workbook(sys.argv[1])',
-    'ws = wb["合并后"]',
-    'texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]',
+    'texts = [str(c.value) for name in ("合并后", sys.argv[2]) for row in wb[name].iter_rows() for c in row if c.value is not None]',
     'print(json.dumps({"sheets": wb.sheetnames, "texts": texts}, ensure_ascii=False))',
   ].join('\n');
-  const { stdout } = await run(PYTHON, ['-c', script, merged], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(PYTHON, ['-c', script, merged, mergedSheet], { maxBuffer: 64 * 1024 * 1024 });
   const read = JSON.parse(stdout) as { sheets: string[]; texts: string[] };
-  expect(read.sheets).toEqual(['说明', SHEET, '隐藏', '合并后', '合并记录', '报送情况', '合并问题']);
-  for (const f of round.filled) expect(read.texts.some((t) => t.includes(f.progress))).toBe(true);
+  expect(read.sheets).toEqual(sheets);
+  for (const f of round.filled) expect(read.texts.filter((t) => t.includes(f.progress)).length).toBeGreaterThanOrEqual(2);
 
   expect(errors).toEqual([]);
   expect(refused).toEqual([]);

@@ -83,55 +83,107 @@ describe('合并报送 in the page worker', () => {
     expect(JSON.stringify(overview).length).toBeLessThan(200_000);
   });
 
-  test('apply: the merged workbook has the CLI\'s sheets beside the original, every returned text on its task', async () => {
+  test('apply writes the merge into the page\'s workbook as 整理 does: a new sheet, its change log and the CLI\'s sheets; read next, every returned text is on its task and 汇总 counts the merged statuses', async () => {
     const session = await opened(round);
     for (const file of round.returns) await session.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
-    const applied = await session.handle({ type: 'returns-apply', lang: 'zh-CN' }, () => undefined);
-    expect(applied.fileName).toBe('2018年重点工作1-9月（合并后）.xlsx');
-    expect(applied.sheets).toEqual(['合并后', '合并记录', '报送情况', '合并问题']);
-    const book = openWorkbook(applied.bytes);
-    expect(book.sheets.map((s) => s.name)).toEqual(['说明', SHEET, '隐藏', '合并后', '合并记录', '报送情况', '合并问题']);
-    // The original sheet is as it was.
-    expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
-    const master = analyze(openWorkbook(round.master.bytes).readSheet(SHEET).grid);
-    const progress = master.table.header.columns.find((c) => c.field === 'progress')?.column ?? -1;
-    const merged = book.readSheet('合并后').grid.values;
-    for (const f of round.filled) {
-      const outputRow = master.plan.rowMap.find((m) => m.row === f.row)?.outputRow ?? 0;
-      expect({ row: f.row, text: String(merged[outputRow - 1]?.[progress] ?? '') }).toEqual({ row: f.row, text: expect.stringContaining(f.progress) });
-    }
-    // The change log: one line per filled cell, naming the file it came from.
-    const log = XLSX.utils.sheet_to_json<string[]>(XLSX.read(applied.bytes, { type: 'array' }).Sheets['合并记录'], { header: 1, defval: '' });
     const preview = await session.handle({ type: 'returns-preview' }, () => undefined);
-    expect(log.length - 1).toBe(preview.overview?.cellCount);
-    for (const file of round.returns) expect(log.some((row) => String(row[6]).includes(file.name))).toBe(true);
-    const answers = XLSX.utils.sheet_to_json<string[]>(XLSX.read(applied.bytes, { type: 'array' }).Sheets['报送情况'], { header: 1, defval: '' });
+    const stages: string[] = [];
+    const applied = await session.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, (p) => stages.push(p.stage));
+    expect(stages).toContain('write');
+    expect(applied).toMatchObject({ sheet: `${SHEET}（整理）`, backup: null, sheets: [`${SHEET}（整理）`, '整理记录', '合并后', '合并记录', '报送情况', '合并问题'] });
+    expect(applied.allSheets.map((s) => s.name)).toEqual(['说明', SHEET, '隐藏', ...applied.sheets]);
+    // The page's workbook download carries it all; the master's own sheet is as it was.
+    const download = await session.handle({ type: 'returns-download', lang: 'zh-CN' }, () => undefined);
+    expect(download.fileName).toBe('2018年重点工作1-9月（合并后）.xlsx');
+    const book = openWorkbook(download.bytes);
+    expect(book.sheets.map((s) => s.name)).toEqual(applied.allSheets.map((s) => s.name));
+    expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
+    // The page reads the merged sheet next (校验, 汇总): each returned progress on its task; the same returns now change nothing.
+    const master = analyze(openWorkbook(round.master.bytes).readSheet(SHEET).grid);
+    const loaded = await session.handle({ type: 'load', sheet: applied.sheet }, () => undefined);
+    const merged = analyze(book.readSheet(applied.sheet).grid);
+    expect(loaded.analysis?.summary).toEqual(merged.summary);
+    expect((await session.handle({ type: 'returns-preview' }, () => undefined)).overview?.cellCount).toBe(0);
+    // One record per master task, in the master's order: the task of master row N is the record at the same place.
+    expect(merged.table.records.map((r) => r.task)).toEqual(master.table.records.map((r) => r.task));
+    const recordAt = (row: number) => master.table.records.findIndex((r) => row >= r.row && row < r.row + r.rows);
+    for (const f of round.filled) {
+      const record = merged.table.records[recordAt(f.row)];
+      expect({ row: f.row, text: record?.progress ?? '' }).toEqual({ row: f.row, text: expect.stringContaining(f.progress) });
+    }
+    // 汇总 counts the merged statuses: the same as the CLI's merged sheet (合并后), not the master's as it was.
+    expect(merged.summary.byOfficial).toEqual(analyze(book.readSheet('合并后').grid).summary.byOfficial);
+    expect(merged.summary.byOfficial).not.toEqual(master.summary.byOfficial);
+    // The change log: the repair's own lines and one per filled cell, naming the file it came from.
+    const log = XLSX.utils.sheet_to_json<string[]>(XLSX.read(download.bytes, { type: 'array' }).Sheets['整理记录'], { header: 1, defval: '' }).map((row) => row.join(' '));
+    for (const file of round.returns) expect(log.some((row) => row.includes(`取自报送：${file.name}`))).toBe(true);
+    const mergeLog = XLSX.utils.sheet_to_json<string[]>(XLSX.read(download.bytes, { type: 'array' }).Sheets['合并记录'], { header: 1, defval: '' });
+    expect(mergeLog.length - 1).toBe(preview.overview?.cellCount);
+    const answers = XLSX.utils.sheet_to_json<string[]>(XLSX.read(download.bytes, { type: 'array' }).Sheets['报送情况'], { header: 1, defval: '' });
     expect(answers.find((row) => row[0] === round.silent)?.[1]).toBe('未报送');
   });
 
-  test('merging again into the merged file replaces the earlier round\'s sheets; removing a return takes it out', async () => {
+  test('in place: the master\'s sheet takes the merged table and its original goes to a backup; applying again keeps both backups and replaces the rest', async () => {
+    const session = await opened(round);
+    // The backup keeps the table's text (numbers as the text they show, as 整理's backup does).
+    const asText = (values: unknown[][]) => values.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
+    const original = asText(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);
+    for (const file of round.returns) await session.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
+    const first = await session.handle({ type: 'returns-apply', lang: 'en-US', mode: 'in-place' }, () => undefined);
+    expect(first).toMatchObject({ sheet: SHEET, backup: `${SHEET} (backup)` });
+    expect(first.sheets.slice(2)).toEqual(['Change log', 'Merged', 'Merge log', 'Returns received', 'Merge findings']);
+    let book = openWorkbook((await session.handle({ type: 'returns-download', lang: 'en-US' }, () => undefined)).bytes);
+    expect(asText(book.readSheet(`${SHEET} (backup)`).grid.values)).toEqual(original);
+    const inPlace = analyze(book.readSheet(SHEET).grid).table.records.map((r) => r.progress).join('\n');
+    for (const f of round.filled) expect(inPlace).toContain(f.progress);
+    // The page reads the merged sheet again; a second merge (one return fewer) backs up the merged table too.
+    await session.handle({ type: 'load', sheet: SHEET }, () => undefined);
+    await session.handle({ type: 'returns-remove', file: round.returns[0].name }, () => undefined);
+    const second = await session.handle({ type: 'returns-apply', lang: 'en-US', mode: 'in-place' }, () => undefined);
+    expect(second.backup).toBe(`${SHEET} (backup)2`);
+    const names = second.allSheets.map((s) => s.name);
+    expect(names.filter((name) => name.startsWith(SHEET)).sort()).toEqual([SHEET, `${SHEET} (backup)`, `${SHEET} (backup)2`]);
+    expect(names).toHaveLength(new Set(names).size);
+    expect(names.filter((name) => /^(Change log|Merged|Merge log|Returns received|Merge findings)/.test(name))).toEqual(['Change log', 'Merged', 'Merge log', 'Returns received', 'Merge findings']);
+    book = openWorkbook((await session.handle({ type: 'returns-download', lang: 'en-US' }, () => undefined)).bytes);
+    expect(asText(book.readSheet(`${SHEET} (backup)`).grid.values)).toEqual(original);
+    const answers = book.readSheet('Returns received').grid.values.map((row) => row.map(String).join(' '));
+    expect(answers.some((row) => row.includes(round.returns[0].name))).toBe(false);
+  });
+
+  test('a second merge into a new sheet takes the places of the first one\'s sheets instead of stacking copies', async () => {
     const session = await opened(round);
     for (const file of round.returns) await session.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
-    const first = await session.handle({ type: 'returns-apply', lang: 'en-US' }, () => undefined);
-    expect(first.fileName).toBe('2018年重点工作1-9月 (merged).xlsx');
-    expect(first.sheets).toEqual(['Merged', 'Merge log', 'Returns received', 'Merge findings']);
+    const first = await session.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, () => undefined);
+    await session.handle({ type: 'load', sheet: SHEET }, () => undefined);
+    const removed = await session.handle({ type: 'returns-remove', file: round.returns[0].name }, () => undefined);
+    expect(removed.files).toEqual(round.returns.slice(1).map((r) => r.name));
+    const second = await session.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, () => undefined);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(second.allSheets).toEqual(first.allSheets);
+    const download = await session.handle({ type: 'returns-download', lang: 'zh-CN' }, () => undefined);
+    const log = openWorkbook(download.bytes).readSheet('整理记录').grid.values.flat().map(String).join(' ');
+    expect(log).not.toContain(round.returns[0].name);
+    expect(log).toContain(round.returns[1].name);
+    const cleared = await session.handle({ type: 'returns-remove', file: null }, () => undefined);
+    // The workbook the merge went into can still be downloaded.
+    expect(cleared).toEqual({ files: [], overview: null, applied: true });
+    // The merged workbook opened again next month: the round's own sheets are replaced, the repaired table and its log
+    // (which may be the office's own 整理 sheets) are not.
     const again = new Session(view);
-    await again.handle({ type: 'open', bytes: first.bytes.slice(), fileName: first.fileName, settings: null }, () => undefined);
+    await again.handle({ type: 'open', bytes: download.bytes, fileName: download.fileName, settings: null }, () => undefined);
     await again.handle({ type: 'load', sheet: SHEET }, () => undefined);
     for (const file of round.returns) await again.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
-    const removed = await again.handle({ type: 'returns-remove', file: round.returns[0].name }, () => undefined);
-    expect(removed.files).toEqual(round.returns.slice(1).map((r) => r.name));
-    const second = await again.handle({ type: 'returns-apply', lang: 'en-US' }, () => undefined);
-    expect(openWorkbook(second.bytes).sheets.map((s) => s.name)).toEqual(['说明', SHEET, '隐藏', 'Merged', 'Merge log', 'Returns received', 'Merge findings']);
-    const cleared = await again.handle({ type: 'returns-remove', file: null }, () => undefined);
-    expect(cleared).toEqual({ files: [], overview: null });
+    const third = await again.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, () => undefined);
+    expect(third.sheets.slice(2)).toEqual(['合并后', '合并记录', '报送情况', '合并问题']);
+    expect(third.allSheets.map((s) => s.name)).toEqual([...first.allSheets.map((s) => s.name), ...third.sheets.slice(0, 2)]);
   });
 
   test('without a table read, or without returns, applying says what to do first', async () => {
     const session = new Session(view);
     await session.handle({ type: 'open', bytes: round.master.bytes.slice(), fileName: round.master.name, settings: null }, () => undefined);
     await session.handle({ type: 'load', sheet: '说明' }, () => undefined);
-    await expect(session.handle({ type: 'returns-apply', lang: 'zh-CN' }, () => undefined)).rejects.toMatchObject({ code: 'no-returns' });
+    await expect(session.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, () => undefined)).rejects.toMatchObject({ code: 'no-returns' });
     await session.handle({ type: 'returns-read', file: round.returns[0].name, bytes: round.returns[0].bytes.slice() }, () => undefined);
     await expect(session.handle({ type: 'returns-preview' }, () => undefined)).rejects.toMatchObject({ code: 'no-table' });
   });
@@ -147,11 +199,12 @@ test('a master that is not an .xlsx package (the HTML ".xls" a system exports) i
   expect(opened.format).toBe('html');
   await session.handle({ type: 'load', sheet: opened.sheet }, () => undefined);
   for (const file of round.returns) await session.handle({ type: 'returns-read', file: file.name, bytes: file.bytes.slice() }, () => undefined);
-  const applied = await session.handle({ type: 'returns-apply', lang: 'zh-CN' }, () => undefined);
-  expect(applied.fileName).toBe('重点工作（系统导出）（合并后）.xlsx');
-  const book = openWorkbook(applied.bytes);
+  const applied = await session.handle({ type: 'returns-apply', lang: 'zh-CN', mode: 'new-sheet' }, () => undefined);
+  const download = await session.handle({ type: 'returns-download', lang: 'zh-CN' }, () => undefined);
+  expect(download.fileName).toBe('重点工作（系统导出）（合并后）.xlsx');
+  const book = openWorkbook(download.bytes);
   expect(book.format).toBe('xlsx');
-  expect(book.sheets.map((s) => s.name)).toEqual([opened.sheet, '合并后', '合并记录', '报送情况', '合并问题']);
+  expect(book.sheets.map((s) => s.name)).toEqual([opened.sheet, ...applied.sheets]);
   // The original table is kept, as values at the same cells.
   const original = openWorkbook(html).readSheet(opened.sheet).grid.values.map((row) => row.map((v) => (v === null ? '' : String(v))));
   const kept = book.readSheet(opened.sheet).grid.values.map((row) => row.map((v) => (v === null ? '' : String(v))));
