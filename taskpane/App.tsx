@@ -94,7 +94,7 @@ function Workspace({ connection }: { connection: Connection }) {
         <Text as="h1" size={500} weight="semibold">
           {t('app.title')}
         </Text>
-        <LanguageSwitch />
+        <LanguageSwitch narrow />
       </header>
       <ConnectionBar connection={connection} />
       <StepTabs step={tab} onStep={setTab} narrow />

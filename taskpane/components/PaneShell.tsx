@@ -24,7 +24,7 @@ const STEP_ICONS: Record<StepId, JSX.Element> = {
 
 const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  select: { minWidth: '7em' },
+  narrowSelect: { minWidth: '7em' },
   narrowTabs: { flexWrap: 'wrap' },
   // Five tabs with icons must sit on one line in a 350 px pane in Chinese (Fluent's small tabs pad 6 px a side and their
   // label 2 px more: one tab too many); the icons already set the tabs apart. Longer English labels wrap onto a second
@@ -62,8 +62,11 @@ export function LanguageRoot({ initialLang, onLanguageChosen, translatorFor, chi
   );
 }
 
-/** 语言 / Language: 中文 or English, for the whole pane. */
-export function LanguageSwitch() {
+/**
+ * 语言 / Language: 中文 or English, for the whole pane. `narrow`: the add-in's pane, where the picker keeps a width of
+ * its own beside the title instead of shrinking with the header.
+ */
+export function LanguageSwitch({ narrow = false }: { narrow?: boolean }) {
   const { lang, setLang, t } = useLanguage();
   const styles = useStyles();
   const id = useId();
@@ -72,7 +75,7 @@ export function LanguageSwitch() {
       <label htmlFor={id}>
         <Text size={200}>{t('app.language')}</Text>
       </label>
-      <Select id={id} className={styles.select} size="small" value={lang} onChange={(_, data) => setLang(data.value === 'en-US' ? 'en-US' : 'zh-CN')} data-testid="language">
+      <Select id={id} className={narrow ? styles.narrowSelect : undefined} size="small" value={lang} onChange={(_, data) => setLang(data.value === 'en-US' ? 'en-US' : 'zh-CN')} data-testid="language">
         <option value="zh-CN">{t('app.language.zh-CN')}</option>
         <option value="en-US">{t('app.language.en-US')}</option>
       </Select>
