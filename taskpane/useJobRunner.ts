@@ -25,32 +25,50 @@ export interface JobRunner<Busy, Failure> {
   run: (start: Busy, work: (show: (busy: Busy) => void) => Promise<void>, ending: (failure: unknown) => JobEnding<Failure>) => Promise<boolean>;
 }
 
+/** Where a job's state goes: the hook's state setters, or a test's record. */
+export interface JobSink<Busy, Failure> {
+  setBusy: (busy: Busy | null) => void;
+  setError: (error: Failure | null) => void;
+  setNotice: (notice: Notice | null) => void;
+}
+
+/** The rules of one job, outside React (see the file comment); `running` is shared by all jobs of one workbench. */
+export async function runOneJob<Busy, Failure>(
+  running: { current: boolean },
+  sink: JobSink<Busy, Failure>,
+  start: Busy,
+  work: (show: (busy: Busy) => void) => Promise<void>,
+  ending: (failure: unknown) => JobEnding<Failure>,
+): Promise<boolean> {
+  if (running.current) return false;
+  running.current = true;
+  sink.setError(null);
+  sink.setNotice(null);
+  sink.setBusy(start);
+  try {
+    await work(sink.setBusy);
+    return true;
+  } catch (failure) {
+    const ended = ending(failure);
+    if ('notice' in ended) sink.setNotice(ended.notice);
+    else sink.setError(ended.error);
+    return false;
+  } finally {
+    running.current = false;
+    sink.setBusy(null);
+  }
+}
+
 export function useJobRunner<Busy, Failure>(): JobRunner<Busy, Failure> {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<Failure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   // A ref, not state: two presses in one frame must not both start.
   const running = useRef(false);
-
-  const run = useCallback(async (start: Busy, work: (show: (busy: Busy) => void) => Promise<void>, ending: (failure: unknown) => JobEnding<Failure>): Promise<boolean> => {
-    if (running.current) return false;
-    running.current = true;
-    setError(null);
-    setNotice(null);
-    setBusy(start);
-    try {
-      await work(setBusy);
-      return true;
-    } catch (failure) {
-      const ended = ending(failure);
-      if ('notice' in ended) setNotice(ended.notice);
-      else setError(ended.error);
-      return false;
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  }, []);
-
+  const run = useCallback(
+    (start: Busy, work: (show: (busy: Busy) => void) => Promise<void>, ending: (failure: unknown) => JobEnding<Failure>) =>
+      runOneJob(running, { setBusy, setError, setNotice }, start, work, ending),
+    [],
+  );
   return { busy, error, notice, setBusy, setError, setNotice, run };
 }
