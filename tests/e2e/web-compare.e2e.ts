@@ -10,41 +10,36 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { openWorkbook } from '../../src/files';
 import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import { packageCharts } from '../support/packageCharts';
 import { fixtureWorkbooks, SHEET } from '../web/support';
-import { launchChromium, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
-import { buildWebPage, downloadOf, offlineContext, openFile, openWebPage, WEB_DIST } from './webPage';
+import { ROOT, SCREENSHOT_DIR } from './support';
+import { downloadOf, openFile, openWebPage, serveWebPage, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
 const WORK = path.join(ROOT, 'test-artifacts', 'web-compare-e2e');
 const PYTHON = '/usr/bin/python3';
 
-let server: StaticServer;
-let browser: Browser;
-const offline: string[] = [];
+let served: ServedWebPage;
 let errors: string[] = [];
 
 beforeAll(async () => {
   fs.rmSync(WORK, { recursive: true, force: true });
   for (const dir of [SCREENSHOT_DIR, WORK]) fs.mkdirSync(dir, { recursive: true });
-  await buildWebPage();
-  server = await serve(WEB_DIST, {});
-  browser = await launchChromium();
+  served = await serveWebPage();
 }, 600000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
 
 async function openPage(): Promise<Page> {
-  const context = await offlineContext(browser, server.url, offline);
-  const opened = await openWebPage(context, `${server.url}web/index.html`);
+  const context = await served.newContext();
+  const opened = await openWebPage(context, served.url);
   errors = opened.errors;
   return opened.page;
 }
@@ -99,6 +94,6 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   // The sheet picker shows the sheets the page wrote.
   await expect(page.getByTestId('sheet-picker').locator('option').allTextContents()).resolves.toEqual([SHEET, ...names]);
 
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   expect(errors).toEqual([]);
 }, 300000);

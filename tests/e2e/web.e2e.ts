@@ -12,15 +12,15 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { analyze, planToValues } from '../../src/core';
 import { sheetNames } from '../../src/core/sheets';
 import { openWorkbook } from '../../src/files';
 import { outputFileName } from '../../src/web/fileNames';
 import { fixtureWorkbooks, SHEET } from '../web/support';
-import { launchChromium, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
-import { buildWebPage, downloadOf, dropFile, gotoWebPage, offlineContext, openFile, pageErrors, WEB_DIST } from './webPage';
+import { ROOT, SCREENSHOT_DIR } from './support';
+import { downloadOf, dropFile, gotoWebPage, openFile, pageErrors, serveWebPage, WEB_DIST, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
 const WORK = path.join(ROOT, 'test-artifacts', 'web-e2e');
@@ -28,8 +28,7 @@ const INPUTS = path.join(WORK, 'inputs');
 const DOWNLOADS = path.join(WORK, 'downloads');
 const PYTHON = '/usr/bin/python3';
 
-let server: StaticServer;
-let browser: Browser;
+let served: ServedWebPage;
 let inputs: Array<{ name: string; file: string; records: number; findings: number; sheet: string; repaired: string[][] }> = [];
 
 /** Rows as text without trailing empty cells, so a written sheet and the plan's values compare cell for cell. */
@@ -120,26 +119,21 @@ beforeAll(async () => {
       });
     }
   }
-  await buildWebPage();
-  server = await serve(WEB_DIST, {});
-  browser = await launchChromium();
+  served = await serveWebPage();
 }, 600000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
 
-/** Anything not from the local server is refused and remembered in `offline`, so the test can fail on it. */
+/** Anything not from the local server is refused and remembered in `served.refused`, so the test can fail on it. */
 function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  return offlineContext(browser, server.url, offline, viewport);
+  return served.newContext(viewport);
 }
-
-const offline: string[] = [];
 
 test('the three journeys on the Word paste of seed 001, with a screenshot of each step', async () => {
   const context = await newContext();
-  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  const { page, traffic, errors } = await openPage(context, served.url);
   await shot(page, '01-start');
   const input = inputs.find((i) => i.name === '001-word-paste');
   if (!input) throw new Error('no 001-word-paste fixture');
@@ -216,13 +210,13 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
 
   expect(errors).toEqual([]);
   expect(traffic.afterLoad).toEqual([]);
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 180000);
 
 test('every seed-built workbook: open, repair and summarize, downloads readable', async () => {
   const context = await newContext();
-  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  const { page, traffic, errors } = await openPage(context, served.url);
   for (const input of inputs) {
     await openFile(page, input.file);
     await chooseSheet(page, input.sheet);
@@ -246,7 +240,7 @@ test('every seed-built workbook: open, repair and summarize, downloads readable'
   }
   expect(errors).toEqual([]);
   expect(traffic.afterLoad).toEqual([]);
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 300000);
 

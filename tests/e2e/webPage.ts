@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { ROOT } from './support';
+import { launchChromium, ROOT, serve } from './support';
 
 const run = promisify(execFile);
 
@@ -36,6 +36,34 @@ export async function offlineContext(browser: Browser, serverUrl: string, refuse
     return route.abort();
   });
   return context;
+}
+
+/** The built page served on 127.0.0.1, and a browser to open it in. */
+export interface ServedWebPage {
+  /** The page's address on the local server. */
+  url: string;
+  /** Requests refused because they left the local server: a test fails on any. */
+  refused: string[];
+  /** A new browser context in which only the local server answers (see offlineContext). */
+  newContext: (viewport?: { width: number; height: number }) => Promise<BrowserContext>;
+  close: () => Promise<void>;
+}
+
+/** Builds the page, serves web-dist and launches Chromium: what every web e2e file needs before its first test. */
+export async function serveWebPage(): Promise<ServedWebPage> {
+  await buildWebPage();
+  const server = await serve(WEB_DIST, {});
+  const browser = await launchChromium();
+  const refused: string[] = [];
+  return {
+    url: `${server.url}web/index.html`,
+    refused,
+    newContext: (viewport) => offlineContext(browser, server.url, refused, viewport),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** Collects the page's uncaught errors and console errors (the list fills as the test goes on). */
