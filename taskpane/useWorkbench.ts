@@ -3,13 +3,14 @@
  * highlight findings, write summaries, load and save settings. Components get the results and the actions; only this
  * hook talks to the WorkbookHost.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { analyze, defaultConfig, parseConfig, type Config } from '../src/core';
 import type { Analysis, Finding } from '../src/core/types';
 import type { ApplyMode, Progress, SourceSnapshot } from '../src/excel/host';
 import { useHost, useLanguage } from './context';
 import type { MessageKey } from './i18n';
 import { findingAddress } from './findings';
+import { useJobRunner } from './useJobRunner';
 
 /** The buttons that start work: progress, notices and errors show next to the one that was pressed. */
 export type JobId = 'read' | 'apply' | 'highlight' | 'clear' | 'summary' | 'settings' | 'goto';
@@ -90,44 +91,34 @@ export function useWorkbench(): Workbench {
   const { lang, t } = useLanguage();
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [busy, setBusy] = useState<BusyState | null>(null);
-  const [error, setErrorState] = useState<{ job: JobId; error: unknown } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, error, notice, setBusy, setNotice, setError: setErrorState, run: runJob } = useJobRunner<BusyState, { job: JobId; error: unknown }>();
   const [summaryQuestion, setSummaryQuestion] = useState<SummaryQuestion | null>(null);
-  const setError = useCallback((job: JobId, failure: unknown) => setErrorState({ job, error: failure }), []);
+  const setError = useCallback((job: JobId, failure: unknown) => setErrorState({ job, error: failure }), [setErrorState]);
   const [config, setConfig] = useState<Config>(() => defaultConfig());
   const [storedSettings, setStoredSettings] = useState<unknown>(null);
-  const running = useRef(false);
 
   /**
-   * Runs one job at a time, its progress shown beside its button with a 取消 button where the work can stop, and its
-   * failure turned into an error bar in the same place. A cancelled job ends with a short notice, not an error.
+   * Runs one job at a time (useJobRunner), its progress shown beside its button with a 取消 button where the work can
+   * stop, and its failure turned into an error bar in the same place.
    */
   const run = useCallback(
     async (job: JobId, stage: MessageKey, work: (report: (p: Progress) => void, signal: AbortSignal) => Promise<void>, cancellable = true) => {
-      if (running.current) return;
       if (!host) {
         setError(job, new Error(t('error.noHost')));
         return;
       }
-      running.current = true;
       const controller = new AbortController();
       const cancel = cancellable ? () => controller.abort() : undefined;
-      setErrorState(null);
-      setNotice(null);
-      setBusy({ job, stage, done: 0, total: 0, cancel });
-      const report = (p: Progress) => setBusy({ job, stage: stageKey(p.stage, stage), done: p.done, total: p.total, cancel });
-      try {
-        await work(report, controller.signal);
-      } catch (failure) {
-        if (isCancelled(failure)) setNotice({ job, intent: 'info', text: (failure as { messages?: Record<string, string> }).messages?.[lang] ?? t('job.cancelled') });
-        else setError(job, failure);
-      } finally {
-        running.current = false;
-        setBusy(null);
-      }
+      await runJob(
+        { job, stage, done: 0, total: 0, cancel },
+        (show) => work((p) => show({ job, stage: stageKey(p.stage, stage), done: p.done, total: p.total, cancel }), controller.signal),
+        (failure) =>
+          isCancelled(failure)
+            ? { notice: { job, intent: 'info', text: (failure as { messages?: Record<string, string> }).messages?.[lang] ?? t('job.cancelled') } }
+            : { error: { job, error: failure } },
+      );
     },
-    [host, t, lang, setError],
+    [host, t, lang, setError, runJob],
   );
 
   useEffect(() => {
@@ -279,7 +270,7 @@ export function useWorkbench(): Workbench {
     writeSummary,
     declineSummaryReplace: useCallback(() => setSummaryQuestion(null), []),
     saveSettings,
-    dismissError: useCallback(() => setErrorState(null), []),
-    dismissNotice: useCallback(() => setNotice(null), []),
+    dismissError: useCallback(() => setErrorState(null), [setErrorState]),
+    dismissNotice: useCallback(() => setNotice(null), [setNotice]),
   };
 }

@@ -7,40 +7,28 @@ import {
   Card,
   CardHeader,
   Field,
-  FluentProvider,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Select,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
-import {
-  ArrowDownloadRegular,
-  CheckmarkCircleRegular,
-  DataBarVerticalRegular,
-  DismissRegular,
-  FolderOpenRegular,
-  MergeRegular,
-  SettingsRegular,
-  WrenchRegular,
-} from '@fluentui/react-icons';
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { ArrowDownloadRegular, DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '../../src/core/types';
 import type { ExportKind } from '../../src/web/protocol';
 import { outputFileName } from '../../src/web/fileNames';
 import { wordExportAvailable } from '../../src/web/wordExport';
 import { CheckPanel } from '../components/CheckPanel';
+import { LanguageRoot, LanguageSwitch, StepTabs, useStep, type StepId } from '../components/PaneShell';
 import { RepairPanel } from '../components/RepairPanel';
 import { SettingsPanel } from '../components/SettingsPanel';
 import { ErrorBar, NoticeBar } from '../components/StatusBars';
 import { SummaryPanel } from '../components/SummaryPanel';
-import { LanguageContext, useLanguage, type LanguageState } from '../context';
+import { useLanguage } from '../context';
 import { describeError } from '../errors';
 import { CompareCharts, useWebCompare } from './CompareWeb';
 import { SheetGrid } from './SheetGrid';
@@ -48,16 +36,6 @@ import { SummaryCharts } from './SummaryCharts';
 import { useWebWorkbench, type WebBusy } from './useWebWorkbench';
 import { MergeStep } from './MergeStep';
 import { paneTranslator, webTranslator } from './webText';
-
-type TabId = 'repair' | 'check' | 'summary' | 'merge' | 'settings';
-const TABS: readonly TabId[] = ['repair', 'check', 'summary', 'merge', 'settings'];
-const TAB_ICONS: Record<TabId, JSX.Element> = {
-  repair: <WrenchRegular />,
-  check: <CheckmarkCircleRegular />,
-  summary: <DataBarVerticalRegular />,
-  merge: <MergeRegular />,
-  settings: <SettingsRegular />,
-};
 
 /** What the open button and drop accept (the file layer tells the rest apart by content). */
 const ACCEPT = '.xlsx,.xlsm,.xml,.xls,.htm,.html,.docx';
@@ -67,7 +45,6 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileBar: {
     display: 'flex',
     alignItems: 'center',
@@ -92,23 +69,6 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-function LanguageSwitch() {
-  const { lang, setLang, t } = useLanguage();
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <div className={styles.language}>
-      <label htmlFor={id}>
-        <Text size={200}>{t('app.language')}</Text>
-      </label>
-      <Select id={id} size="small" value={lang} onChange={(_, data) => setLang(data.value === 'en-US' ? 'en-US' : 'zh-CN')} data-testid="language">
-        <option value="zh-CN">{t('app.language.zh-CN')}</option>
-        <option value="en-US">{t('app.language.en-US')}</option>
-      </Select>
-    </div>
-  );
-}
-
 function Busy({ busy, onCancel }: { busy: WebBusy; onCancel: () => void }) {
   const { lang } = useLanguage();
   const tw = webTranslator(lang);
@@ -126,7 +86,7 @@ function Busy({ busy, onCancel }: { busy: WebBusy; onCancel: () => void }) {
   );
 }
 
-const DOWNLOADS: Array<{ kind: ExportKind; tabs: readonly TabId[] }> = [
+const DOWNLOADS: Array<{ kind: ExportKind; tabs: readonly StepId[] }> = [
   { kind: 'fixed', tabs: ['repair'] },
   { kind: 'word', tabs: ['repair'] },
   { kind: 'findings', tabs: ['check'] },
@@ -140,7 +100,7 @@ function Workspace() {
   const styles = useStyles();
   const { workbench, web } = useWebWorkbench();
   const compare = useWebCompare(web, workbench.analysis, lang);
-  const [tab, setTab] = useState<TabId>('repair');
+  const [tab, setTab] = useStep(workbench.dismissNotice);
   const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = web.busy !== null;
@@ -229,20 +189,7 @@ function Workspace() {
 
       <div className={styles.work}>
         <div className={styles.side}>
-          <TabList
-            size="medium"
-            selectedValue={tab}
-            onTabSelect={(_, data) => {
-              setTab(TABS.find((id) => id === data.value) ?? 'repair');
-              workbench.dismissNotice();
-            }}
-          >
-            {TABS.map((id) => (
-              <Tab key={id} value={id} icon={TAB_ICONS[id]}>
-                {t(`tab.${id}`)}
-              </Tab>
-            ))}
-          </TabList>
+          <StepTabs step={tab} onStep={setTab} />
           <section role="tabpanel" aria-label={t(`tab.${tab}`)}>
             {!web.fileName && tab !== 'settings' && (
               <MessageBar intent="info" layout="multiline" data-testid="start-hint">
@@ -297,23 +244,9 @@ function Workspace() {
 }
 
 export function WebApp({ initialLang, onLanguageChosen }: { initialLang: Lang; onLanguageChosen?: (lang: Lang) => void }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const language = useMemo<LanguageState>(
-    () => ({
-      lang,
-      t: paneTranslator(lang),
-      setLang: (next) => {
-        setLangState(next);
-        onLanguageChosen?.(next);
-      },
-    }),
-    [lang, onLanguageChosen],
-  );
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
-      <LanguageContext.Provider value={language}>
-        <Workspace />
-      </LanguageContext.Provider>
-    </FluentProvider>
+    <LanguageRoot initialLang={initialLang} onLanguageChosen={onLanguageChosen} translatorFor={paneTranslator}>
+      <Workspace />
+    </LanguageRoot>
   );
 }

@@ -15,6 +15,7 @@ import { useLanguage } from '../context';
 import { findingAddress } from '../findings';
 import type { MessageKey } from '../i18n';
 import type { Notice, SummaryQuestion, Workbench } from '../useWorkbench';
+import { useJobRunner } from '../useJobRunner';
 import { loadStoredSettings, storeSettings } from './settingsStore';
 import { CANCELLED, WorkerClient, type JobProgress } from './workerClient';
 import { webTranslator, type WebKey } from './webText';
@@ -100,12 +101,9 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [busy, setBusy] = useState<WebBusy | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, error, notice, setError, setNotice, run: runJob } = useJobRunner<WebBusy, unknown>();
   const [storedSettings, setStoredSettings] = useState<unknown>(() => loadStoredSettings());
   const [config, setConfig] = useState<Config>(() => defaultConfig());
-  const running = useRef(false);
   const opened = useRef<{ bytes: Uint8Array; name: string } | null>(null);
   const scrollSeq = useRef(0);
   const translate = useRef({ t, tw });
@@ -138,28 +136,15 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     return webT('web.stage.export');
   }, []);
 
-  /** Runs one job at a time with its progress shown; a cancel turns into a notice, any other failure into the error bar. */
+  /** Runs one job at a time (useJobRunner) with its progress shown in the page's bar; a cancel turns into a notice. */
   const run = useCallback(
-    async (stage: string, job: (report: (p: JobProgress) => void) => Promise<void>): Promise<boolean> => {
-      if (running.current) return false;
-      running.current = true;
-      setError(null);
-      setNotice(null);
-      setBusy({ label: label(stage), done: 0, total: 0 });
-      const report = (p: JobProgress) => setBusy({ label: label(p.stage), done: p.done, total: p.total });
-      try {
-        await job(report);
-        return true;
-      } catch (failure) {
-        if (failure === CANCELLED) setNotice({ intent: 'info', text: translate.current.tw('web.cancelled') });
-        else setError(asPaneError(failure));
-        return false;
-      } finally {
-        running.current = false;
-        setBusy(null);
-      }
-    },
-    [label],
+    (stage: string, job: (report: (p: JobProgress) => void) => Promise<void>): Promise<boolean> =>
+      runJob(
+        { label: label(stage), done: 0, total: 0 },
+        (show) => job((p) => show({ label: label(p.stage), done: p.done, total: p.total })),
+        (failure) => (failure === CANCELLED ? { notice: { intent: 'info', text: translate.current.tw('web.cancelled') } } : { error: asPaneError(failure) }),
+      ),
+    [label, runJob],
   );
 
   const send = useCallback(
@@ -350,8 +335,8 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     summaryQuestion,
     declineSummaryReplace: useCallback(() => setSummaryQuestion(null), []),
     saveSettings,
-    dismissError: useCallback(() => setError(null), []),
-    dismissNotice: useCallback(() => setNotice(null), []),
+    dismissError: useCallback(() => setError(null), [setError]),
+    dismissNotice: useCallback(() => setNotice(null), [setNotice]),
   };
   const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
   return { workbench, web };

@@ -10,60 +10,38 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { compareSheets, compareTables } from '../../src/core/returns';
 import { openWorkbook } from '../../src/files';
 import { lastPeriodOf, lastPeriodWorkbook } from '../support/lastPeriod';
 import { packageCharts } from '../support/packageCharts';
 import { fixtureWorkbooks, SHEET } from '../web/support';
-import { launchChromium, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { ROOT, SCREENSHOT_DIR } from './support';
+import { downloadOf, openFile, openWebPage, serveWebPage, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
-const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
 const WORK = path.join(ROOT, 'test-artifacts', 'web-compare-e2e');
 const PYTHON = '/usr/bin/python3';
 
-let server: StaticServer;
-let browser: Browser;
-const offline: string[] = [];
-const errors: string[] = [];
-
-async function buildPage(): Promise<void> {
-  const cli = require.resolve('webpack-cli/bin/cli.js');
-  await run(process.execPath, [cli, '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-}
+let served: ServedWebPage;
+let errors: string[] = [];
 
 beforeAll(async () => {
   fs.rmSync(WORK, { recursive: true, force: true });
   for (const dir of [SCREENSHOT_DIR, WORK]) fs.mkdirSync(dir, { recursive: true });
-  await buildPage();
-  server = await serve(WEB_DIST, {});
-  browser = await launchChromium();
+  served = await serveWebPage();
 }, 600000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
 
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    offline.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
-  });
-  page.setDefaultTimeout(30000);
-  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
-  return page;
+  const context = await served.newContext();
+  const opened = await openWebPage(context, served.url);
+  errors = opened.errors;
+  return opened.page;
 }
 
 test('the manager picks last period\'s file in 汇总, sees the changes per official and their chart, and downloads the comparison', async () => {
@@ -78,9 +56,7 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   const names = compareSheets(compareTables(last.analysis, current), 'zh-CN').map((spec) => spec.name);
 
   const page = await openPage();
-  await page.getByTestId('file-input').setInputFiles(thisFile);
-  await page.getByText('文件：重点工作1-9月.xlsx').waitFor();
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await openFile(page, thisFile);
   await page.getByRole('tab', { name: '汇总' }).click();
   await page.getByTestId('compare-picker').setInputFiles(lastFile);
   const summary = page.getByTestId('compare-summary');
@@ -95,10 +71,10 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-06b-compare.png'), fullPage: true });
 
   // The chart as a picture, named after the file.
-  const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button').click()]);
+  const png = await downloadOf(page, () => chart.getByRole('button').click());
   expect(png.suggestedFilename()).toBe('重点工作1-9月（各分管领导本期状态变化）.png');
 
-  const [event] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-write').click()]);
+  const event = await downloadOf(page, () => page.getByTestId('compare-write').click());
   expect(event.suggestedFilename()).toBe('重点工作1-9月（与上期对比）.xlsx');
   const saved = path.join(WORK, 'downloaded.xlsx');
   await event.saveAs(saved);
@@ -118,6 +94,6 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   // The sheet picker shows the sheets the page wrote.
   await expect(page.getByTestId('sheet-picker').locator('option').allTextContents()).resolves.toEqual([SHEET, ...names]);
 
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   expect(errors).toEqual([]);
 }, 300000);

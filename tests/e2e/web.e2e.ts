@@ -12,24 +12,23 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { analyze, planToValues } from '../../src/core';
 import { sheetNames } from '../../src/core/sheets';
 import { openWorkbook } from '../../src/files';
 import { outputFileName } from '../../src/web/fileNames';
 import { fixtureWorkbooks, SHEET } from '../web/support';
-import { CHROMIUM, ROOT, SCREENSHOT_DIR, serve, type StaticServer } from './support';
+import { ROOT, SCREENSHOT_DIR } from './support';
+import { downloadOf, dropFile, gotoWebPage, openFile, pageErrors, serveWebPage, WEB_DIST, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
-const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
 const WORK = path.join(ROOT, 'test-artifacts', 'web-e2e');
 const INPUTS = path.join(WORK, 'inputs');
 const DOWNLOADS = path.join(WORK, 'downloads');
 const PYTHON = '/usr/bin/python3';
 
-let server: StaticServer;
-let browser: Browser;
+let served: ServedWebPage;
 let inputs: Array<{ name: string; file: string; records: number; findings: number; sheet: string; repaired: string[][] }> = [];
 
 /** Rows as text without trailing empty cells, so a written sheet and the plan's values compare cell for cell. */
@@ -42,12 +41,6 @@ function textRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): string[][] {
 }
 const downloaded: string[] = [];
 
-/** Builds only the page (webpack --env webOnly, development mode for speed) in a child process, as support.ts does for the taskpane. */
-async function buildPage(): Promise<void> {
-  const cli = require.resolve('webpack-cli/bin/cli.js');
-  await run(process.execPath, [cli, '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-}
-
 interface Traffic {
   /** Every request the page made after it had loaded. */
   afterLoad: string[];
@@ -55,23 +48,17 @@ interface Traffic {
   all: string[];
 }
 
+/** The page in a new tab, with every request it makes recorded: this file checks it makes none after loading. */
 async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; traffic: Traffic; errors: string[] }> {
   const page = await context.newPage();
   const traffic: Traffic = { afterLoad: [], loaded: false, all: [] };
-  const errors: string[] = [];
   page.on('request', (request) => {
     traffic.all.push(request.url());
     // A download goes through a blob: URL the page made itself; that is not the network.
     if (traffic.loaded && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) traffic.afterLoad.push(request.url());
   });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // React's and Fluent's development-build warnings (the e2e build is a development one) are not failures of the page.
-    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
-  });
-  page.setDefaultTimeout(30000);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
+  const errors = pageErrors(page);
+  await gotoWebPage(page, url);
   traffic.loaded = true;
   return { page, traffic, errors };
 }
@@ -80,28 +67,6 @@ async function shot(page: Page, name: string): Promise<void> {
   // From the top of the page, as a user first sees each step.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
-}
-
-async function openFile(page: Page, file: string): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(file);
-  await page.getByText(`文件：${path.basename(file)}`).waitFor();
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
-}
-
-/** Drops a file on the page as the browser does when one is dragged in from a folder. */
-async function dropFile(page: Page, file: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, base64 }) => {
-      const transfer = new DataTransfer();
-      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-      transfer.items.add(new File([bytes], name));
-      return transfer;
-    },
-    { name: path.basename(file), base64: fs.readFileSync(file).toString('base64') },
-  );
-  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
-  await page.getByText(`文件：${path.basename(file)}`).waitFor();
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
 }
 
 async function chooseSheet(page: Page, sheet: string): Promise<void> {
@@ -114,7 +79,7 @@ async function chooseSheet(page: Page, sheet: string): Promise<void> {
 }
 
 async function download(page: Page, testId: string, name: string): Promise<string> {
-  const [event] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const event = await downloadOf(page, () => page.getByTestId(testId).click());
   expect(event.suggestedFilename()).toBe(name);
   // Numbered: the same name comes again for every input of the same stem.
   const target = path.join(DOWNLOADS, `${String(downloaded.length + 1).padStart(3, '0')}-${name}`);
@@ -124,7 +89,6 @@ async function download(page: Page, testId: string, name: string): Promise<strin
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.rmSync(WORK, { recursive: true, force: true });
   for (const dir of [SCREENSHOT_DIR, INPUTS, DOWNLOADS]) fs.mkdirSync(dir, { recursive: true });
   inputs = [];
@@ -155,37 +119,21 @@ beforeAll(async () => {
       });
     }
   }
-  await buildPage();
-  server = await serve(WEB_DIST, {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  served = await serveWebPage();
 }, 600000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
 
-async function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
-  // Anything not from the local server is refused and remembered, so the test can fail on it.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    offline.push(url);
-    return route.abort();
-  });
-  return context;
+/** Anything not from the local server is refused and remembered in `served.refused`, so the test can fail on it. */
+function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  return served.newContext(viewport);
 }
-
-const offline: string[] = [];
 
 test('the three journeys on the Word paste of seed 001, with a screenshot of each step', async () => {
   const context = await newContext();
-  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  const { page, traffic, errors } = await openPage(context, served.url);
   await shot(page, '01-start');
   const input = inputs.find((i) => i.name === '001-word-paste');
   if (!input) throw new Error('no 001-word-paste fixture');
@@ -246,7 +194,7 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   const summary = await download(page, 'download-summary', outputFileName(path.basename(input.file), 'summary', 'zh-CN'));
   const summaryBook = openWorkbook(new Uint8Array(fs.readFileSync(summary)));
   for (const kind of ['byOfficial', 'byStatus', 'byUnit', 'lagging'] as const) expect(summaryBook.sheets.map((s) => s.name)).toContain(sheetNames[kind]['zh-CN']);
-  const [pngEvent] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-by-official').getByRole('button').click()]);
+  const pngEvent = await downloadOf(page, () => page.getByTestId('chart-by-official').getByRole('button').click());
   const png = path.join(DOWNLOADS, pngEvent.suggestedFilename());
   await pngEvent.saveAs(png);
   expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -262,13 +210,13 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
 
   expect(errors).toEqual([]);
   expect(traffic.afterLoad).toEqual([]);
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 180000);
 
 test('every seed-built workbook: open, repair and summarize, downloads readable', async () => {
   const context = await newContext();
-  const { page, traffic, errors } = await openPage(context, `${server.url}web/index.html`);
+  const { page, traffic, errors } = await openPage(context, served.url);
   for (const input of inputs) {
     await openFile(page, input.file);
     await chooseSheet(page, input.sheet);
@@ -292,7 +240,7 @@ test('every seed-built workbook: open, repair and summarize, downloads readable'
   }
   expect(errors).toEqual([]);
   expect(traffic.afterLoad).toEqual([]);
-  expect(offline).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 300000);
 
