@@ -14,27 +14,22 @@ import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { openWorkbook } from '../../src/files';
 import { SHEET } from '../web/support';
 import { webRound, type WebRound } from '../web/returnsRound';
-import { CHROMIUM, ROOT, SCREENSHOT_DIR, launchChromium, serve, type StaticServer } from './support';
+import { ROOT, SCREENSHOT_DIR } from './support';
+import { dropFiles, openFile, openWebPage, serveWebPage, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
-const WEB_DIST = path.join(ROOT, 'test-artifacts', 'web-dist');
 const WORK = path.join(ROOT, 'test-artifacts', 'web-returns-e2e');
 const PYTHON = '/usr/bin/python3';
 
-let server: StaticServer;
-let browser: Browser;
+let served: ServedWebPage;
 let round: WebRound;
 const written = new Map<string, string>();
-/** Requests that tried to leave the local server. */
-const refused: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-chromium.sh as root first`);
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -44,27 +39,12 @@ beforeAll(async () => {
     fs.writeFileSync(target, file.bytes);
     written.set(file.name, target);
   }
-  // Only the page (webpack --env webOnly, development mode for speed), in a child process as web.e2e.ts builds it.
-  await run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--env', 'webOnly'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  server = await serve(WEB_DIST, {});
-  browser = await launchChromium();
+  served = await serveWebPage();
 }, 600000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
 });
-
-async function offlineContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  return context;
-}
 
 const pathOf = (name: string): string => {
   const file = written.get(name);
@@ -72,34 +52,13 @@ const pathOf = (name: string): string => {
   return file;
 };
 
-/** Drops files on an element as the browser does when they are dragged in from a folder. */
-async function drop(page: Page, testId: string, files: string[]): Promise<void> {
-  const payload = files.map((file) => ({ name: path.basename(file), base64: fs.readFileSync(file).toString('base64') }));
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const { name, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], name));
-    return transfer;
-  }, payload);
-  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
-}
-
 test('合并报送: open the master, add the returns, see who is silent, apply into the workbook, 汇总 the merged table, download it', async () => {
-  const context = await offlineContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // Development-build warnings of React and Fluent are not failures of the page.
-    if (message.type() === 'error' && !/^Warning: |^mergeClasses\(\)/.test(message.text())) errors.push(message.text());
-  });
+  const context = await served.newContext();
+  const { page, errors } = await openWebPage(context, served.url);
   page.setDefaultTimeout(60000);
-  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
-  await page.getByRole('heading', { name: '报表整理 · 网页版' }).waitFor();
 
   // The master: opened, its table's sheet chosen and read.
-  await page.getByTestId('file-input').setInputFiles(pathOf(round.master.name));
-  await page.getByText(`文件：${round.master.name}`).waitFor();
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await openFile(page, pathOf(round.master.name));
   await page.getByTestId('sheet-picker').selectOption(SHEET);
   await page.getByTestId('busy').waitFor({ state: 'detached' });
   await page.getByTestId('source-info').waitFor();
@@ -123,7 +82,7 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
   await expect(page.getByTestId('merge-unreadable').count()).resolves.toBe(round.bad.length);
   for (const bad of round.bad) await page.getByTestId('merge-unreadable').filter({ hasText: bad.name }).waitFor();
-  await drop(page, 'merge-drop', [pathOf(word.name)]);
+  await dropFiles(page, 'merge-drop', [pathOf(word.name)]);
   await page.getByTestId('merge-files').getByText(word.name).waitFor();
   await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
   // The drop added a return; it did not open the Word file as the master.
@@ -212,17 +171,15 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   for (const f of round.filled) expect(read.texts.filter((t) => t.includes(f.progress)).length).toBeGreaterThanOrEqual(2);
 
   expect(errors).toEqual([]);
-  expect(refused).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 300000);
 
 test('取消 while the returns are read stops between files: those read so far are kept, the master stays read', async () => {
-  const context = await offlineContext();
-  const page = await context.newPage();
+  const context = await served.newContext();
+  const { page } = await openWebPage(context, served.url);
   page.setDefaultTimeout(60000);
-  await page.goto(`${server.url}web/index.html`, { waitUntil: 'load' });
-  await page.getByTestId('file-input').setInputFiles(pathOf(round.master.name));
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await openFile(page, pathOf(round.master.name));
   await page.getByTestId('sheet-picker').selectOption(SHEET);
   await page.getByTestId('busy').waitFor({ state: 'detached' });
   await page.getByTestId('source-info').waitFor();
@@ -239,6 +196,6 @@ test('取消 while the returns are read stops between files: those read so far a
   // The master was not lost: the preview is there and the merge can still be applied.
   await page.getByTestId('merge-preview').waitFor();
   await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(true);
-  expect(refused).toEqual([]);
+  expect(served.refused).toEqual([]);
   await context.close();
 }, 300000);
