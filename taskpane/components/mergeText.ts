@@ -28,11 +28,6 @@ const zhCN = {
   'merge.apply': '应用合并',
   'merge.applied': '已写入工作表“{sheet}”，每个填入的单元格都记在“整理记录”中。',
   'merge.noMaster': '请先读取总表。',
-  'compare.title': '与上期对比',
-  'compare.choose': '选择上期的表格…',
-  'compare.result': '与 {file} 相比：新增滞后 {newly}，持续滞后 {still}，已恢复 {recovered}，本期完成 {completed}。',
-  'compare.line': '{change} · {official} 第 {number} 项 {task}',
-  'compare.periods': '（连续 {periods} 期）',
 } as const;
 
 export type MergeMessageKey = keyof typeof zhCN;
@@ -60,11 +55,6 @@ const enUS: Record<MergeMessageKey, string> = {
   'merge.apply': 'Apply merge',
   'merge.applied': 'Written to sheet "{sheet}"; every filled cell is in the change log.',
   'merge.noMaster': 'Read the master table first.',
-  'compare.title': 'Compare with last period',
-  'compare.choose': 'Choose last period\'s table…',
-  'compare.result': 'Against {file}: {newly} newly lagging, {still} still lagging, {recovered} recovered, {completed} completed this period.',
-  'compare.line': '{change} · {official} no. {number} {task}',
-  'compare.periods': ' ({periods} periods)',
 };
 
 const dictionaries: Record<Lang, Record<MergeMessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
