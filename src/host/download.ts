@@ -38,6 +38,13 @@ export async function downloadThroughLink(name: string, bytes: Uint8Array, mime:
   // A copy into a fresh ArrayBuffer: the Blob must not see a view over a larger (or shared) buffer.
   const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: mime });
   const url = URL.createObjectURL(blob);
+  clickDownloadLink(url, name);
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Clicks a hidden `<a download>` to `url` (a blob: or data: URL): how every pane and the web page hand a file over. */
+export function clickDownloadLink(url: string, name: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -46,6 +53,4 @@ export async function downloadThroughLink(name: string, bytes: Uint8Array, mime:
   document.body.appendChild(link);
   link.click();
   link.remove();
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

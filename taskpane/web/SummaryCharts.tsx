@@ -12,6 +12,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
 import { MISSING_STATUS, UNKNOWN_STATUS } from '../../src/core/summary/summarize';
+import { clickDownloadLink } from '../../src/host/download';
 import { baseName } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { webTranslator } from './webText';
@@ -70,13 +71,7 @@ function useChart(option: ChartOption) {
 
 function downloadPng(chart: echarts.ECharts | null, fileName: string): void {
   if (!chart) return;
-  const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  clickDownloadLink(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), fileName);
 }
 
 /** A chart with its title and a PNG download (the comparison's chart uses it too). */

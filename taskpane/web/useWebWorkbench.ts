@@ -10,6 +10,7 @@ import type { SheetInfo, WorkbookFormat } from '../../src/files';
 import type { ApplyMode, SourceSnapshot } from '../../src/host';
 import type { ErrorInfo, ExportKind, ReplyMap, Request, WorkerEvent } from '../../src/web/protocol';
 import { emptyMarks, type PackedGrid, type PackedMarks } from '../../src/web/transfer';
+import { clickDownloadLink } from '../../src/host/download';
 import { mimeType } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
 import { findingAddress } from '../findings';
@@ -74,12 +75,7 @@ function asPaneError(error: unknown): unknown {
 export function saveFile(bytes: Uint8Array | string, fileName: string, type = mimeType(fileName)): void {
   const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  clickDownloadLink(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
