@@ -1,40 +1,16 @@
 /** The 合并报送 step renders (on the server, as tests/addin does) in both languages, with what a clerk must see. */
 import { renderToString } from 'react-dom/server';
-import { defaultConfig } from '../../src/core';
 import { matchReturns } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
 import { MergePanel, MergePreview } from '../../taskpane/components/MergePanel';
 import { mergeMessages } from '../../taskpane/components/mergeText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
-import type { Workbench } from '../../taskpane/useWorkbench';
+import { roundWorkbench } from './paneWorkbench';
 import { asReturn, fillReturn, seedMaster, sheetGrid, unitPart } from './round';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
-const noop = async () => undefined;
 
-function workbench(withMaster: boolean): Workbench {
-  const { analysis, grid } = seedMaster();
-  return {
-    connected: true,
-    source: withMaster ? { grid, sheet: 'Sheet1', address: 'A1:E900', fingerprint: 'x' } : null,
-    analysis: withMaster ? analysis : null,
-    busy: null,
-    error: null,
-    notice: null,
-    config: defaultConfig(),
-    storedSettings: null,
-    readAndAnalyze: noop,
-    applyRepair: noop,
-    highlightFindings: noop,
-    clearHighlights: noop,
-    goToFinding: noop,
-    writeSummary: noop,
-    saveSettings: async () => true,
-    dismissError: () => undefined,
-    dismissNotice: () => undefined,
-  };
-}
 
 function render(lang: Lang, node: JSX.Element): string {
   return text(renderToString(<LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>{node}</LanguageContext.Provider>));
@@ -49,10 +25,10 @@ test('both languages have the same keys and placeholders', () => {
 });
 
 test('without a master the picker is offered but the pane asks for the master first', () => {
-  const html = render('zh-CN', <MergePanel workbench={workbench(false)} />);
+  const html = render('zh-CN', <MergePanel workbench={roundWorkbench(false)} />);
   expect(html).toContain('选择报送文件');
   expect(html).toContain('请先读取总表');
-  expect(render('en-US', <MergePanel workbench={workbench(false)} />)).toContain('Read the master table first');
+  expect(render('en-US', <MergePanel workbench={roundWorkbench(false)} />)).toContain('Read the master table first');
 });
 
 test('the preview shows who answered, who did not, what will change and the findings', () => {

@@ -16,7 +16,7 @@ import { MergePanel, readReturnFile } from '../../taskpane/components/MergePanel
 import { sendRoundOut, SplitPanel, type OfferDownload } from '../../taskpane/components/SplitPanel';
 import { HostContext, LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
-import type { Workbench } from '../../taskpane/useWorkbench';
+import { roundWorkbench } from './paneWorkbench';
 import { seedMaster, seedSplit } from './round';
 
 const config = defaultConfig();
@@ -82,29 +82,6 @@ describe('sendRoundOut', () => {
   });
 });
 
-function workbench(withMaster: boolean): Workbench {
-  const { analysis, grid } = seedMaster();
-  const noop = async () => undefined;
-  return {
-    connected: true,
-    source: withMaster ? { grid, sheet: 'Sheet1', address: 'A1:E900', fingerprint: 'x' } : null,
-    analysis: withMaster ? analysis : null,
-    busy: null,
-    error: null,
-    notice: null,
-    config,
-    storedSettings: null,
-    readAndAnalyze: noop,
-    applyRepair: noop,
-    highlightFindings: noop,
-    clearHighlights: noop,
-    goToFinding: noop,
-    writeSummary: noop,
-    saveSettings: async () => true,
-    dismissError: () => undefined,
-    dismissNotice: () => undefined,
-  };
-}
 
 const DOWNLOADS: HostCapabilities = { inPlace: true, highlight: true, navigate: true, download: true, chart: true };
 
@@ -121,19 +98,19 @@ const render = (lang: Lang, node: JSX.Element, capabilities: HostCapabilities | 
 
 describe('SplitPanel', () => {
   test('where the host can download: the period of the master, the three formats and the button', () => {
-    const html = render('zh-CN', <SplitPanel workbench={workbench(true)} />, DOWNLOADS);
+    const html = render('zh-CN', <SplitPanel workbench={roundWorkbench(true, config)} />, DOWNLOADS);
     expect(html).toContain('发出报送表');
     expect(html).toContain('生成各单位报送表');
     expect(html).toContain('Excel（推荐：状态下拉选择，其余锁定）');
     expect(html).toContain('两种都要');
     const period = periodOf(seedMaster().analysis.table.title);
     expect(period).toBeTruthy();
-    expect(renderHtml('zh-CN', <SplitPanel workbench={workbench(true)} />, DOWNLOADS)).toContain(`value="${period}"`);
-    expect(render('en-US', <SplitPanel workbench={workbench(true)} />, DOWNLOADS)).toContain("Make the units' return forms");
+    expect(renderHtml('zh-CN', <SplitPanel workbench={roundWorkbench(true, config)} />, DOWNLOADS)).toContain(`value="${period}"`);
+    expect(render('en-US', <SplitPanel workbench={roundWorkbench(true, config)} />, DOWNLOADS)).toContain("Make the units' return forms");
   });
 
   test('where the host cannot download, one sentence points to the web page or the CLI instead of a dead button', () => {
-    const raw = renderHtml('zh-CN', <SplitPanel workbench={workbench(true)} />, { ...DOWNLOADS, download: false });
+    const raw = renderHtml('zh-CN', <SplitPanel workbench={roundWorkbench(true, config)} />, { ...DOWNLOADS, download: false });
     expect(raw).not.toContain('data-testid="split-run"');
     expect(raw).toContain('data-testid="split-unavailable"');
     const html = text(raw);
@@ -142,7 +119,7 @@ describe('SplitPanel', () => {
   });
 
   test('the web page hands its own download: the button is there without a host', () => {
-    const raw = renderHtml('zh-CN', <SplitPanel workbench={workbench(false)} offerDownload={() => Promise.resolve()} />, null);
+    const raw = renderHtml('zh-CN', <SplitPanel workbench={roundWorkbench(false, config)} offerDownload={() => Promise.resolve()} />, null);
     expect(raw).toContain('data-testid="split-run"');
     const html = text(raw);
     expect(html).toContain('请先读取总表');
@@ -157,7 +134,7 @@ describe('SplitPanel', () => {
   }, 120000);
 
   test('the 合并报送 tab opens with it, above the returns', () => {
-    const html = render('zh-CN', <MergePanel workbench={workbench(true)} />, DOWNLOADS);
+    const html = render('zh-CN', <MergePanel workbench={roundWorkbench(true, config)} />, DOWNLOADS);
     expect(html.indexOf('发出报送表')).toBeGreaterThan(-1);
     expect(html.indexOf('发出报送表')).toBeLessThan(html.indexOf('选择报送文件'));
   });
