@@ -1,5 +1,5 @@
 import type { Lang } from '../src/core/types';
-import type { Translate } from './i18n';
+import type { MessageKey, Translate } from './i18n';
 
 /** What a MessageBar shows for an error: a title line and detail lines. */
 export interface ErrorText {
@@ -31,6 +31,27 @@ function configIssues(error: unknown): Issue[] | null {
   );
 }
 
+/** The settings' own names for the JSON fields the settings view edits (the rest are shown as written in the JSON). */
+const SETTINGS_FIELDS: Record<string, MessageKey> = {
+  vocabulary: 'settings.vocabulary',
+  units: 'settings.units',
+  status: 'settings.status',
+  synonyms: 'settings.synonyms',
+  onSchedule: 'settings.onSchedule',
+  lagging: 'settings.lagging',
+  name: 'settings.unitName',
+  aliases: 'settings.aliases',
+  person: 'settings.person',
+};
+
+/** "vocabulary.1.synonyms" → "状态词 第 2 项 同义写法…": where a problem is, in the words the settings view shows. */
+function settingsPlace(path: string, t: Translate): string {
+  return path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? t('error.configEntry', { n: Number(part) + 1 }) : SETTINGS_FIELDS[part] ? t(SETTINGS_FIELDS[part]) : part))
+    .join(' ');
+}
+
 /**
  * Words for an error. HostError and UnusableInputError carry their own zh-CN/en-US messages; a ConfigError lists
  * where in the settings each problem is. Anything else is unexpected and says so with its own message.
@@ -44,7 +65,7 @@ export function describeError(error: unknown, lang: Lang, t: Translate): ErrorTe
       title: t('error.config', { count: issues.length }),
       lines: issues.map((issue) => {
         const text = issue.messages?.[lang] ?? issue.message;
-        return issue.path ? `${issue.path}: ${text}` : text;
+        return issue.path ? `${settingsPlace(issue.path, t)}${lang === 'zh-CN' ? '：' : ': '}${text}` : text;
       }),
     };
   }

@@ -157,6 +157,7 @@ const zhCN = {
   'error.title': '出错了',
   'error.unknown': '发生了意外错误。请重试；如果仍然出错，请关闭并重新打开任务窗格。',
   'error.config': '设置有 {count} 处问题：',
+  'error.configEntry': '第 {n} 项',
   'error.noHost': '不在 Excel 中，无法操作工作簿。',
 } as const;
 
@@ -316,6 +317,7 @@ const enUS: Messages = {
   'error.title': 'Something went wrong',
   'error.unknown': 'An unexpected error occurred. Try again; if it keeps happening, close and reopen the pane.',
   'error.config': 'The settings have {count} problems:',
+  'error.configEntry': 'entry {n}',
   'error.noHost': 'Not running in Excel: the workbook cannot be changed.',
 };
 

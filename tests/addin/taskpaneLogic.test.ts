@@ -130,8 +130,15 @@ describe('settings editor', () => {
     expect(twice.ok).toBe(false);
     if (!twice.ok) {
       const text = describeError(twice.error, 'zh-CN', translator('zh-CN'));
-      expect(text.lines.some((line) => line.startsWith('vocabulary') && line.includes('完成'))).toBe(true);
+      // Where, in the settings view's own words: no JSON field name on a Chinese screen.
+      expect(text.lines.some((line) => line.startsWith('状态词：') && line.includes('完成'))).toBe(true);
+      expect(text.lines.join('\n')).not.toMatch(/vocabulary/);
+      expect(describeError(twice.error, 'en-US', translator('en-US')).lines.some((line) => line.startsWith('Status words: '))).toBe(true);
     }
+
+    const emptyName = checkSettingsText(JSON.stringify({ units: [{ name: '市财政局' }, { name: '' }] }));
+    expect(emptyName.ok).toBe(false);
+    if (!emptyName.ok) expect(describeError(emptyName.error, 'zh-CN', translator('zh-CN')).lines[0]).toMatch(/^单位名录 第 2 项 单位名称：/);
 
     const good = checkSettingsText(JSON.stringify({ units: [{ name: '市财政局' }] }));
     expect(good.ok && good.config.units.map((u) => u.name)).toEqual(['市财政局']);
