@@ -372,7 +372,7 @@ test('settings: lists and JSON, problems shown with their path, saved to the wor
   await page.getByRole('button', { name: '检查' }).click();
   await notice(/设置有 1 处问题/);
   await expect(page.getByText(/^状态词：/).count()).resolves.toBeGreaterThan(0);
-  // The JSON view names the JSON keys the clerk typed (vocabulary, units…): the path of the problem, in the file's terms.
+  // The JSON the clerk typed shows its keys (vocabulary, units…); the problem is placed in the settings' own words (状态词).
   await shot('09-settings-invalid', page, 'zh-CN', ['vocabulary', 'units', 'status', 'synonyms']);
   await editor.fill(JSON.stringify({ units: [{ name: '市财政局' }, { name: '市发展改革局', aliases: ['市发改局'] }] }));
   await page.getByRole('button', { name: '保存到工作簿' }).click();
