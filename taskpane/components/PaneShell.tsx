@@ -25,7 +25,8 @@ const STEP_ICONS: Record<StepId, JSX.Element> = {
 const useStyles = makeStyles({
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   narrowSelect: { minWidth: '7em' },
-  narrowTabs: { flexWrap: 'wrap' },
+  // Tabs wrap rather than run under the column's edge: English labels are longer (the page's left column too).
+  tabs: { flexWrap: 'wrap' },
   // Five tabs with icons must sit on one line in a 350 px pane in Chinese (Fluent's small tabs pad 6 px a side and their
   // label 2 px more: one tab too many); the icons already set the tabs apart. Longer English labels wrap onto a second
   // line rather than run off the edge.
@@ -112,7 +113,7 @@ export function StepTabs({ step, onStep, narrow = false }: StepTabsProps) {
   const styles = useStyles();
   return (
     <TabList
-      className={narrow ? styles.narrowTabs : undefined}
+      className={styles.tabs}
       size={narrow ? 'small' : 'medium'}
       selectedValue={step}
       onTabSelect={(_, data) => onStep(STEPS.find((id) => id === data.value) ?? 'repair')}
