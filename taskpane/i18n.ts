@@ -29,6 +29,7 @@ const zhCN = {
   'source.reread': '重新读取选区',
   'source.hint': '在工作表中选中整张表格（含标题和表头）；只选一个单元格时读取整张工作表的已用区域。然后点击下面的按钮。',
   'source.info': '已读取 {sheet}!{address}：{records} 项任务，{sections} 个部分',
+  'source.infoNoSections': '已读取 {sheet}!{address}：{records} 项任务',
 
   'stage.read': '正在读取表格…',
   'stage.analyze': '正在分析…',
@@ -189,6 +190,7 @@ const enUS: Messages = {
   'source.reread': 'Read the selection again',
   'source.hint': 'Select the whole table on the sheet (title and header included); with a single cell selected, the sheet’s used range is read. Then use the button below.',
   'source.info': 'Read {sheet}!{address}: {records} tasks in {sections} sections',
+  'source.infoNoSections': 'Read {sheet}!{address}: {records} tasks',
 
   'stage.read': 'Reading the table…',
   'stage.analyze': 'Analyzing…',

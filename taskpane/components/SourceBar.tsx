@@ -33,7 +33,8 @@ export function SourceBar(props: {
       {props.workbench && <JobStatus workbench={props.workbench} jobs={['read']} />}
       {source && analysis && (
         <Text size={200} className={styles.info} data-testid="source-info">
-          {t('source.info', {
+          {/* A table without section rows has no "0 个部分" to report. */}
+          {t(analysis.table.sections.length > 0 ? 'source.info' : 'source.infoNoSections', {
             sheet: source.sheet,
             address: source.address,
             records: analysis.table.records.length,
