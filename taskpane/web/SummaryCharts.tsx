@@ -11,7 +11,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Lang, Summary } from '../../src/core/types';
-import { MISSING_STATUS, UNKNOWN_STATUS } from '../../src/core/summary/summarize';
+import { statusColors } from '../components/OfficialChart';
 import { clickDownloadLink } from '../../src/host/download';
 import { baseName } from '../../src/web/fileNames';
 import { useLanguage } from '../context';
@@ -21,25 +21,12 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent,
 
 export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-/** Colours a manager reads at a glance: lagging red, on schedule greens, missing or unrecognised grey, the rest blues and amber. */
-const GREENS = ['#107C10', '#54B054', '#0B5A0B', '#8BD08B'];
-const OTHERS = ['#0F6CBD', '#F7A21B', '#62ABF5', '#8764B8', '#038387'];
 
 export interface StatusGroups {
   lagging: readonly string[];
   onSchedule: readonly string[];
 }
 
-function statusColors(statuses: readonly string[], groups: { lagging: ReadonlySet<string>; onSchedule: ReadonlySet<string> }): string[] {
-  let green = 0;
-  let other = 0;
-  return statuses.map((status) => {
-    if (groups.lagging.has(status)) return '#C50F1F';
-    if (status === MISSING_STATUS || status === UNKNOWN_STATUS) return '#A19F9D';
-    if (groups.onSchedule.has(status)) return GREENS[green++ % GREENS.length];
-    return OTHERS[other++ % OTHERS.length];
-  });
-}
 
 export const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
@@ -115,9 +102,10 @@ export function bracket(text: string, lang: Lang): string {
 
 function chartOptions(summary: Summary, lang: Lang, groups: StatusGroups): [ChartOption, ChartOption] {
   const tw = webTranslator(lang);
-  // Red for what the settings list as lagging, and for any status a lagging task has.
-  const lagging = new Set([...groups.lagging, ...summary.lagging.map((task) => task.status)]);
-  const colors = statusColors(summary.statuses, { lagging, onSchedule: new Set(groups.onSchedule) });
+  // The colours of the pane's bars beside it (OfficialChart), by each status's kind in the settings: one status, one colour.
+  const lagging = new Set(groups.lagging);
+  const onSchedule = new Set(groups.onSchedule);
+  const colors = statusColors(summary.statuses, (status) => (lagging.has(status) ? 'lagging' : onSchedule.has(status) ? 'on-schedule' : 'other'));
   const officials = summary.byOfficial.map((row) => row.official || (lang === 'zh-CN' ? '（未分管）' : '(none)'));
   const byOfficial: ChartOption = {
     textStyle: { fontFamily: FONT },
@@ -127,12 +115,12 @@ function chartOptions(summary: Summary, lang: Lang, groups: StatusGroups): [Char
     grid: { left: 40, right: 16, top: 16, bottom: summary.statuses.length > 4 ? 96 : 72 },
     xAxis: { type: 'category', data: officials, axisLabel: { interval: 0, rotate: officials.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
-    series: summary.statuses.map((status, i) => ({
+    series: summary.statuses.map((status) => ({
       name: status,
       type: 'bar',
       stack: 'status',
       barMaxWidth: 48,
-      itemStyle: { color: colors[i] },
+      itemStyle: { color: colors[status] },
       data: summary.byOfficial.map((row) => row.counts[status] ?? 0),
     })),
   };
