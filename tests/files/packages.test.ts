@@ -39,17 +39,21 @@ describe('packages from other producers', () => {
     expect(readBack(output, '汇总')).toEqual([['单位', '数量'], ['市发展改革局', 2]]);
   });
 
-  it('adds the new texts to a prefixed shared-strings part, reusing the entries that are already there', () => {
+  it('adds the new texts used more than once to a prefixed shared-strings part, reusing the entries already there', () => {
     const xml = '<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData>';
     const input = zip(workbookParts([{ name: '表1', xml }], { prefix: 'x', sharedStrings: ['单位', '<x:r><x:t>数</x:t></x:r><x:r><x:t>量</x:t></x:r>'] }));
-    const output = writeSheets(input, [summary]);
+    const units: OutputSheet = { ...summary, rows: [['市发展改革局', 2], ['市发展改革局', 3], ['市财政局', 1]] };
+    const output = writeSheets(input, [units]);
     expectWellFormedPackage(output);
     const sst = text(unzipSync(output)['xl/sharedStrings.xml']);
-    // "单位" is reused; "数量" exists only as rich text, so it is added as a plain entry, like the other new texts.
-    expect(sst.split('<x:si>')).toHaveLength(5);
-    expect(sst).toContain('uniqueCount="4"');
+    // "单位" is reused; "市发展改革局", written twice, is added once; "数量" (there only as rich text) and "市财政局",
+    // each written once, are inline strings in the sheet: a shared entry would cost more than it saves.
+    expect(sst.split('<x:si>')).toHaveLength(4);
+    expect(sst).toContain('uniqueCount="3"');
+    expect(sst).toContain('<x:t>市发展改革局</x:t>');
+    expect(sst).not.toContain('市财政局');
     expect(readBack(output, '表1')).toEqual([['单位', '数量']]);
-    expect(readBack(output, '汇总')).toEqual([['单位', '数量'], ['市发展改革局', 2]]);
+    expect(readBack(output, '汇总')).toEqual([['单位', '数量'], ['市发展改革局', 2], ['市发展改革局', 3], ['市财政局', 1]]);
   });
 
   it('declares the relationship prefix on the new <sheet> when the workbook declares it only on each element (openpyxl)', () => {

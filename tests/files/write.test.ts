@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import * as XLSX from 'xlsx';
 import { addSheets, createWorkbook, openWorkbook } from '../../src/files';
 import type { OutputSheet } from '../../src/files';
 import { HEAD, expectWellFormedPackage, sheetData, text, workbookParts, zip } from './support/build';
@@ -66,6 +68,43 @@ describe('writeSheets', () => {
     expect(theirs.values['表1']).toEqual([['序号', '工作任务'], [1, '推进建设']]);
     const styles = text(unzipSync(output)['xl/styles.xml']);
     expect(styles).toContain('wrapText="1"');
+  });
+
+  it('places every cell where it belongs in Excel\'s other readers, references left off only where a cell follows the one before', async () => {
+    // ECMA-376 §18.3.1.4: a cell without a reference is the column after the previous cell; rows with gaps, a first
+    // cell past column A and a lone cell in column C must all land where they were written.
+    const gaps: OutputSheet = {
+      name: '空格',
+      columns: ['单位', '', '说明', '人'],
+      rows: [
+        ['市财政局', '甲', '乙', '丙'],
+        ['', '', '只在C列', ''],
+        ['', '乙', '', '丁'],
+        ['市发展改革局', '', '', '戊'],
+      ],
+      widths: [],
+    };
+    const output = createWorkbook([gaps]);
+    const part = text(unzipSync(output)['xl/worksheets/sheet1.xml']);
+    expect(part).toContain('<c s=');
+    const expected = [
+      ['单位', null, '说明', '人'],
+      ['市财政局', '甲', '乙', '丙'],
+      [null, null, '只在C列', null],
+      [null, '乙', null, '丁'],
+      ['市发展改革局', null, null, '戊'],
+    ];
+    const theirs = openpyxlRead(output) as { values: Record<string, unknown[][]> };
+    expect(theirs.values['空格']).toEqual(expected);
+    const sheetjs = XLSX.read(output, { type: 'array' });
+    expect(XLSX.utils.sheet_to_json(sheetjs.Sheets['空格'], { header: 1, defval: null })).toEqual(expected);
+    const exceljs = new ExcelJS.Workbook();
+    await exceljs.xlsx.load(output.slice().buffer);
+    const rows: unknown[][] = [];
+    exceljs.getWorksheet('空格')?.eachRow({ includeEmpty: true }, (row) => rows.push([1, 2, 3, 4].map((c) => row.getCell(c).value ?? null)));
+    expect(rows).toEqual(expected);
+    const ours = openWorkbook(output).readSheet('空格').grid.values.map((row) => [0, 1, 2, 3].map((c) => row[c] ?? null));
+    expect(ours).toEqual(expected);
   });
 
   it('replaces an earlier sheet in place: same position, its tables and sheet-level names gone, the calculation chain dropped', () => {

@@ -74,6 +74,11 @@ export class SharedStrings {
     if (!this.root || this.root.end < 0) throw fileError('xml-damaged', '文件已损坏：共享字符串表无效', 'the file is damaged: the shared strings are not valid');
   }
 
+  /** True when the part already holds the text. */
+  has(text: string): boolean {
+    return this.index.has(text);
+  }
+
   /** The shared string index of a text, adding it when new. */
   indexOf(text: string): number {
     this.references += 1;

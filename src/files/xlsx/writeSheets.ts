@@ -3,7 +3,7 @@
  * and the styles part are edited, through the DOM, with new elements in the namespace and prefix in force where they
  * go; every other part is copied as its original compressed bytes.
  */
-import { uniqueSheetName } from '../../core/sheets';
+import { cellText, uniqueSheetName } from '../../core/sheets';
 import { fileError } from '../errors';
 import { withDefaults } from '../limits';
 import { OpcPackage, relsPartOf } from '../package';
@@ -158,7 +158,11 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
 
   const sstPart = rels.find((r) => r.kind === 'sharedStrings' && r.part !== null && pkg.has(r.part))?.part ?? null;
   const sharedStrings = new SharedStrings(sstPart === null ? null : pkg.text(sstPart), mainNs);
-  const sharedString = (value: string): number => sharedStrings.indexOf(value);
+  // A text the new sheets use once and the part does not hold yet is written inline: a shared string costs an entry
+  // and an index besides the text, and pays off only when repeated (the change log's row ranges "26-33" are each
+  // used once: 27k of them on a 100k-row table).
+  const repeated = repeatedTexts(sheets, sharedStrings);
+  const sharedString = (value: string): number | null => (repeated.has(value) || sharedStrings.has(value) ? sharedStrings.indexOf(value) : null);
 
   /** Replaced sheets' new content, by entry name: written where the old part was. */
   const replacedParts = new Map<string, DeflatedPart>();
@@ -184,7 +188,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const sheetXml = (sheet: OutputSheet, name: string, part: string): DeflatedPart => {
     // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
     const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
-    const xml = new DeflatedPart();
+    const xml = new DeflatedPart(options.deflateRaw);
     const { truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined }, xml);
     truncatedCells += cut;
     if (withChart) {
@@ -306,7 +310,25 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     if (!pkg.archive.entries.has(name) && content !== '') entries.push({ name, kind: 'new', data: content });
   }
   for (const { part, xml } of newParts) entries.push(xml instanceof DeflatedPart ? xml.entry(part) : { name: part, kind: 'new', data: xml });
-  return { bytes: writeZip(entries), names, replaced, truncatedCells, macrosDropped, warnings };
+  return { bytes: writeZip(entries, options.deflateRaw), names, replaced, truncatedCells, macrosDropped, warnings };
+}
+
+/** The texts the sheets write more than once, as written (cut to a cell's limit), leaving out those already shared. */
+function repeatedTexts(sheets: readonly OutputSheet[], shared: SharedStrings): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const count = (value: string | number | null | undefined): void => {
+    if (typeof value !== 'string' || value === '') return;
+    const text = cellText(value);
+    if (seen.has(text)) repeated.add(text);
+    else if (!shared.has(text)) seen.add(text);
+  };
+  for (const sheet of sheets) {
+    sheet.title?.forEach(count);
+    sheet.columns.forEach(count);
+    for (const row of sheet.rows) for (const value of row) count(value);
+  }
+  return repeated;
 }
 
 function removeRelationship(editor: PackageEditor, relsRoot: Element, id: string, source: string): void {
