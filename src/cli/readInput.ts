@@ -11,6 +11,7 @@ import { openTableFile } from '../files/docx/openTableFile';
 import type { OpenedWorkbook } from '../files';
 import { CliError } from './errors';
 import type { CliIO } from './io';
+import { nodeZip } from './nativeZlib';
 
 export interface InputWorkbook {
   bytes: Uint8Array;
@@ -90,13 +91,13 @@ export async function readInput(file: string, io: CliIO, lang: 'zh-CN' | 'en-US'
   const bytes = await readInputBytes(file);
   const fileName = path.basename(file);
   try {
-    return { bytes, book: openTableFile(bytes, { fileName }), converted: false };
+    return { bytes, book: openTableFile(bytes, { fileName, native: nodeZip }), converted: false };
   } catch (error) {
     if (error instanceof FileError && error.code === 'xls') {
       const converted = await convertWithLibreOffice(file, io, lang);
       if (converted) {
         try {
-          return { bytes: converted, book: openWorkbook(converted, { fileName }), converted: true };
+          return { bytes: converted, book: openWorkbook(converted, { fileName, native: nodeZip }), converted: true };
         } catch (again) {
           return fromFileError(again);
         }

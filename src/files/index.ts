@@ -11,6 +11,7 @@ export type {
   ReadSheetResult,
   Limits,
   OpenOptions,
+  NativeZip,
   OutputSheet,
   WriteOptions,
   DateCell,

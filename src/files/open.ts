@@ -60,7 +60,7 @@ function decodeText(bytes: Uint8Array): string {
 function openOpc(bytes: Uint8Array, options: OpenOptions): OpenedWorkbook {
   const limits = withDefaults(options.limits);
   const fileName = options.fileName;
-  const pkg = OpcPackage.open(bytes, limits);
+  const pkg = OpcPackage.open(bytes, limits, options.native);
   const warnings: FileWarning[] = [...pkg.archive.warnings];
   if (!pkg.has('[Content_Types].xml') && !pkg.has('_rels/.rels')) {
     if (pkg.has('mimetype')) {

@@ -9,7 +9,7 @@ import { CONTENT_TYPES_NS, PACKAGE_REL_NS, relationshipKind } from './xml/namesp
 import { decodeXml } from './xml/text';
 import { entryBytes, readZip } from './zip/readZip';
 import type { ZipArchive, ZipEntry } from './zip/readZip';
-import type { Limits } from './types';
+import type { Limits, NativeZip } from './types';
 
 export interface Relationship {
   id: string;
@@ -65,8 +65,8 @@ export class OpcPackage {
     for (const name of archive.order) this.byLowerName.set(name.toLowerCase(), name);
   }
 
-  static open(bytes: Uint8Array, limits: Limits): OpcPackage {
-    return new OpcPackage(readZip(bytes, limits));
+  static open(bytes: Uint8Array, limits: Limits, native?: NativeZip): OpcPackage {
+    return new OpcPackage(readZip(bytes, limits, native));
   }
 
   /** The entry name of a part, matched without regard to case as part names are. */

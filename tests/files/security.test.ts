@@ -1,6 +1,8 @@
 /** Hostile and broken files: zip bombs, DOCTYPE and entities, entry names that point elsewhere, duplicates, truncation. */
 import { Zip, ZipDeflate, deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { FileError, openWorkbook, writeSheets } from '../../src/files';
+import { nodeInflateRaw, nodeZip } from '../../src/cli/nativeZlib';
+import { crc32 } from '../../src/files/zip/crc32';
 import { HEAD, MAIN, sheetData, workbookParts, zip } from './support/build';
 
 function fileErrorOf(action: () => unknown): FileError {
@@ -59,6 +61,35 @@ describe('limits against zip bombs', () => {
     const error = fileErrorOf(() => openWorkbook(lying).readSheet('表1'));
     expect(error.code).toBe('zip-too-large');
     expect(error.messages['zh-CN']).toMatch(/过大/);
+  });
+
+  it('with a host\'s native inflate (the CLI\'s zlib), refuses the lying bomb the same way and in bounded memory', () => {
+    // zlib may produce no more than the 1000 bytes declared; past them the streaming inflater takes over and says why.
+    const lying = declareSize(bombBytes, 'xl/worksheets/sheet1.xml', 1000);
+    const calls: number[] = [];
+    const inflateRaw = (raw: Uint8Array, maxOutput: number): Uint8Array => {
+      calls.push(maxOutput);
+      return nodeInflateRaw(raw, maxOutput);
+    };
+    expect(fileErrorOf(() => openWorkbook(lying, { native: { inflateRaw } }).readSheet('表1')).code).toBe('zip-too-large');
+    expect(Math.max(...calls)).toBeLessThanOrEqual(1000);
+  });
+
+  it('reads a large sheet through a host\'s native inflate exactly as through fflate', () => {
+    const input = zip(workbookParts([{ name: '表1', xml: sheetData([[['A1', '序号'], ['B1', '工作任务']], ...Array.from({ length: 30000 }, (_, i): Array<[string, string | number]> => [[`A${i + 2}`, i + 1], [`B${i + 2}`, `推进第${i + 1}项建设`]])]) }]));
+    let used = 0;
+    const inflateRaw = (raw: Uint8Array, maxOutput: number): Uint8Array => {
+      used += 1;
+      return nodeInflateRaw(raw, maxOutput);
+    };
+    const native = openWorkbook(input, { native: { inflateRaw } }).readSheet('表1').grid.values;
+    expect(used).toBeGreaterThan(0);
+    expect(native).toEqual(openWorkbook(input).readSheet('表1').grid.values);
+    // Over a megabyte of XML: past the size below which the inflation ratio is not checked.
+    expect(native[30000]).toEqual([30000, '推进第30000项建设']);
+    // The checksum remembered while reading is the one a copied part is written with: zlib's must be ours.
+    const sheetXml = unzipSync(input)['xl/worksheets/sheet1.xml'];
+    expect(nodeZip.crc32?.(sheetXml)).toBe(crc32(sheetXml));
   });
 
   it('applies limits the caller sets', () => {
@@ -153,6 +184,7 @@ describe('broken files', () => {
     // Corrupt the compressed data of the only entry.
     bad.set(deflateSync(strToU8('x')).map((b) => b ^ 0xff), 30 + 'a.xml'.length);
     expect(['zip-damaged', 'not-workbook']).toContain(fileErrorOf(() => openWorkbook(bad)).code);
+    expect(['zip-damaged', 'not-workbook']).toContain(fileErrorOf(() => openWorkbook(bad, { native: nodeZip })).code);
   });
 
   it('a cell longer than 32,767 characters is read with a warning', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { changeLabels, compareSheets, compareTables, roundSheetNames, STATUS_CHANGES } from '../../core/returns';
 import { createWorkbook, writeSheets } from '../../files';
+import { nodeDeflateRaw } from '../nativeZlib';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
@@ -27,7 +28,7 @@ export async function compareCommand(options: RoundOptions, io: CliIO): Promise<
     const sheets = compareSheets(comparison, lang);
     let bytes: Uint8Array;
     try {
-      bytes = current.format === 'xlsx' || current.format === 'xlsm' ? writeSheets(current.bytes, sheets, { replace: (name) => COMPARE_SHEETS.has(name.toLowerCase()) && name !== current.sheet }) : createWorkbook(sheets);
+      bytes = current.format === 'xlsx' || current.format === 'xlsm' ? writeSheets(current.bytes, sheets, { replace: (name) => COMPARE_SHEETS.has(name.toLowerCase()) && name !== current.sheet, deflateRaw: nodeDeflateRaw }) : createWorkbook(sheets);
     } catch (error) {
       writeError(error, options.output);
     }

@@ -7,7 +7,7 @@ import { cfbNames, looksLikeCfb } from '../cfb';
 import { FileError, fileError } from '../errors';
 import { withDefaults } from '../limits';
 import { OpcPackage } from '../package';
-import type { Limits } from '../types';
+import type { Limits, NativeZip } from '../types';
 import { looksLikeZip } from '../zip/readZip';
 import { NS } from './names';
 import { parseXmlPart, type XElement } from './xml';
@@ -56,10 +56,10 @@ export interface DocxPackage {
 }
 
 /** Open a .docx: refusals for what is not one, the main part found through the root relationships. */
-export function openDocxPackage(bytes: Uint8Array, options: { fileName?: string; limits?: Partial<Limits> } = {}): DocxPackage {
+export function openDocxPackage(bytes: Uint8Array, options: { fileName?: string; limits?: Partial<Limits>; native?: NativeZip } = {}): DocxPackage {
   if (looksLikeCfb(bytes)) throw refuseWordCompoundFile(bytes, options.fileName);
   if (!looksLikeZip(bytes)) throw notWordDocument();
-  const pkg = OpcPackage.open(bytes, withDefaults(options.limits));
+  const pkg = OpcPackage.open(bytes, withDefaults(options.limits), options.native);
   const main = pkg.mainPart();
   if (main === null || !pkg.has(main)) throw notWordDocument();
   const document = parseXmlPart(pkg.bytes(main), main);

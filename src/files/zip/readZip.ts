@@ -10,7 +10,7 @@ import type { AsyncFlateStreamHandler, UnzipDecoder, UnzipFileInfo } from 'fflat
 import { fileError } from '../errors';
 import { RATIO_FREE_BYTES } from '../limits';
 import { CRC32_START, crc32Finish, crc32Update } from './crc32';
-import type { FileWarning, Limits } from '../types';
+import type { FileWarning, InflateRaw, Limits, NativeZip } from '../types';
 
 export interface ZipEntry {
   name: string;
@@ -28,6 +28,9 @@ export interface ZipArchive {
   order: string[];
   warnings: FileWarning[];
   limits: Limits;
+  /** The host's inflate and checksum, when it offers them (see OpenOptions). */
+  inflateRaw?: InflateRaw;
+  crc32?: (data: Uint8Array) => number;
   /** Decompressed bytes handed out so far, against limits.maxTotalBytes. */
   inflated: { bytes: number };
 }
@@ -83,7 +86,7 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
-export function readZip(bytes: Uint8Array, limits: Limits): ZipArchive {
+export function readZip(bytes: Uint8Array, limits: Limits, native: NativeZip = {}): ZipArchive {
   const directory: UnzipFileInfo[] = [];
   try {
     unzipSync(bytes, {
@@ -167,7 +170,7 @@ export function readZip(bytes: Uint8Array, limits: Limits): ZipArchive {
       },
     });
   }
-  return { entries, order, warnings, limits, inflated: { bytes: 0 } };
+  return { entries, order, warnings, limits, inflateRaw: native.inflateRaw, crc32: native.crc32, inflated: { bytes: 0 } };
 }
 
 /**
@@ -200,6 +203,13 @@ function rememberChecksum(entry: ZipEntry, crc: number, size: number): void {
 
 /** Inflate an entry piece by piece, counting every byte against the entry and archive limits. */
 export function inflateEntry(archive: ZipArchive, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  const whole = inflateWhole(archive, entry);
+  if (whole !== null) {
+    const crc = archive.crc32 ? archive.crc32(whole) : crc32Finish(crc32Update(CRC32_START, whole));
+    for (let at = 0; at < whole.length; at += PIECE) onChunk(whole.subarray(at, Math.min(whole.length, at + PIECE)));
+    rememberChecksum(entry, crc, whole.length);
+    return;
+  }
   let crc = CRC32_START;
   let size = 0;
   const checked = (chunk: Uint8Array): void => {
@@ -249,6 +259,30 @@ function inflateRaw(archive: ZipArchive, entry: ZipEntry, onChunk: (chunk: Uint8
     if (error instanceof Error && error.name === 'FileError') throw error;
     throw damaged();
   }
+}
+
+/** Pieces of a part inflated whole, handed on as the streaming inflater hands them (the XML reader decodes as it goes). */
+const PIECE = 256 * 1024;
+
+/**
+ * The host's inflate, for an entry whose declared size is plausible (inflating no more than SUSPICIOUS_RATIO times its
+ * stored bytes, within the limits): it may produce exactly that many bytes, so memory stays what the directory
+ * declared. Null when it cannot be used or its output is not the declared size (a size that lies, a damaged stream):
+ * the streaming inflater then reads the entry and says what is wrong with it.
+ */
+function inflateWhole(archive: ZipArchive, entry: ZipEntry): Uint8Array | null {
+  const { inflateRaw, limits, inflated } = archive;
+  if (!inflateRaw || entry.compression !== 8 || entry.size <= 0 || entry.size > entry.raw.length * SUSPICIOUS_RATIO) return null;
+  if (entry.size > limits.maxEntryBytes || inflated.bytes + entry.size > limits.maxTotalBytes) return null;
+  let whole: Uint8Array;
+  try {
+    whole = inflateRaw(entry.raw, entry.size);
+  } catch {
+    return null;
+  }
+  if (whole.length !== entry.size) return null;
+  inflated.bytes += whole.length;
+  return whole;
 }
 
 export function entryBytes(archive: ZipArchive, entry: ZipEntry): Uint8Array {
