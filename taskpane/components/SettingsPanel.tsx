@@ -55,6 +55,8 @@ const useStyles = makeStyles({
   name: { flexGrow: 1, flexShrink: 1, minWidth: 0 },
   remove: { flexShrink: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A short list takes one line, as tall as the inputs beside it (Fluent's textarea starts at two and a half).
+  listBox: { minHeight: '32px' },
   hidden: { display: 'none' },
 });
 
@@ -70,7 +72,8 @@ function ListTextarea({ label, value, onChange }: { label: string; value: string
     element.style.height = 'auto';
     element.style.height = `${element.scrollHeight}px`;
   }, [value]);
-  return <Textarea ref={box} aria-label={label} resize="vertical" rows={1} value={value} onChange={(_, d) => onChange(d.value)} />;
+  const styles = useStyles();
+  return <Textarea ref={box} textarea={{ className: styles.listBox }} aria-label={label} resize="vertical" rows={1} value={value} onChange={(_, d) => onChange(d.value)} />;
 }
 
 /**
