@@ -75,6 +75,8 @@ const zhCN = {
   'repair.mode.in-place': '在原处替换（先备份原工作表）',
   'repair.apply': '应用整理',
   'repair.applied': '已写入工作表“{sheet}”。',
+  'repair.done': '已整理',
+  'repair.done.hint': '这次读取的表格已经整理过了。表格再有改动，请先点“{reread}”，再点“{apply}”。',
   'repair.outputSize': '整理后共 {rows} 行，{changes} 处修改',
 
   'check.run': '校验选区',
@@ -236,6 +238,8 @@ const enUS: Messages = {
   'repair.mode.in-place': 'In place (the original sheet is backed up first)',
   'repair.apply': 'Apply repair',
   'repair.applied': 'Written to sheet "{sheet}".',
+  'repair.done': 'Repaired',
+  'repair.done.hint': 'The table as read has been repaired. If it changes, press "{reread}" first, then "{apply}".',
   'repair.outputSize': '{rows} rows after repair, {changes} changes',
 
   'check.run': 'Check selection',

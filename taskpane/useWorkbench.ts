@@ -41,6 +41,12 @@ export interface Workbench {
   connected: boolean;
   source: SourceSnapshot | null;
   analysis: Analysis | null;
+  /**
+   * The analysis whose repair 应用整理 has written to the workbook. While it is the current analysis the repair is done
+   * and not offered again (a second apply would write a second repaired sheet); reading the table again makes a new
+   * analysis and offers it anew. Left out by a workbench that cannot apply.
+   */
+  repairedAnalysis?: Analysis | null;
   busy: BusyState | null;
   error: unknown;
   /** Which button's work failed (shown under it). */
@@ -91,6 +97,7 @@ export function useWorkbench(): Workbench {
   const { lang, t } = useLanguage();
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [repairedAnalysis, setRepairedAnalysis] = useState<Analysis | null>(null);
   const { busy, error, notice, setBusy, setNotice, setError: setErrorState, run: runJob } = useJobRunner<BusyState, { job: JobId; error: unknown }>();
   const [summaryQuestion, setSummaryQuestion] = useState<SummaryQuestion | null>(null);
   const setError = useCallback((job: JobId, failure: unknown) => setErrorState({ job, error: failure }), [setErrorState]);
@@ -163,6 +170,7 @@ export function useWorkbench(): Workbench {
       run('apply', 'stage.write', async (report, signal) => {
         if (!host || !source || !analysis) return;
         const result = await host.applyPlan(source, analysis.plan, { mode, lang, signal }, report);
+        setRepairedAnalysis(analysis);
         const parts = [t('repair.applied', { sheet: result.sheet })];
         if (result.backup) parts.push(t('repair.backup', { sheet: result.backup }));
         if (result.truncated?.length) parts.push(t('repair.truncated', { count: result.truncated.length, cells: result.truncated.slice(0, 5).join('、') }));
@@ -255,6 +263,7 @@ export function useWorkbench(): Workbench {
     connected: host !== null,
     source,
     analysis,
+    repairedAnalysis,
     busy,
     error: error?.error ?? null,
     errorJob: error?.job ?? null,

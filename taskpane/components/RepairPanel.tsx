@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { WrenchRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { useHost } from '../context';
 import type { Change, RemovedRow } from '../../src/core/types';
@@ -105,6 +105,9 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
   const undoNote = host?.limitations?.find((limitation) => limitation.feature === 'undo');
   const { lang } = useLanguage();
   const preview = useMemo(() => (analysis ? previewPlan(analysis.plan) : null), [analysis]);
+  // This reading's repair is already in the workbook: a second press would write it again (another repaired sheet, or
+  // the in-place sheet repaired from what it no longer holds). Reading the table again offers the button anew.
+  const repaired = analysis !== null && workbench.repairedAnalysis === analysis;
 
   return (
     <div className={styles.root}>
@@ -180,10 +183,21 @@ export function RepairPanel({ workbench }: { workbench: Workbench }) {
               {undoNote.messages[lang]}
             </Text>
           )}
-          <Button appearance="primary" icon={<WrenchRegular />} disabled={busy !== null} onClick={() => void workbench.applyRepair(inPlace ? mode : 'new-sheet')}>
-            {t('repair.apply')}
+          <Button
+            appearance="primary"
+            icon={repaired ? <CheckmarkRegular /> : <WrenchRegular />}
+            disabled={busy !== null || repaired}
+            onClick={() => void workbench.applyRepair(inPlace ? mode : 'new-sheet')}
+            data-testid="repair-apply"
+          >
+            {repaired ? t('repair.done') : t('repair.apply')}
           </Button>
           <JobStatus workbench={workbench} jobs={['apply']} />
+          {repaired && (
+            <Text size={200} className={styles.muted} data-testid="repair-done-hint">
+              {t('repair.done.hint', { reread: t('source.reread'), apply: t('repair.apply') })}
+            </Text>
+          )}
         </>
       )}
     </div>

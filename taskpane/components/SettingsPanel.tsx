@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowExportRegular, ArrowImportRegular, ArrowResetRegular, CheckmarkRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { defaultConfig } from '../../src/core';
 import { useLanguage } from '../context';
 import {
@@ -40,28 +40,62 @@ const useStyles = makeStyles({
   entry: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
     padding: tokens.spacingVerticalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
   line: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  grow: { flexGrow: 1, minWidth: '8em' },
+  /**
+   * An entry's first line: its name field and the delete button. The button never wraps under the name (it would
+   * look like it belonged to the next field); the name field gives up width instead. Aligned at the bottom, the button
+   * sits level with the input, not with the label above it.
+   */
+  head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', flexWrap: 'nowrap' },
+  name: { flexGrow: 1, flexShrink: 1, minWidth: 0 },
+  remove: { flexShrink: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A short list takes one line, as tall as the inputs beside it (Fluent's textarea starts at two and a half).
+  listBox: { minHeight: '32px' },
   hidden: { display: 'none' },
 });
 
+/**
+ * A list typed into one box (aliases, other spellings): it grows with its text so every item shows without scrolling
+ * inside a one-line box, and the clerk may still drag it taller.
+ */
+function ListTextarea({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [value]);
+  const styles = useStyles();
+  return <Textarea ref={box} textarea={{ className: styles.listBox }} aria-label={label} resize="vertical" rows={1} value={value} onChange={(_, d) => onChange(d.value)} />;
+}
+
+/**
+ * Every field has a visible label that stays when it is filled in (a placeholder would vanish). The accessible name
+ * adds the entry's number ("单位名称 2"), which a screen reader needs to tell the entries apart; it starts with the
+ * visible label, so speech input by the label still finds the field.
+ */
 function StatusEditor({ entry, index, onChange, onRemove }: EntryEditorProps<StatusDraft>) {
   const { t } = useLanguage();
   const styles = useStyles();
   const n = index + 1;
   return (
-    <div className={styles.entry}>
-      <div className={styles.line}>
-        <Input className={styles.grow} aria-label={`${t('settings.status')} ${n}`} placeholder={t('settings.status')} value={entry.status} onChange={(_, d) => onChange({ ...entry, status: d.value })} />
-        <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.status || n}`} onClick={onRemove} />
+    <div className={styles.entry} data-testid="status-entry">
+      <div className={styles.head}>
+        <Field className={styles.name} label={t('settings.status')}>
+          <Input aria-label={`${t('settings.status')} ${n}`} value={entry.status} onChange={(_, d) => onChange({ ...entry, status: d.value })} />
+        </Field>
+        <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.status || n}`} onClick={onRemove} />
       </div>
-      <Input aria-label={`${t('settings.synonyms')} ${n}`} placeholder={t('settings.synonyms')} value={entry.synonyms} onChange={(_, d) => onChange({ ...entry, synonyms: d.value })} />
+      <Field label={t('settings.synonyms')}>
+        <ListTextarea label={`${t('settings.synonyms')} ${n}`} value={entry.synonyms} onChange={(synonyms) => onChange({ ...entry, synonyms })} />
+      </Field>
       <div className={styles.line}>
         <Checkbox label={t('settings.onSchedule')} checked={entry.onSchedule} onChange={(_, d) => onChange({ ...entry, onSchedule: d.checked === true })} />
         <Checkbox label={t('settings.lagging')} checked={entry.lagging} onChange={(_, d) => onChange({ ...entry, lagging: d.checked === true })} />
@@ -75,13 +109,19 @@ function UnitEditor({ entry, index, onChange, onRemove }: EntryEditorProps<UnitD
   const styles = useStyles();
   const n = index + 1;
   return (
-    <div className={styles.entry}>
-      <div className={styles.line}>
-        <Input className={styles.grow} aria-label={`${t('settings.unitName')} ${n}`} placeholder={t('settings.unitName')} value={entry.name} onChange={(_, d) => onChange({ ...entry, name: d.value })} />
-        <Input aria-label={`${t('settings.person')} ${n}`} placeholder={t('settings.person')} value={entry.person} onChange={(_, d) => onChange({ ...entry, person: d.value })} style={{ width: '7em' }} />
-        <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.name || n}`} onClick={onRemove} />
+    <div className={styles.entry} data-testid="unit-entry">
+      <div className={styles.head}>
+        <Field className={styles.name} label={t('settings.unitName')}>
+          <Input aria-label={`${t('settings.unitName')} ${n}`} value={entry.name} onChange={(_, d) => onChange({ ...entry, name: d.value })} />
+        </Field>
+        <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.name || n}`} onClick={onRemove} />
       </div>
-      <Input aria-label={`${t('settings.aliases')} ${n}`} placeholder={t('settings.aliases')} value={entry.aliases} onChange={(_, d) => onChange({ ...entry, aliases: d.value })} />
+      <Field label={t('settings.person')}>
+        <Input aria-label={`${t('settings.person')} ${n}`} value={entry.person} onChange={(_, d) => onChange({ ...entry, person: d.value })} />
+      </Field>
+      <Field label={t('settings.aliases')}>
+        <ListTextarea label={`${t('settings.aliases')} ${n}`} value={entry.aliases} onChange={(aliases) => onChange({ ...entry, aliases })} />
+      </Field>
     </div>
   );
 }

@@ -97,6 +97,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [repairedAnalysis, setRepairedAnalysis] = useState<Analysis | null>(null);
   const { busy, error, notice, setError, setNotice, run: runJob } = useJobRunner<WebBusy, unknown>();
   const [storedSettings, setStoredSettings] = useState<unknown>(() => loadStoredSettings());
   const [config, setConfig] = useState<Config>(() => defaultConfig());
@@ -227,10 +228,11 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     (mode: ApplyMode) =>
       run('write', async (report) => {
         const written = await send({ type: 'apply', mode, lang }, report);
+        setRepairedAnalysis(analysis);
         setSheets(written.allSheets);
         setNotice({ intent: 'success', text: t('repair.applied', { sheet: written.sheets[0] ?? '' }) });
       }).then(() => undefined),
-    [run, send, lang, t],
+    [run, send, lang, t, analysis],
   );
 
   const highlightFindings = useCallback(
@@ -315,6 +317,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     connected: true,
     source,
     analysis,
+    repairedAnalysis,
     // The page shows progress (with 取消), errors and notices in its own bars above the steps; the panels get busy only
     // to disable their buttons (tied to 'goto', a job with no progress of its own) and no second copy of the messages.
     busy: busy ? { job: 'goto', stage: 'stage.read', done: busy.done, total: busy.total } : null,

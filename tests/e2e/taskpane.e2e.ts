@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { analyze, ruleCatalog } from '../../src/core';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
 import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
@@ -145,6 +145,52 @@ async function notice(text: string | RegExp, on: Page = page): Promise<void> {
   await on.getByText(text).first().waitFor({ state: 'visible' });
 }
 
+/**
+ * The label a clerk sees for a field once it is filled in: the text of the <label> elements tied to it that are on
+ * screen ('' when the field is labelled only by a placeholder or by an aria-label nobody sees).
+ */
+async function shownLabel(field: Locator): Promise<string> {
+  return field.evaluate((element) => {
+    const labels = Array.from((element as HTMLInputElement | HTMLTextAreaElement).labels ?? []);
+    return labels
+      .filter((label) => {
+        const box = label.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && getComputedStyle(label).visibility !== 'hidden';
+      })
+      .map((label) => label.innerText.trim())
+      .join(' ');
+  });
+}
+
+/**
+ * The settings cards (status words or units) whose delete button is not on the line of the entry's name: below it,
+ * over it, or outside the card. Names the cards by their number.
+ */
+async function removeButtonsOffTheNameLine(entries: string, nameLabel: string, on: Page = page): Promise<string[]> {
+  return on.getByTestId(entries).evaluateAll(
+    (cards, label) =>
+      cards.flatMap((card, i) => {
+        const name = card.querySelector(`input[aria-label^="${label}"]`)?.getBoundingClientRect();
+        const button = card.querySelector('button')?.getBoundingClientRect();
+        const frame = card.getBoundingClientRect();
+        if (!name || !button) return [`${i + 1}: missing`];
+        const sameLine = button.top < name.bottom && button.bottom > name.top;
+        const beside = button.left >= name.right - 0.5 && button.right <= frame.right;
+        return sameLine && beside ? [] : [`${i + 1}: name ${Math.round(name.top)}–${Math.round(name.bottom)}, button ${Math.round(button.top)}–${Math.round(button.bottom)} at x ${Math.round(button.left)}`];
+      }),
+    nameLabel,
+  );
+}
+
+/** List boxes (aliases, other spellings) that hide part of their text: taller or wider inside than shown. */
+async function cutListBoxes(boxes: Locator): Promise<string[]> {
+  return boxes.evaluateAll((elements) =>
+    elements
+      .filter((element) => element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1 || element.tagName !== 'TEXTAREA')
+      .map((element) => `${element.getAttribute('aria-label') ?? ''} (${element.tagName}): ${(element as HTMLTextAreaElement).value}`),
+  );
+}
+
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await buildHarness();
@@ -195,11 +241,16 @@ test('clerk: a click on a merged section cell, 整理, then 应用整理 writes 
   await expect(page.getByRole('button', { name: /合并的行/ }).textContent()).resolves.toContain(`${collapsed} 处`);
 
   const before = await bookState();
-  const apply = page.getByRole('button', { name: '应用整理' });
-  await apply.click();
+  await page.getByRole('button', { name: '应用整理' }).click();
+  const apply = page.getByTestId('repair-apply');
   const status = page.getByTestId('status-apply');
   await status.getByText(/已写入工作表/).waitFor();
   await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+  // Done: the button says so and cannot write the same repair a second time; the note says how to repair again.
+  await expect(apply.textContent()).resolves.toBe('已整理');
+  await expect(apply.isDisabled()).resolves.toBe(true);
+  await expect(page.getByRole('button', { name: '应用整理' }).count()).resolves.toBe(0);
+  await expect(page.getByTestId('repair-done-hint').textContent()).resolves.toBe('这次读取的表格已经整理过了。表格再有改动，请先点“重新读取选区”，再点“应用整理”。');
   // The notice sits right under the button that started the work.
   const [button, box] = await Promise.all([apply.boundingBox(), status.boundingBox()]);
   expect(box!.y - (button!.y + button!.height)).toBeLessThan(40);
@@ -356,6 +407,35 @@ test('settings: lists and JSON, problems shown with their path, saved to the wor
   await openTab('设置');
   await page.getByRole('textbox', { name: '单位名称 2', exact: true }).waitFor();
   await shot('08-settings-lists');
+  // Every field keeps its label on screen once filled in (no placeholder standing in for it).
+  const fields: Array<[string, string]> = [
+    ['状态 1', '状态'],
+    ['同义写法（用顿号或逗号分隔） 1', '同义写法（用顿号或逗号分隔）'],
+    ['单位名称 1', '单位名称'],
+    ['责任人 1', '责任人'],
+    ['别名（用顿号或逗号分隔） 1', '别名（用顿号或逗号分隔）'],
+  ];
+  for (const [name, label] of fields) {
+    const field = page.getByRole('textbox', { name, exact: true });
+    await field.fill(`${await field.inputValue()}甲`);
+    await expect(field.getAttribute('placeholder')).resolves.toBeNull();
+    await expect(shownLabel(field)).resolves.toBe(label);
+  }
+  // The delete button stays on the name's line in every card at the pane's width.
+  await expect(removeButtonsOffTheNameLine('unit-entry', '单位名称')).resolves.toEqual([]);
+  await expect(removeButtonsOffTheNameLine('status-entry', '状态')).resolves.toEqual([]);
+  // Every alias shows: 市发展改革局's three, and a long list typed in, which the box grows to hold.
+  const aliasBoxes = page.getByRole('textbox', { name: /^别名（用顿号或逗号分隔） \d+$/ });
+  const unitNames = await page.getByRole('textbox', { name: /^单位名称 \d+$/ }).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const reform = unitNames.indexOf('市发展改革局') + 1;
+  expect(reform).toBeGreaterThan(0);
+  const reformAliases = page.getByRole('textbox', { name: `别名（用顿号或逗号分隔） ${reform}`, exact: true });
+  await expect(reformAliases.inputValue()).resolves.toBe('市发改局、江门市发展和改革局、市发展和改革局');
+  await reformAliases.fill('市发改局、江门市发展和改革局、市发展和改革局、江门市发改局、市发展改革委员会、市发改委、发改局、发展改革局');
+  await expect(cutListBoxes(aliasBoxes)).resolves.toEqual([]);
+  await expect(cutListBoxes(page.getByRole('textbox', { name: /^同义写法（用顿号或逗号分隔） \d+$/ }))).resolves.toEqual([]);
+  await reformAliases.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, '08b-settings-units.png') });
   // Both lists (statuses, units) add a blank entry at their end and remove the one asked for.
   for (const [list, label] of [[0, '状态'], [1, '单位名称']] as const) {
     const entries = page.getByRole('textbox', { name: new RegExp(`^${label} \\d+$`) });
@@ -407,6 +487,11 @@ test('repair in place keeps a backup, and the repaired table reads back as tidy'
   await page.getByRole('radio', { name: /In place/ }).check();
   await page.getByRole('button', { name: 'Apply repair' }).click();
   await notice(/Written to sheet/);
+  const apply = page.getByTestId('repair-apply');
+  await expect(apply.textContent()).resolves.toBe('Repaired');
+  await expect(apply.isDisabled()).resolves.toBe(true);
+  await apply.scrollIntoViewIfNeeded();
+  await shot('12a-in-place-applied', page, 'en-US');
   const after = await bookState();
   expect(after.sheetNames).toContain(SHEET);
   // the backup sits next to the original, named after it
@@ -415,8 +500,35 @@ test('repair in place keeps a backup, and the repaired table reads back as tidy'
   await page.getByRole('button', { name: 'Read the selection again' }).click();
   await page.getByTestId('source-info').waitFor();
   await page.getByText('The table is already tidy: nothing to repair.').waitFor();
+  // A new reading is a new table to repair: the button is offered again (here with nothing left to change).
+  await expect(apply.textContent()).resolves.toBe('Apply repair');
+  await expect(apply.isEnabled()).resolves.toBe(true);
+  await expect(page.getByTestId('repair-done-hint').count()).resolves.toBe(0);
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${expected.table.records.length} tasks`);
   await shot('12-in-place-reread', page, 'en-US');
+});
+
+test('settings in English: labels stay on screen when filled in, delete buttons beside the names, every alias shown', async () => {
+  await openTab('Settings');
+  const name = page.getByRole('textbox', { name: 'Unit name 2', exact: true });
+  await name.waitFor();
+  // The units saved in Chinese above: 市财政局 and 市发展改革局 (alias 市发改局).
+  await expect(name.inputValue()).resolves.toBe('市发展改革局');
+  await name.fill('市发展和改革局');
+  await expect(shownLabel(name)).resolves.toBe('Unit name');
+  const person = page.getByRole('textbox', { name: 'Responsible person 2', exact: true });
+  await person.fill('王长青');
+  await expect(shownLabel(person)).resolves.toBe('Responsible person');
+  const aliases = page.getByRole('textbox', { name: 'Aliases (comma separated) 2', exact: true });
+  await aliases.fill('市发改局, 江门市发展和改革局, 市发展改革委员会, 市发改委');
+  await expect(shownLabel(aliases)).resolves.toBe('Aliases (comma separated)');
+  await expect(shownLabel(page.getByRole('textbox', { name: 'Status 1', exact: true }))).resolves.toBe('Status');
+  await expect(removeButtonsOffTheNameLine('unit-entry', 'Unit name')).resolves.toEqual([]);
+  await expect(removeButtonsOffTheNameLine('status-entry', 'Status')).resolves.toEqual([]);
+  await expect(cutListBoxes(page.getByRole('textbox', { name: /^Aliases \(comma separated\) \d+$/ }))).resolves.toEqual([]);
+  await shot('08e-settings-english', page, 'en-US');
+  await aliases.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, '08f-settings-english-units.png') });
 });
 
 test('outside Excel it still renders, with a notice', async () => {
