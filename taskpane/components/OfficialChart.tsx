@@ -5,6 +5,7 @@
  * (props only, no host or workbench).
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Summary } from '../../src/core/types';
 import { useLanguage } from '../context';
 
@@ -56,7 +57,7 @@ export function OfficialChart({ summary, colors, noOfficial }: OfficialChartProp
     <figure className={styles.root} aria-label={t('summary.chart')} data-testid="official-chart" style={{ margin: 0 }}>
       {summary.byOfficial.map((row) => {
         const name = row.official || noOfficial;
-        const parts = summary.statuses.filter((status) => (row.counts[status] ?? 0) > 0).map((status) => `${status} ${row.counts[status]}`);
+        const parts = summary.statuses.filter((status) => (row.counts[status] ?? 0) > 0).map((status) => `${statusLabel(status, lang)} ${row.counts[status]}`);
         const label = t('summary.chart.label', { official: name, total: row.total, parts: parts.join(separator) });
         return (
           <div key={row.official} className={styles.row} role="img" aria-label={label} title={label}>
@@ -80,7 +81,7 @@ export function OfficialChart({ summary, colors, noOfficial }: OfficialChartProp
         {summary.statuses.map((status) => (
           <Text key={status} size={200} className={styles.key}>
             <span className={styles.swatch} style={{ backgroundColor: colors[status] }} aria-hidden="true" />
-            {status}
+            {statusLabel(status, lang)}
           </Text>
         ))}
       </figcaption>

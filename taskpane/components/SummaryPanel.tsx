@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
+import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Lang, Summary } from '../../src/core/types';
 import { useHost, useLanguage } from '../context';
 import type { Workbench } from '../useWorkbench';
@@ -27,24 +28,37 @@ import { WordExport } from './WordExport';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  // The table scrolls sideways inside the pane (about 350 px wide in Excel) instead of being cut off; status headings
-  // wrap onto several lines so most tables fit without scrolling at all.
-  // A shadow on the right edge says there is more to scroll to; it fades once the last column is in view (the covers
-  // scroll with the content, the shadows stay with the box). The box takes keyboard focus so arrow keys reach it too.
+  // The table scrolls sideways inside the pane (about 350 px wide in Excel) instead of being cut off; headings wrap
+  // onto several lines (see `heading`) so most tables fit without scrolling at all.
+  // A shadow on the right edge says there is more to scroll to; it goes once the last column is in view (the cover
+  // scrolls with the content, the shadow stays with the box). The box takes keyboard focus so arrow keys reach it too.
   scroll: {
     overflowX: 'auto',
     maxWidth: '100%',
     WebkitOverflowScrolling: 'touch',
-    backgroundImage: `linear-gradient(to left, ${tokens.colorNeutralBackground1}, ${tokens.colorNeutralBackground1}), linear-gradient(to left, rgba(0, 0, 0, 0.16), rgba(0, 0, 0, 0))`,
+    backgroundImage: `linear-gradient(to left, ${tokens.colorNeutralBackground1}, ${tokens.colorNeutralBackground1}), linear-gradient(to left, rgba(0, 0, 0, 0.24), rgba(0, 0, 0, 0))`,
     backgroundPosition: 'right center, right center',
     backgroundRepeat: 'no-repeat',
-    backgroundSize: '14px 100%, 10px 100%',
+    backgroundSize: '20px 100%, 16px 100%',
     backgroundAttachment: 'local, scroll',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   // The last column keeps some room on its right, so its numbers do not touch the box's edge (or the shadow).
   table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%', '& th:last-child, & td:last-child': { paddingRight: tokens.spacingHorizontalM } },
-  statusHeader: { minWidth: '2.6em', maxWidth: '4.5em', verticalAlign: 'bottom', whiteSpace: 'normal', wordBreak: 'break-all', lineHeight: tokens.lineHeightBase200, paddingLeft: '4px', paddingRight: '4px' },
+  statusHeader: { minWidth: '2.6em', verticalAlign: 'bottom', paddingLeft: '4px', paddingRight: '4px' },
+  // A heading wraps at about 4.5em, and only between words ("On / schedule", never "On sche / dule"; Chinese still
+  // breaks between any two characters, as Chinese does). A single word longer than that ("recognized") widens its
+  // column instead of running into the next one: min-width wins over max-width.
+  heading: {
+    display: 'inline-block',
+    maxWidth: '4.5em',
+    minWidth: 'min-content',
+    whiteSpace: 'normal',
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+    hyphens: 'manual',
+    lineHeight: tokens.lineHeightBase200,
+  },
   // The official's name stays in view while the status columns scroll under it.
   name: { whiteSpace: 'nowrap', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   officialHeader: { minWidth: '4em', whiteSpace: 'nowrap', verticalAlign: 'bottom', paddingLeft: '4px', paddingRight: '4px', position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
@@ -66,11 +80,15 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.officialHeader}>{t('summary.official')}</TableHeaderCell>
-            <TableHeaderCell className={styles.statusHeader}>{t('summary.total')}</TableHeaderCell>
-            <TableHeaderCell className={styles.statusHeader}>{t('summary.onSchedule')}</TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>
+              <span className={styles.heading}>{t('summary.total')}</span>
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.statusHeader}>
+              <span className={styles.heading}>{t('summary.onSchedule')}</span>
+            </TableHeaderCell>
             {summary.statuses.map((status) => (
               <TableHeaderCell key={status} className={styles.statusHeader}>
-                {status}
+                <span className={styles.heading}>{statusLabel(status, lang)}</span>
               </TableHeaderCell>
             ))}
           </TableRow>

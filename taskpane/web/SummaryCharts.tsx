@@ -10,6 +10,7 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Lang, Summary } from '../../src/core/types';
 import { statusColors } from '../components/OfficialChart';
 import { clickDownloadLink } from '../../src/host/download';
@@ -116,7 +117,8 @@ function chartOptions(summary: Summary, lang: Lang, groups: StatusGroups): [Char
     xAxis: { type: 'category', data: officials, axisLabel: { interval: 0, rotate: officials.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: summary.statuses.map((status) => ({
-      name: status,
+      // The legend and tooltip name 未填写 / 未识别 in the page's language; colours stay keyed by the status itself.
+      name: statusLabel(status, lang),
       type: 'bar',
       stack: 'status',
       barMaxWidth: 48,

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
+import type { Grid } from '../../src/core/types';
 import { analyze, ruleCatalog } from '../../src/core';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
 import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
@@ -34,6 +35,26 @@ const fixture: HarnessFixture = { grid, sheet: SHEET, displayLanguage: 'zh-CN', 
 const reviewerGrid = renderPdfConversion(loadSeed('000')).grid;
 const reviewerFixture: HarnessFixture = { grid: reviewerGrid, sheet: '进展', displayLanguage: 'zh-CN', select: 'B6' };
 const reviewerExpected = analyze(reviewerGrid);
+/**
+ * A manager whose Excel is in English: one task per status the summary can show, each under its own official so the
+ * table is as wide as a real one, and two the summary names itself: an empty progress cell (未填写) and a first line
+ * that is no known status (未识别).
+ */
+const englishGrid: Grid = {
+  origin: { row: 1, column: 1 },
+  merges: [],
+  values: [
+    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
+    ['一、胡钛同志分管工作（共3项）', '', '', '', ''],
+    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
+    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', ''],
+    ['3', '建设智慧城市。', '市科技局', '林健生', '正在推进。'],
+    ['二、张元醒同志分管工作（共2项）', '', '', '', ''],
+    ['4', '推进垃圾分类。', '市城管局', '陈霞', '未按进度完成。资金未到位。'],
+    ['5', '建设口袋公园。', '市住房城乡建设局', '许春绵', '已完成。'],
+  ],
+};
+const englishFixture: HarnessFixture = { grid: englishGrid, sheet: 'Tasks', displayLanguage: 'en-US', select: 'A1:E8' };
 
 let server: StaticServer;
 let browser: Browser;
@@ -109,6 +130,29 @@ async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh
   const latin = (text.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []).filter((word) => !ALLOWED_LATIN.has(word) && !alsoAllowed.includes(word));
   expect([name, latin]).toEqual([name, []]);
   expect([name, RULE_IDS.filter((id) => text.includes(id))]).toEqual([name, []]);
+}
+
+/**
+ * The lightest pixel (0 black … 255 white) the page draws in a strip, read from a screenshot of it: where the strip
+ * crosses text too, its blank background is still the lightest part.
+ */
+async function lightestIn(on: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await on.screenshot({ clip });
+  return on.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, image.height).data;
+    let lightest = 0;
+    for (let i = 0; i < data.length; i += 4) lightest = Math.max(lightest, Math.round((data[i] + data[i + 1] + data[i + 2]) / 3));
+    return lightest;
+  }, png.toString('base64'));
 }
 
 /** The five tabs sit inside the pane's width (wrapping onto a second line is fine; running off the edge is not). */
@@ -194,7 +238,7 @@ async function cutListBoxes(boxes: Locator): Promise<string[]> {
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await buildHarness();
-  server = await serve(HARNESS_DIR, { 'fixture.json': JSON.stringify(fixture), 'reviewer.json': JSON.stringify(reviewerFixture) });
+  server = await serve(HARNESS_DIR, { 'fixture.json': JSON.stringify(fixture), 'reviewer.json': JSON.stringify(reviewerFixture), 'english.json': JSON.stringify(englishFixture) });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   // Nothing leaves the machine: every other address fails, Microsoft's CDN included (as on an intranet that blocks it).
@@ -480,6 +524,81 @@ test('switches to English', async () => {
   await page.getByTestId('source-info').waitFor();
   await expect(page.getByTestId('source-info').textContent()).resolves.toMatch(/^Read /);
   await shot('11-english', page, 'en-US');
+});
+
+test('English summary: an empty status reads "Not filled in" and an unknown one "Not recognized"; headings break between words; a shadow says the table scrolls', async () => {
+  // A context of its own, so the language the earlier tests chose (kept in localStorage) does not carry over.
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort('blockedbyclient')));
+  const english = await context.newPage();
+  english.on('pageerror', (error) => pageErrors.push(error.message));
+  english.setDefaultTimeout(20000);
+  await english.goto(`${server.url}taskpane.html?fixture=english`);
+  await english.getByRole('tab', { name: 'Summary' }).click();
+  await english.getByRole('button', { name: 'Read selection and analyze' }).click();
+  const table = english.getByTestId('summary-table');
+  await table.waitFor();
+  for (const heading of ['Not filled in', 'Not recognized', '按进度完成']) await expect(table.getByRole('columnheader', { name: heading, exact: true }).count()).resolves.toBe(1);
+  const legend = english.getByTestId('official-chart').locator('figcaption');
+  await expect(legend.textContent()).resolves.toMatch(/Not filled in.*Not recognized|Not recognized.*Not filled in/);
+  const shown = await shownText(english, 'main');
+  expect(shown).not.toMatch(/未填写|未识别/);
+  // Every heading's lines break between words: each line of an English heading is whole words of it.
+  const lines = await table.locator('th').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const text = (cell as HTMLElement).innerText.trim();
+      const range = document.createRange();
+      const node = Array.from(cell.querySelectorAll('*')).concat(cell).flatMap((el) => Array.from(el.childNodes)).find((child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim() !== '');
+      if (!node) return { text, lines: [text] };
+      // Group the heading's characters by the line (top) they are drawn on.
+      const byTop = new Map<number, string>();
+      const chars = node.textContent ?? '';
+      for (let i = 0; i < chars.length; i += 1) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        const top = Math.round(rect.top);
+        byTop.set(top, (byTop.get(top) ?? '') + chars[i]);
+      }
+      return { text, lines: [...byTop.values()].map((line) => line.trim()) };
+    }),
+  );
+  // …and no heading runs into the next column: each fits inside its own cell.
+  const spill = await table.locator('th').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const own = cell.getBoundingClientRect();
+      return Array.from(cell.querySelectorAll('span')).filter((span) => span.getBoundingClientRect().right > own.right + 0.5).map((span) => span.textContent);
+    }),
+  );
+  expect(spill).toEqual([]);
+  for (const heading of lines.filter((h) => /^[A-Za-z ]+$/.test(h.text))) {
+    const words = heading.text.split(/\s+/);
+    for (const line of heading.lines) expect([heading.text, line.split(/\s+/).every((word) => words.includes(word))]).toEqual([heading.text, true]);
+  }
+  // Wider than the pane: the box scrolls and its right edge is shaded; scrolled to the end, the shade is covered.
+  const box = english.getByTestId('summary-scroll');
+  const wider = await box.evaluate((element) => element.scrollWidth > element.clientWidth + 1);
+  expect(wider).toBe(true);
+  // A strip 2 px wide at the box's right edge, over the officials' rows (the totals row has its own background).
+  const edge = () =>
+    box.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const rows = Array.from(element.querySelectorAll('tbody tr')).slice(0, -1);
+      const top = rows[0]!.getBoundingClientRect().top;
+      const bottom = rows[rows.length - 1]!.getBoundingClientRect().bottom;
+      // Clear of the rows' edges by 2 px, where the totals row's background may bleed in.
+      return { x: Math.floor(rect.right) - 4, y: Math.ceil(top) + 2, width: 2, height: Math.floor(bottom - top) - 4 };
+    });
+  const shadeBefore = await lightestIn(english, await edge());
+  await shot('11b-english-summary', english, 'en-US');
+  await box.evaluate((element) => element.scrollBy({ left: 2000 }));
+  const shadeAfter = await lightestIn(english, await edge());
+  await shot('11c-english-summary-scrolled', english, 'en-US');
+  // Darker while there is more to the right, page-white once the last column is in view.
+  expect([shadeBefore, shadeAfter]).toEqual([expect.any(Number), 255]);
+  expect(shadeBefore).toBeLessThan(235);
+  await context.close();
 });
 
 test('repair in place keeps a backup, and the repaired table reads back as tidy', async () => {

@@ -105,4 +105,22 @@ describe('summarySheets', () => {
     expect(sheets[1].rows).toEqual([['Total', 0, 0]]);
     expect(sheets[3].rows).toEqual([]);
   });
+
+  it('writes the summary\'s own 未填写 and 未识别 in English on English sheets, the user\'s status words as they are', () => {
+    const summary = handMadeSummary();
+    summary.statuses = [...statuses, '未识别'];
+    summary.byStatus.push({ status: '未识别', count: 0, share: 0 });
+    summary.lagging.push({ ...summary.lagging[0], row: 14, number: '4', status: '未填写', reason: 'overdue', deadline: '2026-06-30' });
+    const [official, status, unit, late] = summarySheets(summary, 'en-US');
+    const english = ['未按进度完成', '基本按进度完成', '按进度完成', '已完成', 'Not filled in', 'Not recognized'];
+    expect(official.columns).toEqual(['Official', ...english, 'Total', 'On schedule']);
+    expect(unit.columns).toEqual(['Responsible unit', ...english, 'Total']);
+    expect(status.rows.map((row) => row[0])).toEqual([...english, 'Total']);
+    const statusColumn = late.columns.indexOf('Status');
+    expect(late.rows.map((row) => row[statusColumn])).toEqual(['未按进度完成', 'Not filled in']);
+    // The heading's width follows the English words, not the Chinese ones.
+    expect(official.widths?.[english.indexOf('Not recognized') + 1]).toBe('Not recognized'.length + 2);
+    // Chinese sheets keep them as the engine names them.
+    expect(summarySheets(summary, 'zh-CN')[0].columns).toEqual(['分管领导', ...statuses, '未识别', '合计', '按进度占比']);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { Change, Lang, RepairPlan, Summary } from '../types';
 import type { SheetSpec } from './types';
+import { statusLabel } from '../summary/statusLabel';
 import { truncateUtf16 } from './sheetName';
 import { chartTitles, label, removalMessages, removedMarker, sheetNames } from './labels';
 
@@ -23,8 +24,13 @@ function share(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
-function statusWidths(statuses: string[]): number[] {
-  return statuses.map((status) => Math.max(8, displayWidth(status) + 2));
+/** The status columns' headings: the pseudo-statuses (未填写, 未识别) in the sheet's language, the user's own words as written. */
+function statusHeadings(statuses: string[], lang: Lang): string[] {
+  return statuses.map((status) => statusLabel(status, lang));
+}
+
+function statusWidths(headings: string[]): number[] {
+  return headings.map((heading) => Math.max(8, displayWidth(heading) + 2));
 }
 
 function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
@@ -38,11 +44,12 @@ function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
   const columnTotals = statuses.map((status) => summary.byOfficial.reduce((sum, entry) => sum + (entry.counts[status] ?? 0), 0));
   rows.push([label('total', lang), ...columnTotals, summary.total, share(summary.onSchedule, summary.total)]);
   const shareColumn = statuses.length + 2;
+  const headings = statusHeadings(statuses, lang);
   return {
     name: sheetNames.byOfficial[lang],
-    columns: [label('official', lang), ...statuses, label('total', lang), label('onScheduleShare', lang)],
+    columns: [label('official', lang), ...headings, label('total', lang), label('onScheduleShare', lang)],
     rows,
-    widths: [14, ...statusWidths(statuses), 8, 12],
+    widths: [14, ...statusWidths(headings), 8, 12],
     percentColumns: [shareColumn],
     totalsRow: true,
     chart: {
@@ -54,7 +61,7 @@ function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
 }
 
 function byStatusSheet(summary: Summary, lang: Lang): SheetSpec {
-  const rows: Array<Array<string | number>> = summary.byStatus.map((entry) => [entry.status, entry.count, entry.share]);
+  const rows: Array<Array<string | number>> = summary.byStatus.map((entry) => [statusLabel(entry.status, lang), entry.count, entry.share]);
   rows.push([label('total', lang), summary.total, summary.total === 0 ? 0 : 1]);
   return {
     name: sheetNames.byStatus[lang],
@@ -77,11 +84,12 @@ function byUnitSheet(summary: Summary, lang: Lang): SheetSpec {
   // A task names several units, so this total counts task–unit pairs, not tasks.
   rows.push([label('total', lang), ...columnTotals, summary.byUnit.reduce((sum, entry) => sum + entry.total, 0)]);
   const unitWidth = Math.min(40, Math.max(16, ...summary.byUnit.map((entry) => displayWidth(entry.unit) + 2)));
+  const headings = statusHeadings(statuses, lang);
   return {
     name: sheetNames.byUnit[lang],
-    columns: [label('unit', lang), ...statuses, label('total', lang)],
+    columns: [label('unit', lang), ...headings, label('total', lang)],
     rows,
-    widths: [unitWidth, ...statusWidths(statuses), 8],
+    widths: [unitWidth, ...statusWidths(headings), 8],
     totalsRow: true,
   };
 }
@@ -96,7 +104,7 @@ function laggingSheet(summary: Summary, lang: Lang): SheetSpec {
     task.official ?? '',
     task.number,
     cellText(task.task),
-    task.status,
+    statusLabel(task.status, lang),
     task.units.join('、'),
     task.persons.join('、'),
     cellText(task.progress),

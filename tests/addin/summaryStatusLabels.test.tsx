@@ -1,0 +1,49 @@
+/** The pane's stacked bars name the summary's own buckets (未填写, 未识别) in the pane's language, the user's statuses as written. */
+import { renderToString } from 'react-dom/server';
+import { analyze } from '../../src/core';
+import type { Grid, Lang } from '../../src/core/types';
+import { OfficialChart, statusColors } from '../../taskpane/components/OfficialChart';
+import { LanguageContext } from '../../taskpane/context';
+import { translator } from '../../taskpane/i18n';
+
+/** Three tasks: one 按进度完成, one with an empty progress cell, one whose first line names no known status. */
+const grid: Grid = {
+  origin: { row: 1, column: 1 },
+  merges: [],
+  values: [
+    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
+    ['一、胡钛同志分管工作（共3项）', '', '', '', ''],
+    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
+    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', ''],
+    ['3', '建设智慧城市。', '市科技局', '林健生', '正在推进。'],
+  ],
+};
+const { summary } = analyze(grid);
+
+function chartText(lang: Lang): string {
+  const colors = statusColors(summary.statuses, () => 'other');
+  const html = renderToString(
+    <LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>
+      <OfficialChart summary={summary} colors={colors} noOfficial="-" />
+    </LanguageContext.Provider>,
+  );
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') + html;
+}
+
+test('in English the legend and the bar\'s spoken label say "Not filled in" and "Not recognized"', () => {
+  const text = chartText('en-US');
+  expect(text).toContain('Not filled in');
+  expect(text).toContain('Not recognized');
+  // The bar's label, which screen readers read: the official's counts by status.
+  expect(text).toMatch(/aria-label="胡钛: 3 tasks, 按进度完成 1, Not recognized 1, Not filled in 1"/);
+  expect(text).not.toMatch(/未填写|未识别/);
+  // The user's own status words are not translated.
+  expect(text).toContain('按进度完成');
+});
+
+test('in Chinese they stay 未填写 and 未识别', () => {
+  const text = chartText('zh-CN');
+  expect(text).toContain('未填写');
+  expect(text).toContain('未识别');
+  expect(text).not.toMatch(/Not filled in|Not recognized/);
+});
