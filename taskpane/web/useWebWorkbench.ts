@@ -49,6 +49,8 @@ export interface WebState {
   /** What the page's own bars show (the panels get none: see the workbench below). */
   error: unknown;
   notice: Notice | null;
+  /** 整理 has written the repaired table into this file (since it was opened): there is a repaired workbook to download. */
+  repaired: boolean;
   openFile: (file: File) => Promise<void>;
   chooseSheet: (sheet: string) => Promise<void>;
   download: (kind: ExportKind) => Promise<void>;
@@ -97,6 +99,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [problem, setProblem] = useState<ErrorInfo | null>(null);
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [repaired, setRepaired] = useState(false);
   const { busy, error, notice, setError, setNotice, run: runJob } = useJobRunner<WebBusy, unknown>();
   const [storedSettings, setStoredSettings] = useState<unknown>(() => loadStoredSettings());
   const [config, setConfig] = useState<Config>(() => defaultConfig());
@@ -176,6 +179,8 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   /** Hands the file to the worker (a copy: the page keeps the bytes to reopen after a cancel). */
   const openInWorker = useCallback(
     async (bytes: Uint8Array, name: string) => {
+      // A file (re)opened in a worker has no repair in it yet: a new file, or the same one after 取消.
+      setRepaired(false);
       const copy = bytes.slice();
       const result = await send({ type: 'open', bytes: copy, fileName: name, settings: storedSettings }, undefined, [copy.buffer]);
       setFormat(result.format);
@@ -228,6 +233,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
       run('write', async (report) => {
         const written = await send({ type: 'apply', mode, lang }, report);
         setSheets(written.allSheets);
+        setRepaired(true);
         setNotice({ intent: 'success', text: t('repair.applied', { sheet: written.sheets[0] ?? '' }) });
       }).then(() => undefined),
     [run, send, lang, t],
@@ -334,6 +340,6 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     dismissError: useCallback(() => setError(null), [setError]),
     dismissNotice: useCallback(() => setNotice(null), [setNotice]),
   };
-  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
+  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, repaired, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
   return { workbench, web };
 }
