@@ -3,7 +3,7 @@
  * the host's preview → apply → change log → backup path (host.applyPlan, as 整理 does); the comparison with last
  * period lives in the 汇总 step (ComparePanel). The files are read in the pane with the file layer (bytes in, no network).
  */
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MergeRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useMemo, useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
@@ -98,6 +98,11 @@ export function MergePanel({ workbench }: { workbench: Workbench }) {
     <div className={styles.root}>
       <SourceBar source={source} analysis={analysis} disabled={workbench.busy !== null || !workbench.connected} onRead={() => void workbench.readAndAnalyze()} />
       <SplitPanel workbench={workbench} />
+      <Divider />
+      {/* A heading like 发出报送表's above it, so the step reads as its two parts: send the forms out, merge what comes back. */}
+      <Text weight="semibold" size={400} as="h2" data-testid="returns-heading">
+        {t('merge.heading')}
+      </Text>
       <Text>{t('merge.intro')}</Text>
       <input ref={picker} className={styles.hidden} type="file" multiple accept={ACCEPT} data-testid="merge-picker" onChange={(e) => void pickReturns(e.target.files)} />
       <Button icon={<DocumentArrowUpRegular />} disabled={!analysis || reading !== null} onClick={() => picker.current?.click()}>

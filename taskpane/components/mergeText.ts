@@ -7,6 +7,7 @@ import { fillPlaceholders } from '../i18n';
 
 const zhCN = {
   'merge.tab': '合并报送',
+  'merge.heading': '合并各单位报送',
   'merge.intro': '先读取总表（选中总表后点击上面的按钮），再选择各单位报送回来的文件（.xlsx、.xls、.docx，可多选）。',
   'merge.choose': '选择报送文件…',
   'merge.reading': '正在读取第 {done}/{total} 份报送：{file}',
@@ -34,6 +35,7 @@ export type MergeMessageKey = keyof typeof zhCN;
 
 const enUS: Record<MergeMessageKey, string> = {
   'merge.tab': 'Merge returns',
+  'merge.heading': "Merge the units' returns",
   'merge.intro': 'Read the master table first (select it and press the button above), then choose the files the units sent back (.xlsx, .xls, .docx; several at once).',
   'merge.choose': 'Choose return files…',
   'merge.reading': 'Reading return {done}/{total}: {file}',

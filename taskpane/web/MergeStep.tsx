@@ -6,9 +6,9 @@
  * with its change log and the CLI's merge sheets, then read, so that 校验 and 汇总 work on it next. The whole workbook
  * stays one click away as a download named after the master.
  */
-import { Button, Divider, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Divider, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkRegular, DismissRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../src/core/types';
 import type { ApplyMode } from '../../src/host';
 import type { ErrorInfo } from '../../src/web/protocol';
@@ -17,24 +17,20 @@ import type { ReturnsApplied, ReturnsPreview } from '../../src/web/returnsProtoc
 import { useLanguage } from '../context';
 import { SplitPanel, type MakeRound, type OfferDownload } from '../components/SplitPanel';
 import type { Workbench } from '../useWorkbench';
+import { FilePicker } from './FilePicker';
 import { MergeOverviewView } from './MergeOverview';
 import { returnsTranslator } from './returnsText';
+import { useFileDrop } from './useFileDrop';
 import { saveFile, type WebState } from './useWebWorkbench';
 import { webTranslator } from './webText';
 import { CANCELLED } from './workerClient';
 
-/** What the picker and the drop take: workbooks, the XML/HTML ".xls" systems export, Word documents. */
-const ACCEPT = '.xlsx,.xlsm,.xls,.xml,.htm,.html,.docx';
-
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  drop: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', padding: tokens.spacingHorizontalM, border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge },
-  dropping: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   files: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   busy: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  hidden: { display: 'none' },
 });
 
 type Reading = { kind: 'read'; done: number; total: number; file: string } | { kind: 'merge' } | { kind: 'write' } | { kind: 'download' };
@@ -73,12 +69,10 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
   const [reading, setReading] = useState<Reading | null>(null);
   // Words made when shown, so that a message follows the language switch.
   const [message, setMessage] = useState<{ intent: 'success' | 'warning' | 'error'; text: (lang: Lang) => string } | null>(null);
-  const [dropping, setDropping] = useState(false);
   const [mode, setMode] = useState<ApplyMode>('new-sheet');
   /** Set once a merge was applied: the workbook (with it) can be downloaded. */
   const [applied, setApplied] = useState(false);
   const cancelled = useRef(false);
-  const picker = useRef<HTMLInputElement>(null);
   const { request, showSheets, chooseSheet } = web;
   const master = workbench.analysis;
   const idle = reading === null && workbench.busy === null;
@@ -194,58 +188,36 @@ export function MergeStep({ workbench, web }: { workbench: Workbench; web: WebSt
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    // The page opens a file dropped anywhere else as the master: a drop here adds returns instead.
-    event.preventDefault();
-    event.stopPropagation();
-    setDropping(false);
-    if (idle) void addReturns(Array.from(event.dataTransfer.files));
-  };
+  // The page opens a file dropped anywhere else as the master: a drop here adds returns instead.
+  const drop = useFileDrop({ onFiles: (list) => void addReturns(list), multiple: true, contained: true, disabled: !idle });
 
   return (
     <div className={styles.root} data-testid="merge-step">
       {/* 发出报送表 first (the add-in's panel); the forms are made in the worker, which holds the master's records. */}
       <SplitPanel workbench={workbench} offerDownload={offerDownload} make={makeInWorker} />
       <Divider />
+      <Text weight="semibold" size={400} as="h2" data-testid="returns-heading">
+        {tr('returns.heading')}
+      </Text>
       <Text>{tr('returns.intro')}</Text>
       {!master && (
         <MessageBar intent="info" data-testid="merge-no-master">
           <MessageBarBody>{tr('returns.noMaster')}</MessageBarBody>
         </MessageBar>
       )}
-      <section
-        className={mergeClasses(styles.drop, dropping && styles.dropping)}
-        data-testid="merge-drop"
-        onDragOver={(event) => {
-          event.preventDefault();
-          event.stopPropagation();
-          setDropping(true);
-        }}
-        onDragLeave={(event) => {
-          if (event.currentTarget === event.target) setDropping(false);
-        }}
-        onDrop={onDrop}
-      >
-        <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabled={!master || !idle} onClick={() => picker.current?.click()}>
-          {tr('returns.choose')}
-        </Button>
-        <input
-          ref={picker}
-          className={styles.hidden}
-          type="file"
-          multiple
-          accept={ACCEPT}
-          data-testid="merge-picker"
-          onChange={(event) => {
-            const list = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            void addReturns(list);
-          }}
-        />
-        <Text size={200} className={styles.muted}>
-          {dropping ? tr('returns.dropActive') : tr('returns.drop')}
-        </Text>
-      </section>
+      <FilePicker
+        drop={drop}
+        label={tr('returns.choose')}
+        icon={<DocumentArrowUpRegular />}
+        disabled={!master || !idle}
+        hint={
+          <Text size={200} className={styles.muted}>
+            {drop.dropping ? tr('returns.dropActive') : tr('returns.drop')}
+          </Text>
+        }
+        zoneTestId="merge-drop"
+        inputTestId="merge-picker"
+      />
       {reading && (
         <div className={styles.busy} data-testid="merge-busy">
           <Text size={200}>{reading.kind === 'read' ? tr('returns.reading', reading) : reading.kind === 'merge' ? tr('returns.merging') : reading.kind === 'write' ? tr('returns.writing') : tr('returns.downloading')}</Text>

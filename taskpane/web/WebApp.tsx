@@ -13,11 +13,10 @@ import {
   Select,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { Fragment, useCallback, useMemo } from 'react';
 import type { Lang } from '../../src/core/types';
 import type { ExportKind } from '../../src/web/protocol';
 import { outputFileName } from '../../src/web/fileNames';
@@ -31,31 +30,20 @@ import { SummaryPanel } from '../components/SummaryPanel';
 import { useLanguage } from '../context';
 import { describeError } from '../errors';
 import { CompareCharts, useWebCompare } from './CompareWeb';
+import { FilePicker } from './FilePicker';
 import { SheetGrid } from './SheetGrid';
 import { SummaryCharts } from './SummaryCharts';
+import { useFileDrop } from './useFileDrop';
 import { useWebWorkbench, type WebBusy } from './useWebWorkbench';
 import { MergeStep } from './MergeStep';
 import { paneTranslator, webTranslator } from './webText';
-
-/** What the open button and drop accept (the file layer tells the rest apart by content). */
-const ACCEPT = '.xlsx,.xlsm,.xml,.xls,.htm,.html,.docx';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  fileBar: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-    padding: tokens.spacingHorizontalM,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  dropping: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  fileBar: { backgroundColor: tokens.colorNeutralBackground2 },
   sheetPicker: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   busy: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   busyBar: { flexGrow: 1 },
@@ -65,8 +53,8 @@ const useStyles = makeStyles({
   gridBox: { height: 'calc(100vh - 260px)', minHeight: '360px' },
   downloads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
   downloadButton: { justifyContent: 'flex-start' },
+  downloadWait: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalS },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  hidden: { display: 'none' },
 });
 
 function Busy({ busy, onCancel }: { busy: WebBusy; onCancel: () => void }) {
@@ -101,16 +89,10 @@ function Workspace() {
   const { workbench, web } = useWebWorkbench();
   const compare = useWebCompare(web, workbench.analysis, lang);
   const [tab, setTab] = useStep(workbench.dismissNotice);
-  const [dropping, setDropping] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const busy = web.busy !== null;
-
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDropping(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void web.openFile(file);
-  };
+  const { openFile } = web;
+  // A file dropped anywhere on the page opens as the table to work on (合并报送 keeps drops on its own box).
+  const drop = useFileDrop({ onFiles: useCallback(([file]: File[]) => void openFile(file!), [openFile]), disabled: busy });
   const statusGroups = useMemo(
     () => ({
       lagging: workbench.config.vocabulary.filter((entry) => entry.lagging).map((entry) => entry.status),
@@ -121,17 +103,7 @@ function Workspace() {
   const downloads = DOWNLOADS.filter((entry) => entry.tabs.includes(tab) && (entry.kind !== 'word' || wordExportAvailable));
 
   return (
-    <main
-      className={styles.page}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDropping(true);
-      }}
-      onDragLeave={(event) => {
-        if (event.currentTarget === event.target) setDropping(false);
-      }}
-      onDrop={onDrop}
-    >
+    <main className={styles.page} {...drop.handlers}>
       <header className={styles.header}>
         <div className={styles.titles}>
           <Text as="h1" size={600} weight="semibold">
@@ -142,23 +114,17 @@ function Workspace() {
         <LanguageSwitch />
       </header>
 
-      <section className={mergeClasses(styles.fileBar, dropping && styles.dropping)} data-testid="drop-zone">
-        <Button appearance="primary" icon={<FolderOpenRegular />} disabled={busy} onClick={() => fileInput.current?.click()}>
-          {tw('web.open')}
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hidden}
-          type="file"
-          accept={ACCEPT}
-          data-testid="file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void web.openFile(file);
-          }}
-        />
-        {web.fileName ? <Text weight="semibold">{tw('web.file', { name: web.fileName })}</Text> : <Text>{dropping ? tw('web.dropActive') : tw('web.drop')}</Text>}
+      <FilePicker
+        drop={drop}
+        label={tw('web.open')}
+        icon={<FolderOpenRegular />}
+        disabled={busy}
+        hint={web.fileName ? <Text weight="semibold">{tw('web.file', { name: web.fileName })}</Text> : <Text>{drop.dropping ? tw('web.dropActive') : tw('web.drop')}</Text>}
+        zoneTestId="drop-zone"
+        inputTestId="file-input"
+        catchesDrops={false}
+        className={styles.fileBar}
+      >
         {web.sheets.length > 0 && (
           <span className={styles.sheetPicker}>
             <Text>{tw('web.sheet')}</Text>
@@ -174,7 +140,7 @@ function Workspace() {
         <Text size={200} className={styles.muted}>
           {tw('web.privacy')}
         </Text>
-      </section>
+      </FilePicker>
 
       <section className={styles.status} aria-live="polite">
         {web.busy && <Busy busy={web.busy} onCancel={web.cancel} />}
@@ -206,19 +172,30 @@ function Workspace() {
             <Card data-testid="downloads">
               <CardHeader header={<Text weight="semibold">{tw('web.downloads')}</Text>} />
               <div className={styles.downloads}>
-                {downloads.map(({ kind }) => (
-                  <Button
-                    key={kind}
-                    className={styles.downloadButton}
-                    icon={<ArrowDownloadRegular />}
-                    disabled={busy}
-                    onClick={() => void web.download(kind)}
-                    title={outputFileName(web.fileName ?? '', kind, lang)}
-                    data-testid={`download-${kind}`}
-                  >
-                    {tw(`web.download.${kind}`)}
-                  </Button>
-                ))}
+                {downloads.map(({ kind }) => {
+                  // The repaired workbook exists once 整理 has run; before, the button waits and says why.
+                  const waiting = kind === 'fixed' && !web.repaired;
+                  return (
+                    <Fragment key={kind}>
+                      <Button
+                        className={styles.downloadButton}
+                        icon={<ArrowDownloadRegular />}
+                        disabled={busy || waiting}
+                        onClick={() => void web.download(kind)}
+                        title={waiting ? tw('web.download.fixed.wait') : outputFileName(web.fileName ?? '', kind, lang)}
+                        aria-describedby={waiting ? 'download-fixed-wait' : undefined}
+                        data-testid={`download-${kind}`}
+                      >
+                        {tw(`web.download.${kind}`)}
+                      </Button>
+                      {waiting && (
+                        <Text size={200} id="download-fixed-wait" className={styles.downloadWait} data-testid="download-fixed-wait">
+                          {tw('web.download.fixed.wait')}
+                        </Text>
+                      )}
+                    </Fragment>
+                  );
+                })}
               </div>
             </Card>
           )}

@@ -49,6 +49,8 @@ export interface WebState {
   /** What the page's own bars show (the panels get none: see the workbench below). */
   error: unknown;
   notice: Notice | null;
+  /** 整理 has written the repaired table into this file (since it was opened): there is a repaired workbook to download. */
+  repaired: boolean;
   openFile: (file: File) => Promise<void>;
   chooseSheet: (sheet: string) => Promise<void>;
   download: (kind: ExportKind) => Promise<void>;
@@ -98,6 +100,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   const [source, setSource] = useState<SourceSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [repairedAnalysis, setRepairedAnalysis] = useState<Analysis | null>(null);
+  const [repaired, setRepaired] = useState(false);
   const { busy, error, notice, setError, setNotice, run: runJob } = useJobRunner<WebBusy, unknown>();
   const [storedSettings, setStoredSettings] = useState<unknown>(() => loadStoredSettings());
   const [config, setConfig] = useState<Config>(() => defaultConfig());
@@ -177,6 +180,8 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
   /** Hands the file to the worker (a copy: the page keeps the bytes to reopen after a cancel). */
   const openInWorker = useCallback(
     async (bytes: Uint8Array, name: string) => {
+      // A file (re)opened in a worker has no repair in it yet: a new file, or the same one after 取消.
+      setRepaired(false);
       const copy = bytes.slice();
       const result = await send({ type: 'open', bytes: copy, fileName: name, settings: storedSettings }, undefined, [copy.buffer]);
       setFormat(result.format);
@@ -230,6 +235,7 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
         const written = await send({ type: 'apply', mode, lang }, report);
         setRepairedAnalysis(analysis);
         setSheets(written.allSheets);
+        setRepaired(true);
         setNotice({ intent: 'success', text: t('repair.applied', { sheet: written.sheets[0] ?? '' }) });
       }).then(() => undefined),
     [run, send, lang, t, analysis],
@@ -337,6 +343,6 @@ export function useWebWorkbench(): { workbench: Workbench; web: WebState } {
     dismissError: useCallback(() => setError(null), [setError]),
     dismissNotice: useCallback(() => setNotice(null), [setNotice]),
   };
-  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
+  const web: WebState = { fileName, format, sheets, sheet, grid, marks, scrollTarget, problem, busy, error, notice, repaired, openFile, chooseSheet, download, cancel, request: send, showSheets: setSheets };
   return { workbench, web };
 }

@@ -65,6 +65,13 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   await expect(summary.textContent()).resolves.toBe(`新增滞后 ${newlyLagging}，持续滞后 ${stillLagging}，已恢复 ${recovered}，本期完成 ${completed}`);
   await expect(page.getByTestId('compare-total').textContent()).resolves.toBe(`合计${newlyLagging}${stillLagging}${recovered}${completed}`);
   await expect(page.getByTestId('compare-lagging').locator('li').count()).resolves.toBe(newlyLagging + stillLagging);
+  // A lagging task written without a 序号 is named by its section and its place there, counted in the table as read.
+  const comparison = compareTables(last.analysis, current);
+  const unnumbered = comparison.tasks.find((x) => (x.change === 'newly-lagging' || x.change === 'still-lagging') && x.number === '');
+  if (!unnumbered || unnumbered.section === null) throw new Error('the fixture no longer has a lagging task without a number in a section');
+  const place = current.table.records.filter((r) => r.section === unnumbered.section).findIndex((r) => r.row === unnumbered.row) + 1;
+  const start = unnumbered.task.split('\n')[0]!.slice(0, 10);
+  await expect(page.getByTestId('compare-lagging').locator('li', { hasText: start }).textContent()).resolves.toContain(`第 ${unnumbered.section} 部分第 ${place} 项（无序号）：${start}`);
   const chart = page.getByTestId('chart-compare');
   await chart.locator('canvas').first().waitFor();
   await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();

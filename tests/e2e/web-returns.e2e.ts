@@ -19,7 +19,7 @@ import { openWorkbook } from '../../src/files';
 import { SHEET } from '../web/support';
 import { webRound, type WebRound } from '../web/returnsRound';
 import { ROOT, SCREENSHOT_DIR } from './support';
-import { dropFiles, openFile, openWebPage, serveWebPage, type ServedWebPage } from './webPage';
+import { dragAway, dragFilesOver, dropFiles, openFile, openWebPage, pickWithKeyboard, serveWebPage, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
 const WORK = path.join(ROOT, 'test-artifacts', 'web-returns-e2e');
@@ -64,6 +64,8 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   await page.getByTestId('source-info').waitFor();
 
   await page.getByRole('tab', { name: '合并报送' }).click();
+  // The step reads as two sections: sending the forms out, then merging what comes back.
+  await expect(page.getByTestId('merge-step').getByRole('heading').allTextContents()).resolves.toEqual(['发出报送表', '合并各单位报送']);
   // 发出报送表 first: every unit's form, made in the worker, as one zip.
   const [forms] = await Promise.all([page.waitForEvent('download'), page.getByTestId('split-run').click()]);
   expect(forms.suggestedFilename()).toMatch(/^报送-.*\.zip$/);
@@ -106,6 +108,7 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
   }
   await page.getByTestId('language').selectOption('en-US');
+  await page.getByRole('heading', { name: "Merge the units' returns" }).waitFor();
   await page.getByTestId('merge-changes').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
   await page.getByTestId('language').selectOption('zh-CN');
@@ -196,6 +199,50 @@ test('取消 while the returns are read stops between files: those read so far a
   // The master was not lost: the preview is there and the merge can still be applied.
   await page.getByTestId('merge-preview').waitFor();
   await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(true);
+  expect(served.refused).toEqual([]);
+  await context.close();
+}, 300000);
+
+test('the returns box works as the open box does: a drag lights it up (not the page\'s), Tab and Enter pick, another type is turned away', async () => {
+  const context = await served.newContext();
+  const { page, errors } = await openWebPage(context, served.url);
+  page.setDefaultTimeout(60000);
+  await openFile(page, pathOf(round.master.name));
+  await page.getByTestId('sheet-picker').selectOption(SHEET);
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('source-info').waitFor();
+  await page.getByRole('tab', { name: '合并报送' }).click();
+  const zone = page.getByTestId('merge-drop');
+  const background = (testId: string) => page.getByTestId(testId).evaluate((element) => getComputedStyle(element).backgroundColor);
+  const resting = { returns: await background('merge-drop'), page: await background('drop-zone') };
+
+  // Returns held over the box light it up and say they will be added; the page's open box stays as it is.
+  const first = round.returns[0]!;
+  await dragFilesOver(page, 'merge-drop', [pathOf(first.name)]);
+  await zone.getByText('松开鼠标即可添加报送').waitFor();
+  expect(await background('merge-drop')).not.toBe(resting.returns);
+  expect(await background('drop-zone')).toBe(resting.page);
+  await dragAway(page, 'merge-drop');
+  await zone.getByText('把报送文件拖到这里（可一次拖入多个）').waitFor();
+  expect(await background('merge-drop')).toBe(resting.returns);
+
+  // A text file among the returns: the same one message as the open box; the good return is added, the master stays.
+  const note = path.join(WORK, '回复说明.txt');
+  fs.writeFileSync(note, '本单位已报送。');
+  await dropFiles(page, 'merge-drop', [note, pathOf(first.name)]);
+  await expect(zone.getByTestId('file-rejected').textContent()).resolves.toBe('不能读取 回复说明.txt：这里只读取 .xlsx、.xlsm、.xls、.xml、.htm、.html、.docx 文件。其他格式的表格请先另存为 .xlsx 再打开。');
+  await page.getByTestId('merge-files').getByText(first.name).waitFor();
+  await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('merge-unreadable').count()).resolves.toBe(0);
+  await page.getByText(`文件：${round.master.name}`).waitFor();
+
+  // The keyboard alone: Tab to 选择报送文件…, Enter, pick two more; the message of the wrong file goes.
+  const more = round.returns.slice(1, 3).map((r) => pathOf(r.name));
+  await pickWithKeyboard(page, '选择报送文件…', more);
+  await page.getByTestId('merge-busy').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('merge-files').getByRole('listitem').count()).resolves.toBe(3);
+  await expect(zone.getByTestId('file-rejected').count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
   expect(served.refused).toEqual([]);
   await context.close();
 }, 300000);

@@ -20,7 +20,7 @@ import { openWorkbook } from '../../src/files';
 import { outputFileName } from '../../src/web/fileNames';
 import { fixtureWorkbooks, SHEET } from '../web/support';
 import { ROOT, SCREENSHOT_DIR } from './support';
-import { downloadOf, dropFile, gotoWebPage, openFile, pageErrors, serveWebPage, WEB_DIST, type ServedWebPage } from './webPage';
+import { downloadOf, dragAway, dragFilesOver, dropFile, dropFiles, gotoWebPage, openFile, pageErrors, pickWithKeyboard, repair, serveWebPage, WEB_DIST, type ServedWebPage } from './webPage';
 
 const run = promisify(execFile);
 const WORK = path.join(ROOT, 'test-artifacts', 'web-e2e');
@@ -148,13 +148,18 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   await expect(cells(4).count()).resolves.toBe(1);
   await expect(cells(5).allTextContents()).resolves.toEqual(['序号', '工作任务', '责任单位', '责任人', '进展情况']);
   await expect(cells(6).first().evaluate((cell) => getComputedStyle(cell).borderBottomColor)).resolves.toBe('rgba(0, 0, 0, 0)');
+  // Before 整理 there is no repaired workbook yet: its download is off and says why; the Word document can be had already.
+  await expect(page.getByTestId('download-fixed').isDisabled()).resolves.toBe(true);
+  await expect(page.getByTestId('download-fixed-wait').textContent()).resolves.toBe('先点击上面的“整理”，才能下载整理后的工作簿。');
+  await expect(page.getByTestId('download-word').isEnabled()).resolves.toBe(true);
   await shot(page, '02-open');
   // The preview lists the merged rows; closed again so the screenshot shows the whole step.
   await page.getByRole('button', { name: /合并的行/ }).click();
   await page.getByText(/第 \d+–\d+ 行/).first().waitFor();
   await page.getByRole('button', { name: /合并的行/ }).click();
-  await page.getByRole('button', { name: '整理', exact: true }).click();
-  await page.getByText(/已生成工作表/).waitFor();
+  await repair(page);
+  await expect(page.getByTestId('download-fixed').isEnabled()).resolves.toBe(true);
+  await expect(page.getByTestId('download-fixed-wait').count()).resolves.toBe(0);
   await shot(page, '03-repair');
   const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
   const fixedBook = openWorkbook(new Uint8Array(fs.readFileSync(fixed)));
@@ -218,6 +223,48 @@ test('the three journeys on the Word paste of seed 001, with a screenshot of eac
   await context.close();
 }, 180000);
 
+test('the open box: a drag lights it up, a file of another type is turned away in one message, Tab and Enter open the file dialog', async () => {
+  const context = await newContext();
+  const { page, traffic, errors } = await openPage(context, served.url);
+  const input = inputs.find((i) => i.name === '001-word-paste');
+  if (!input) throw new Error('no 001-word-paste fixture');
+  const zone = page.getByTestId('drop-zone');
+  const background = () => zone.evaluate((element) => getComputedStyle(element).backgroundColor);
+  const resting = await background();
+
+  // Files held over the box: it changes colour and says what letting go does; taken away, it is as it was.
+  await dragFilesOver(page, 'drop-zone', [input.file]);
+  await zone.getByText('松开鼠标即可打开').waitFor();
+  expect(await background()).not.toBe(resting);
+  await dragAway(page, 'drop-zone');
+  await zone.getByText(/^把表格文件拖到这里/).waitFor();
+  expect(await background()).toBe(resting);
+
+  // A PDF dropped, then picked: one message naming it and what is read, nothing opened.
+  const pdf = path.join(INPUTS, '通知.pdf');
+  fs.writeFileSync(pdf, '%PDF-1.4\n');
+  const wrongType = '不能读取 通知.pdf：这里只读取 .xlsx、.xlsm、.xls、.xml、.htm、.html、.docx 文件。其他格式的表格请先另存为 .xlsx 再打开。';
+  await dropFiles(page, 'drop-zone', [pdf]);
+  await expect(zone.getByTestId('file-rejected').textContent()).resolves.toBe(wrongType);
+  await shot(page, '01b-wrong-type');
+  await pickWithKeyboard(page, '打开文件', [pdf]);
+  await expect(page.getByTestId('file-rejected').count()).resolves.toBe(1);
+  await expect(page.getByTestId('file-rejected').textContent()).resolves.toBe(wrongType);
+  await page.getByTestId('start-hint').waitFor();
+  expect(errors).toEqual([]);
+
+  // The table, picked with the keyboard alone: opened, and the message is gone.
+  await pickWithKeyboard(page, '打开文件', [input.file]);
+  await page.getByText(`文件：${path.basename(input.file)}`).waitFor();
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('file-rejected').count()).resolves.toBe(0);
+  await chooseSheet(page, SHEET);
+  await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+  expect(errors).toEqual([]);
+  expect(traffic.afterLoad).toEqual([]);
+  await context.close();
+}, 180000);
+
 test('every seed-built workbook: open, repair and summarize, downloads readable', async () => {
   const context = await newContext();
   const { page, traffic, errors } = await openPage(context, served.url);
@@ -225,6 +272,9 @@ test('every seed-built workbook: open, repair and summarize, downloads readable'
     await openFile(page, input.file);
     await chooseSheet(page, input.sheet);
     await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+    // A newly opened file has not been repaired, whatever was repaired before it.
+    await expect(page.getByTestId('download-fixed').isDisabled()).resolves.toBe(true);
+    await repair(page);
     const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
     const book = openWorkbook(new Uint8Array(fs.readFileSync(fixed)));
     const repaired = book.sheets.find((s) => s.name.endsWith('（整理）'));
@@ -281,6 +331,7 @@ test('opened from a file:// path the page works and makes no request at all', as
   await dropFile(page, input.file);
   await chooseSheet(page, SHEET);
   await expect(page.getByTestId('source-info').textContent()).resolves.toContain(`${input.records} 项任务`);
+  await repair(page);
   const fixed = await download(page, 'download-fixed', outputFileName(path.basename(input.file), 'fixed', 'zh-CN'));
   expect(openWorkbook(new Uint8Array(fs.readFileSync(fixed))).sheets.length).toBe(3);
   await shot(page, '08-file-url');

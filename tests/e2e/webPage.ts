@@ -104,15 +104,56 @@ export async function openFile(page: Page, file: string): Promise<void> {
   await opened(page, path.basename(file));
 }
 
-/** Drops files on an element as the browser does when they are dragged in from a folder. */
-export async function dropFiles(page: Page, testId: string, files: string[]): Promise<void> {
+/** The files as the browser hands them to a drag: a DataTransfer holding them, in the page. */
+async function filesTransfer(page: Page, files: string[]) {
   const payload = files.map((file) => ({ name: path.basename(file), base64: fs.readFileSync(file).toString('base64') }));
-  const dataTransfer = await page.evaluateHandle((list) => {
+  return page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
     for (const { name, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))], name));
     return transfer;
   }, payload);
-  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}
+
+/** Drops files on an element as the browser does when they are dragged in from a folder. */
+export async function dropFiles(page: Page, testId: string, files: string[]): Promise<void> {
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer: await filesTransfer(page, files) });
+}
+
+/** Drags files over an element (not dropped yet), as the browser does while a user holds them above it. */
+export async function dragFilesOver(page: Page, testId: string, files: string[]): Promise<void> {
+  await page.getByTestId(testId).dispatchEvent('dragover', { dataTransfer: await filesTransfer(page, files) });
+}
+
+/** Drags them away again, out of the window (no element to go to). */
+export async function dragAway(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).dispatchEvent('dragleave');
+}
+
+/** Picks files with the keyboard only: Tab to the button named `button`, Enter, then the browser's file dialog. */
+export async function pickWithKeyboard(page: Page, button: string, files: string[]): Promise<void> {
+  const target = page.getByRole('button', { name: button, exact: true });
+  await target.focus();
+  // Focus came from the keyboard's point of view too: the button is in the tab order, not only clickable.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  if (!(await target.evaluate((element) => element === document.activeElement))) throw new Error(`Tab does not reach the button ${button}`);
+  // Chromium drops a file dialog asked for within moments of the last one closing (a test is that fast, a person is
+  // not): Enter again then, as a person would when nothing opened.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 3000 }), page.keyboard.press('Enter')]);
+      await chooser.setFiles(files);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Presses 整理 and waits until the repaired sheet is written. */
+export async function repair(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '整理', exact: true }).click();
+  await page.getByText(/已生成工作表/).waitFor();
 }
 
 /** Drops a file on the page's drop zone and waits until the page has opened it. */
