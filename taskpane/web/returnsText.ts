@@ -7,7 +7,7 @@ import type { Lang } from '../../src/core/types';
 
 const zhCN = {
   'returns.heading': '合并各单位报送',
-  'returns.intro': '第二步：选择各单位报送回来的文件（.xlsx、.xls、.docx，可多选，也可以拖到这里）。先看哪些单位已报送、将改动哪些内容，再应用合并（和“整理”一样写入工作簿，保留原表和修改记录）。',
+  'returns.intro': '选择各单位报送回来的文件（.xlsx、.xls、.docx，可多选，也可以拖到这里）。先看哪些单位已报送、将改动哪些内容，再应用合并（和“整理”一样写入工作簿，保留原表和修改记录）。',
   'returns.noMaster': '请先打开总表，并在上方选择总表所在的工作表。',
   'returns.choose': '选择报送文件…',
   'returns.drop': '把报送文件拖到这里（可一次拖入多个）',
@@ -50,7 +50,7 @@ export type ReturnsKey = keyof typeof zhCN;
 
 const enUS: Record<ReturnsKey, string> = {
   'returns.heading': "Merge the units' returns",
-  'returns.intro': 'Next, choose the files the units sent back (.xlsx, .xls, .docx; several at once, or drop them here). See who answered and what will change, then apply the merge (written into the workbook as 整理 writes, the original and a change log kept).',
+  'returns.intro': 'Choose the files the units sent back (.xlsx, .xls, .docx; several at once, or drop them here). See who answered and what will change, then apply the merge (written into the workbook as 整理 writes, the original and a change log kept).',
   'returns.noMaster': 'Open the master table first and choose its sheet above.',
   'returns.choose': 'Choose return files…',
   'returns.drop': 'Drop return files here (several at once)',
