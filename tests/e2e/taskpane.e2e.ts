@@ -107,9 +107,10 @@ const RULE_IDS = ruleCatalog().map((rule) => rule.id);
 /**
  * A screenshot at the pane's width, and what a reviewer of it would check: nothing runs off the right edge (the page
  * never scrolls sideways; wide tables scroll inside their own box), no English words and no rule ids on a zh-CN screen.
+ * Animations are run to their end first (Fluent's expanding panels were caught half open).
  */
 async function shot(name: string, on: Page = page, lang: 'zh-CN' | 'en-US' = 'zh-CN', alsoAllowed: string[] = []): Promise<void> {
-  await on.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await on.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   const overflow = await sidewaysOverflow(on);
   expect([name, overflow]).toEqual([name, 0]);
   const clipped = await on.evaluate(() => {
@@ -479,7 +480,7 @@ test('settings: lists and JSON, problems shown with their path, saved to the wor
   await expect(cutListBoxes(aliasBoxes)).resolves.toEqual([]);
   await expect(cutListBoxes(page.getByRole('textbox', { name: /^同义写法（用顿号或逗号分隔） \d+$/ }))).resolves.toEqual([]);
   await reformAliases.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, '08b-settings-units.png') });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, '08b-settings-units.png') });
   // Both lists (statuses, units) add a blank entry at their end and remove the one asked for.
   for (const [list, label] of [[0, '状态'], [1, '单位名称']] as const) {
     const entries = page.getByRole('textbox', { name: new RegExp(`^${label} \\d+$`) });
@@ -647,7 +648,7 @@ test('settings in English: labels stay on screen when filled in, delete buttons 
   await expect(cutListBoxes(page.getByRole('textbox', { name: /^Aliases \(comma separated\) \d+$/ }))).resolves.toEqual([]);
   await shot('08e-settings-english', page, 'en-US');
   await aliases.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, '08f-settings-english-units.png') });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, '08f-settings-english-units.png') });
 });
 
 test('outside Excel it still renders, with a notice', async () => {

@@ -75,7 +75,7 @@ test('the manager picks last period\'s file in 汇总, sees the changes per offi
   const chart = page.getByTestId('chart-compare');
   await chart.locator('canvas').first().waitFor();
   await page.getByTestId('compare-panel').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-06b-compare.png'), fullPage: true });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, 'web-06b-compare.png'), fullPage: true });
 
   // The chart as a picture, named after the file.
   const png = await downloadOf(page, () => chart.getByRole('button').click());

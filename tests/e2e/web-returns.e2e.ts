@@ -99,18 +99,18 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   // The whole step from the top of the page (the split, the returns, who answered): a tall window for this one.
   await page.setViewportSize({ width: 1400, height: 1700 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07-merge-returns.png') });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, 'web-07-merge-returns.png') });
   await page.setViewportSize({ width: 1400, height: 1000 });
 
   // The changes and the findings before applying, the changes in English too (test-artifacts only: for reviewing the layout).
   for (const [part, name] of [['merge-changes', '07b-merge-changes'], ['merge-findings', '07c-merge-findings']]) {
     await page.getByTestId(part).evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
+    await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
   }
   await page.getByTestId('language').selectOption('en-US');
   await page.getByRole('heading', { name: "Merge the units' returns" }).waitFor();
   await page.getByTestId('merge-changes').evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, 'web-07d-merge-english.png') });
   await page.getByTestId('language').selectOption('zh-CN');
 
   // Apply as 整理 applies: a new sheet with its change log and the merge's sheets, in the page's workbook; then read.
@@ -146,7 +146,7 @@ test('合并报送: open the master, add the returns, see who is silent, apply i
   await page.getByTestId('merge-preview').waitFor();
   await expect(page.getByTestId('merge-apply').isEnabled()).resolves.toBe(false);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'web-07e-merge-applied.png') });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, 'web-07e-merge-applied.png') });
 
   // The file layer: the original sheet kept, every returned progress text on its task in the merged sheet and in 合并后.
   expect(book.readSheet(SHEET).grid.values).toEqual(openWorkbook(round.master.bytes).readSheet(SHEET).grid.values);

@@ -66,7 +66,7 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
 async function shot(page: Page, name: string): Promise<void> {
   // From the top of the page, as a user first sees each step.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, `web-${name}.png`) });
 }
 
 async function chooseSheet(page: Page, sheet: string): Promise<void> {

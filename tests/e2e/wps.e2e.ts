@@ -86,7 +86,7 @@ async function expectFitsInChinese(page: Page): Promise<void> {
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `wps-${name}.png`), fullPage });
+  await page.screenshot({ animations: 'disabled', path: path.join(SCREENSHOT_DIR, `wps-${name}.png`), fullPage });
 }
 
 beforeAll(async () => {
