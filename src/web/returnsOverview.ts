@@ -5,7 +5,7 @@
  * receives a few kilobytes instead of the merged table, and both front ends show the same thing.
  */
 import { columnsByField } from '../core/table/readTable';
-import { roundRuleCatalog, type MergePlan, type MergedCell, type TaskMatch, type UnitAnswer } from '../core/returns';
+import { periodOf, roundRuleCatalog, type MergePlan, type MergedCell, type TaskMatch, type UnitAnswer } from '../core/returns';
 import type { Analysis, Lang, Severity } from '../core/types';
 
 /** Tasks listed in the preview; the rest are counted (the merge log in the workbook has every cell). */
@@ -127,7 +127,8 @@ export function mergeOverview(plan: MergePlan, master?: Analysis): MergeOverview
   for (const cell of plan.cells) {
     // The title's period is the only cell without a source.
     if (cell.sources.length === 0) {
-      title ??= { before: cell.before, after: cell.after };
+      // Shown as "标题中的期别：1-9月 → 1-10月": the periods, not both whole titles (the whole title when none is found).
+      title ??= { before: periodOf(cell.before) ?? cell.before, after: periodOf(cell.after) ?? cell.after };
       continue;
     }
     const list = byRow.get(cell.masterRow);
