@@ -25,6 +25,8 @@ import { ArrowDownloadRegular, DocumentArrowUpRegular, TableArrowUpRegular } fro
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
 import { changeLabels, compareSheets, compareTables, type ComparedTask, type Comparison, type StatusChange } from '../../src/core/returns';
+import { officialLabel } from '../../src/core/summary/officialLabel';
+import { NO_OFFICIAL } from '../../src/core/summary/summarize';
 import type { Lang } from '../../src/core/types';
 import { HostError, throwIfCancelled, type WorkbookHost } from '../../src/host';
 import { readLastPeriod } from '../../src/host/lastPeriod';
@@ -110,7 +112,7 @@ const useStyles = makeStyles({
 });
 
 /** Counts per official (the officials with anything to report) and the total row. */
-export function CompareCounts({ comparison, t }: { comparison: Comparison; t: CompareTranslate }) {
+export function CompareCounts({ comparison, t, lang }: { comparison: Comparison; t: CompareTranslate; lang: Lang }) {
   const styles = useStyles();
   const rows = comparison.byOfficial.filter((o) => SHOWN_CHANGES.some((c) => o.counts[c] > 0));
   return (
@@ -129,7 +131,7 @@ export function CompareCounts({ comparison, t }: { comparison: Comparison; t: Co
         <TableBody>
           {rows.map((o) => (
             <TableRow key={o.official}>
-              <TableCell className={styles.name}>{o.official}</TableCell>
+              <TableCell className={styles.name}>{officialLabel(o.official, lang)}</TableCell>
               {SHOWN_CHANGES.map((c) => (
                 <TableCell key={c} className={styles.number}>
                   {o.counts[c]}
@@ -152,7 +154,7 @@ export function CompareCounts({ comparison, t }: { comparison: Comparison; t: Co
 }
 
 /** The chart the comparison sheet carries, drawn in the pane for a host that writes none (WPS): one bar per official. */
-export function CompareBars({ comparison, t }: { comparison: Comparison; t: CompareTranslate }) {
+export function CompareBars({ comparison, t, lang }: { comparison: Comparison; t: CompareTranslate; lang: Lang }) {
   const styles = useStyles();
   const rows = comparison.byOfficial.filter((o) => SHOWN_CHANGES.some((c) => o.counts[c] > 0));
   const widest = rows.reduce((max, o) => Math.max(max, SHOWN_CHANGES.reduce((n, c) => n + o.counts[c], 0)), 0) || 1;
@@ -160,10 +162,11 @@ export function CompareBars({ comparison, t }: { comparison: Comparison; t: Comp
     <figure className={styles.bars} aria-label={t('compare.chart')} data-testid="compare-bars">
       {rows.map((o) => {
         const sum = SHOWN_CHANGES.reduce((n, c) => n + o.counts[c], 0);
-        const label = t('compare.chart.label', { official: o.official, parts: SHOWN_CHANGES.filter((c) => o.counts[c] > 0).map((c) => `${t(`compare.count.${c}`)} ${o.counts[c]}`).join(' · ') });
+        const name = officialLabel(o.official, lang);
+        const label = t('compare.chart.label', { official: name, parts: SHOWN_CHANGES.filter((c) => o.counts[c] > 0).map((c) => `${t(`compare.count.${c}`)} ${o.counts[c]}`).join(' · ') });
         return (
           <div key={o.official} className={styles.barRow} role="img" aria-label={label} title={label}>
-            <Text size={200}>{o.official}</Text>
+            <Text size={200}>{name}</Text>
             <div className={styles.bar} style={{ width: `${(sum / widest) * 100}%` }}>
               {SHOWN_CHANGES.map((c) => (o.counts[c] > 0 ? <span key={c} style={{ width: `${(o.counts[c] / sum) * 100}%`, backgroundColor: CHANGE_COLORS[c] }} /> : null))}
             </div>
@@ -223,7 +226,7 @@ export function LaggingList({ comparison, t, lang }: { comparison: Comparison; t
           {lagging.slice(0, LAGGING_LIMIT).map((x, i) => (
             <li key={`${x.row ?? x.lastRow}-${i}`}>
               <Text size={200}>
-                {t('compare.lagging.line', { change: changeLabels[x.change][lang], official: x.official ?? t('compare.noOfficial'), place: taskName(x, places, t), task: x.task.split('\n')[0]!.slice(0, 40) })}
+                {t('compare.lagging.line', { change: changeLabels[x.change][lang], official: officialLabel(x.official ?? NO_OFFICIAL, lang), place: taskName(x, places, t), task: x.task.split('\n')[0]!.slice(0, 40) })}
                 {x.periods ? t('compare.lagging.periods', { periods: x.periods }) : ''}
               </Text>
             </li>
@@ -387,10 +390,10 @@ export function ComparePanel({ backend, analysis, disabled = false, result: lift
           <Text data-testid="compare-summary">
             {SHOWN_CHANGES.map((c) => `${t(`compare.count.${c}`)} ${result.comparison.counts[c]}`).join(lang === 'zh-CN' ? '，' : ', ')}
           </Text>
-          <CompareCounts comparison={result.comparison} t={t} />
+          <CompareCounts comparison={result.comparison} t={t} lang={lang} />
           {backend?.chart === 'pane' && (
             <>
-              <CompareBars comparison={result.comparison} t={t} />
+              <CompareBars comparison={result.comparison} t={t} lang={lang} />
               <Text size={200} className={styles.muted}>
                 {t('compare.noChart')}
               </Text>

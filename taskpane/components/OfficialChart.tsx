@@ -5,6 +5,7 @@
  * (props only, no host or workbench).
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { officialLabel } from '../../src/core/summary/officialLabel';
 import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Summary } from '../../src/core/types';
 import { useLanguage } from '../context';
@@ -44,11 +45,9 @@ const useStyles = makeStyles({
 export interface OfficialChartProps {
   summary: Summary;
   colors: Record<string, string>;
-  /** Shown for an official left empty in the table. */
-  noOfficial: string;
 }
 
-export function OfficialChart({ summary, colors, noOfficial }: OfficialChartProps) {
+export function OfficialChart({ summary, colors }: OfficialChartProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const widest = summary.byOfficial.reduce((max, row) => Math.max(max, row.total), 0) || 1;
@@ -56,7 +55,7 @@ export function OfficialChart({ summary, colors, noOfficial }: OfficialChartProp
   return (
     <figure className={styles.root} aria-label={t('summary.chart')} data-testid="official-chart" style={{ margin: 0 }}>
       {summary.byOfficial.map((row) => {
-        const name = row.official || noOfficial;
+        const name = officialLabel(row.official, lang);
         const parts = summary.statuses.filter((status) => (row.counts[status] ?? 0) > 0).map((status) => `${statusLabel(status, lang)} ${row.counts[status]}`);
         const label = t('summary.chart.label', { official: name, total: row.total, parts: parts.join(separator) });
         return (

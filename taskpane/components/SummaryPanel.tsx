@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
+import { officialLabel } from '../../src/core/summary/officialLabel';
 import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Lang, Summary } from '../../src/core/types';
 import { useHost, useLanguage } from '../context';
@@ -96,7 +97,7 @@ function ByOfficialTable({ summary }: { summary: Summary }) {
         <TableBody>
           {summary.byOfficial.map((row) => (
             <TableRow key={row.official}>
-              <TableCell className={styles.name}>{row.official || t('summary.noOfficial')}</TableCell>
+              <TableCell className={styles.name}>{officialLabel(row.official, lang)}</TableCell>
               <TableCell className={styles.number}>{row.total}</TableCell>
               <TableCell className={styles.number}>{formatShare(row.share, lang)}</TableCell>
               {summary.statuses.map((status) => (
@@ -181,7 +182,7 @@ export function SummaryPanel({ workbench, compare }: SummaryPanelProps) {
           <Text weight="semibold" size={400} as="h2">
             {t('summary.byOfficial')}
           </Text>
-          <OfficialChart summary={summary} colors={colors} noOfficial={t('summary.noOfficial')} />
+          <OfficialChart summary={summary} colors={colors} />
           <ByOfficialTable summary={summary} />
           {analysis && <WordExport workbench={workbench} analysis={analysis} />}
           {(compare || host) && <ComparePanel backend={backend} analysis={analysis} disabled={busy !== null} {...(compare ? { result: compare.result, onResult: compare.onResult } : {})} />}

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { Analysis } from '../../src/core';
 import type { Comparison } from '../../src/core/returns';
+import { officialLabel } from '../../src/core/summary/officialLabel';
 import type { Lang } from '../../src/core/types';
 import { cancelledError } from '../../src/host';
 import { baseName } from '../../src/web/fileNames';
@@ -62,7 +63,7 @@ export function useWebCompare(web: WebState, analysis: Analysis | null, lang: La
 export function compareChartOption(comparison: Comparison, lang: Lang): ChartOption {
   const t = compareTranslator(lang);
   const rows = comparison.byOfficial.filter((o) => SHOWN_CHANGES.some((c) => o.counts[c] > 0));
-  const officials = rows.map((o) => o.official);
+  const officials = rows.map((o) => officialLabel(o.official, lang));
   return {
     textStyle: { fontFamily: FONT },
     animation: false,

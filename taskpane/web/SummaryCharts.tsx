@@ -10,6 +10,7 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { officialLabel } from '../../src/core/summary/officialLabel';
 import { statusLabel } from '../../src/core/summary/statusLabel';
 import type { Lang, Summary } from '../../src/core/types';
 import { statusColors } from '../components/OfficialChart';
@@ -107,7 +108,7 @@ function chartOptions(summary: Summary, lang: Lang, groups: StatusGroups): [Char
   const lagging = new Set(groups.lagging);
   const onSchedule = new Set(groups.onSchedule);
   const colors = statusColors(summary.statuses, (status) => (lagging.has(status) ? 'lagging' : onSchedule.has(status) ? 'on-schedule' : 'other'));
-  const officials = summary.byOfficial.map((row) => row.official || (lang === 'zh-CN' ? '（未分管）' : '(none)'));
+  const officials = summary.byOfficial.map((row) => officialLabel(row.official, lang));
   const byOfficial: ChartOption = {
     textStyle: { fontFamily: FONT },
     animation: false,

@@ -90,7 +90,7 @@ test('WPS writes the same sheets without a chart: the pane draws it and says so'
   const comparison = await backend.compare(lastFile(), new AbortController().signal);
   const written = await backend.write(comparison, { replace: false, signal: new AbortController().signal });
   expect(wps.visibleSheetNames).toEqual(expect.arrayContaining(written.sheets));
-  const bars = render('zh-CN', <CompareBars comparison={comparison} t={compareTranslator('zh-CN')} />);
+  const bars = render('zh-CN', <CompareBars comparison={comparison} t={compareTranslator('zh-CN')} lang="zh-CN" />);
   for (const word of ['新增滞后', '持续滞后', '已恢复', '本期完成']) expect(bars).toContain(word);
 });
 
@@ -103,9 +103,9 @@ test('pressing 取消 while the file is read compares nothing', async () => {
 
 test('the counts per official add up to the totals row, in both languages', () => {
   const comparison = compareTables(last.analysis, current, { config });
-  const zh = render('zh-CN', <CompareCounts comparison={comparison} t={compareTranslator('zh-CN')} />);
+  const zh = render('zh-CN', <CompareCounts comparison={comparison} t={compareTranslator('zh-CN')} lang="zh-CN" />);
   expect(zh).toContain(`合计 ${last.expected.newlyLagging} ${last.expected.stillLagging} ${last.expected.recovered} ${last.expected.completed}`);
-  const en = render('en-US', <CompareCounts comparison={comparison} t={compareTranslator('en-US')} />);
+  const en = render('en-US', <CompareCounts comparison={comparison} t={compareTranslator('en-US')} lang="en-US" />);
   expect(en).toContain('Newly lagging');
   expect(en).toContain(`Total ${last.expected.newlyLagging} ${last.expected.stillLagging}`);
 });
@@ -125,4 +125,44 @@ test('without a table read the picker waits and the pane says what to do first',
   expect(html).toContain('与上期对比');
   expect(html).toContain('先读取本期的表格');
   expect(render('en-US', <ComparePanel backend={null} analysis={null} />)).toContain("Read this period's table first");
+});
+
+describe('tasks without an official', () => {
+  /** A section that names no official, whose task fell behind since last period. */
+  const tableWith = (progress: string) =>
+    analyze(
+      {
+        origin: { row: 1, column: 1 },
+        merges: [],
+        values: [
+          ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
+          ['一、胡钛同志分管工作（共1项）', '', '', '', ''],
+          ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
+          ['二、其他重点工作（共1项）', '', '', '', ''],
+          ['2', '整治农村人居环境。', '市农业农村局', '李明', progress],
+        ],
+      },
+      { config },
+    );
+  const comparison = compareTables(tableWith('按进度完成。'), tableWith('未按进度完成。资金未到位。'), { config });
+
+  test('are named "No official named" in the English counts, bars, lagging list and sheet, 未标明分管领导 in Chinese', () => {
+    const views = (lang: Lang) => {
+      const t = compareTranslator(lang);
+      const pane = render(lang, <><CompareCounts comparison={comparison} t={t} lang={lang} /><CompareBars comparison={comparison} t={t} lang={lang} /><LaggingList comparison={comparison} t={t} lang={lang} /></>);
+      const sheet = compareSheets(comparison, lang)[1]!.rows.map((row) => row[0]);
+      return { pane, sheet };
+    };
+    const english = views('en-US');
+    // The counts row, the bar's name, and the lagging task's line.
+    expect(english.pane.match(/No official named/g)).toHaveLength(3);
+    expect(english.pane).toMatch(/Newly lagging · No official named no\. 2: 整治农村人居环境/);
+    expect(english.pane).not.toContain('未标明分管领导');
+    expect(english.sheet).toContain('No official named');
+    expect(english.sheet).not.toContain('未标明分管领导');
+    const chinese = views('zh-CN');
+    expect(chinese.pane).toContain('未标明分管领导');
+    expect(chinese.pane).not.toContain('No official named');
+    expect(chinese.sheet).toContain('未标明分管领导');
+  });
 });

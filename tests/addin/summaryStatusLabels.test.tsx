@@ -1,4 +1,4 @@
-/** The pane's stacked bars name the summary's own buckets (未填写, 未识别) in the pane's language, the user's statuses as written. */
+/** The pane's stacked bars name the summary's own buckets (未填写, 未识别, 未标明分管领导) in the pane's language, the user's statuses and officials as written. */
 import { renderToString } from 'react-dom/server';
 import { analyze } from '../../src/core';
 import type { Grid, Lang } from '../../src/core/types';
@@ -24,7 +24,7 @@ function chartText(lang: Lang): string {
   const colors = statusColors(summary.statuses, () => 'other');
   const html = renderToString(
     <LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>
-      <OfficialChart summary={summary} colors={colors} noOfficial="-" />
+      <OfficialChart summary={summary} colors={colors} />
     </LanguageContext.Provider>,
   );
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') + html;
@@ -46,4 +46,28 @@ test('in Chinese they stay 未填写 and 未识别', () => {
   expect(text).toContain('未填写');
   expect(text).toContain('未识别');
   expect(text).not.toMatch(/Not filled in|Not recognized/);
+});
+
+/** Tasks under a section that names no official: the summary groups them as 未标明分管领导. */
+const withoutOfficial = analyze({
+  ...grid,
+  values: [...grid.values, ['二、其他重点工作（共1项）', '', '', '', ''], ['4', '整治农村人居环境。', '市农业农村局', '李明', '按进度完成。']],
+}).summary;
+
+function barsText(lang: Lang): string {
+  const html = renderToString(
+    <LanguageContext.Provider value={{ lang, t: translator(lang), setLang: () => undefined }}>
+      <OfficialChart summary={withoutOfficial} colors={statusColors(withoutOfficial.statuses, () => 'other')} />
+    </LanguageContext.Provider>,
+  );
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') + html;
+}
+
+test('in English the bar of the tasks without an official is named "No official named", in Chinese 未标明分管领导', () => {
+  const english = barsText('en-US');
+  expect(english).toMatch(/aria-label="No official named: 1 task(s)?, 按进度完成 1"/);
+  expect(english).not.toContain('未标明分管领导');
+  const chinese = barsText('zh-CN');
+  expect(chinese).toContain('未标明分管领导');
+  expect(chinese).not.toContain('No official named');
 });

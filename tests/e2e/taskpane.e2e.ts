@@ -38,7 +38,7 @@ const reviewerExpected = analyze(reviewerGrid);
 /**
  * A manager whose Excel is in English: one task per status the summary can show, each under its own official so the
  * table is as wide as a real one, and two the summary names itself: an empty progress cell (未填写) and a first line
- * that is no known status (未识别).
+ * that is no known status (未识别). The last section names no official: the summary groups its task as 未标明分管领导.
  */
 const englishGrid: Grid = {
   origin: { row: 1, column: 1 },
@@ -52,9 +52,11 @@ const englishGrid: Grid = {
     ['二、张元醒同志分管工作（共2项）', '', '', '', ''],
     ['4', '推进垃圾分类。', '市城管局', '陈霞', '未按进度完成。资金未到位。'],
     ['5', '建设口袋公园。', '市住房城乡建设局', '许春绵', '已完成。'],
+    ['三、其他重点工作（共1项）', '', '', '', ''],
+    ['6', '整治农村人居环境。', '市农业农村局', '李明', '按进度完成。'],
   ],
 };
-const englishFixture: HarnessFixture = { grid: englishGrid, sheet: 'Tasks', displayLanguage: 'en-US', select: 'A1:E8' };
+const englishFixture: HarnessFixture = { grid: englishGrid, sheet: 'Tasks', displayLanguage: 'en-US', select: 'A1:E10' };
 
 let server: StaticServer;
 let browser: Browser;
@@ -527,7 +529,7 @@ test('switches to English', async () => {
   await shot('11-english', page, 'en-US');
 });
 
-test('English summary: an empty status reads "Not filled in" and an unknown one "Not recognized"; headings break between words; a shadow says the table scrolls', async () => {
+test('English summary: an empty status reads "Not filled in", an unknown one "Not recognized", tasks without an official "No official named"; headings break between words; a shadow says the table scrolls', async () => {
   // A context of its own, so the language the earlier tests chose (kept in localStorage) does not carry over.
   const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, locale: 'en-US', reducedMotion: 'reduce' });
   await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort('blockedbyclient')));
@@ -542,8 +544,11 @@ test('English summary: an empty status reads "Not filled in" and an unknown one 
   for (const heading of ['Not filled in', 'Not recognized', '按进度完成']) await expect(table.getByRole('columnheader', { name: heading, exact: true }).count()).resolves.toBe(1);
   const legend = english.getByTestId('official-chart').locator('figcaption');
   await expect(legend.textContent()).resolves.toMatch(/Not filled in.*Not recognized|Not recognized.*Not filled in/);
+  // The task of the section that names no official: its row and its bar say so in English.
+  await expect(table.getByRole('cell', { name: 'No official named', exact: true }).count()).resolves.toBe(1);
+  await expect(english.getByTestId('official-chart').getByRole('img', { name: /^No official named: / }).count()).resolves.toBe(1);
   const shown = await shownText(english, 'main');
-  expect(shown).not.toMatch(/未填写|未识别/);
+  expect(shown).not.toMatch(/未填写|未识别|未标明分管领导/);
   // Every heading's lines break between words: each line of an English heading is whole words of it.
   const lines = await table.locator('th').evaluateAll((cells) =>
     cells.map((cell) => {

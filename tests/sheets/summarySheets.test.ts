@@ -123,4 +123,15 @@ describe('summarySheets', () => {
     // Chinese sheets keep them as the engine names them.
     expect(summarySheets(summary, 'zh-CN')[0].columns).toEqual(['分管领导', ...statuses, '未识别', '合计', '按进度占比']);
   });
+
+  it('names the tasks without an official "No official named" on the English by-official sheet, in a column wide enough for it', () => {
+    const summary = handMadeSummary();
+    summary.byOfficial.push({ official: '未标明分管领导', counts: { 按进度完成: 1 }, total: 1, onSchedule: 1, share: 1 });
+    const [english] = summarySheets(summary, 'en-US');
+    expect(english.rows.map((row) => row[0])).toEqual(['胡钛', '刘亚', 'No official named', 'Total']);
+    expect(english.widths?.[0]).toBeGreaterThanOrEqual('No official named'.length + 2);
+    expect(JSON.stringify(english)).not.toContain('未标明分管领导');
+    // The Chinese sheet keeps the engine's name for them.
+    expect(summarySheets(summary, 'zh-CN')[0].rows.map((row) => row[0])).toEqual(['胡钛', '刘亚', '未标明分管领导', '合计']);
+  });
 });

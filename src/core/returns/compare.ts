@@ -4,6 +4,7 @@
  */
 import { defaultConfig, type Config } from '../config/schema';
 import { compactLabel } from '../text/lists';
+import { NO_OFFICIAL } from '../summary/summarize';
 import { readStatus, statusIndex } from '../text/status';
 import type { Analysis } from '../types';
 import { matchTasks } from './match';
@@ -32,6 +33,7 @@ export interface ComparedTask {
 }
 
 export interface OfficialChanges {
+  /** The official's name, or the summary's NO_OFFICIAL for the tasks without one (shown through officialLabel). */
   official: string;
   counts: Record<StatusChange, number>;
   total: number;
@@ -48,8 +50,6 @@ export interface Comparison {
 export interface CompareOptions {
   config?: Config;
 }
-
-const NO_OFFICIAL = '（未注明）';
 
 /** The status of each record: read from its progress text, else from a 状态 column (a merged or repaired table has one). */
 function recordTasks(analysis: Analysis, config: Config): MasterTask[] {

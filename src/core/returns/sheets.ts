@@ -1,5 +1,6 @@
 /** What a round writes, as sheet specs: the merged master, its change log, who answered, the findings, the comparison. */
 import { MAX_CELL_TEXT } from '../sheets';
+import { officialLabel } from '../summary/officialLabel';
 import { truncateUtf16 } from '../sheets/sheetName';
 import type { Lang } from '../types';
 import { STATUS_CHANGES, type Comparison } from './compare';
@@ -72,7 +73,7 @@ export function compareSheets(comparison: Comparison, lang: Lang): RoundSheet[] 
   const order = new Map(STATUS_CHANGES.map((c, i) => [c, i] as const));
   const tasks = comparison.tasks.slice().sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0) || (a.row ?? a.lastRow ?? 0) - (b.row ?? b.lastRow ?? 0));
   const shown = STATUS_CHANGES.filter((c) => c !== 'steady' && c !== 'dropped');
-  const rows = comparison.byOfficial.map((o) => [o.official, ...shown.map((c) => o.counts[c]), o.total]);
+  const rows = comparison.byOfficial.map((o) => [officialLabel(o.official, lang), ...shown.map((c) => o.counts[c]), o.total]);
   rows.push([L.total[lang], ...shown.map((c) => comparison.counts[c]), comparison.byOfficial.reduce((n, o) => n + o.total, 0)]);
   return [
     {

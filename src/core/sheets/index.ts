@@ -4,6 +4,7 @@
  */
 import type { Change, Lang, RepairPlan, Summary } from '../types';
 import type { SheetSpec } from './types';
+import { officialLabel } from '../summary/officialLabel';
 import { statusLabel } from '../summary/statusLabel';
 import { truncateUtf16 } from './sheetName';
 import { chartTitles, label, removalMessages, removedMarker, sheetNames } from './labels';
@@ -35,8 +36,9 @@ function statusWidths(headings: string[]): number[] {
 
 function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
   const { statuses } = summary;
-  const rows: Array<Array<string | number>> = summary.byOfficial.map((entry) => [
-    entry.official,
+  const names = summary.byOfficial.map((entry) => officialLabel(entry.official, lang));
+  const rows: Array<Array<string | number>> = summary.byOfficial.map((entry, i) => [
+    names[i],
     ...statuses.map((status) => entry.counts[status] ?? 0),
     entry.total,
     entry.share,
@@ -49,7 +51,8 @@ function byOfficialSheet(summary: Summary, lang: Lang): SheetSpec {
     name: sheetNames.byOfficial[lang],
     columns: [label('official', lang), ...headings, label('total', lang), label('onScheduleShare', lang)],
     rows,
-    widths: [14, ...statusWidths(headings), 8, 12],
+    // Wide enough for the longest name, so "No official named" is not cut off by the numbers beside it.
+    widths: [Math.min(30, Math.max(14, ...names.map((name) => displayWidth(name) + 2))), ...statusWidths(headings), 8, 12],
     percentColumns: [shareColumn],
     totalsRow: true,
     chart: {
