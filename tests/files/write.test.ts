@@ -3,7 +3,7 @@
  * namespace-aware parser and read back by openpyxl (an independent reader), besides our own reader.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { addSheets, createWorkbook, openWorkbook } from '../../src/files';
 import type { OutputSheet } from '../../src/files';
+import { soffice } from '../corpus/tools';
 import { HEAD, expectWellFormedPackage, sheetData, text, workbookParts, zip } from './support/build';
 
 const sheet: OutputSheet = {
@@ -105,7 +106,14 @@ describe('writeSheets', () => {
     expect(rows).toEqual(expected);
     const ours = openWorkbook(output).readSheet('空格').grid.values.map((row) => [0, 1, 2, 3].map((c) => row[c] ?? null));
     expect(ours).toEqual(expected);
-  });
+    // LibreOffice, as CSV of the only sheet.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'files-lo-'));
+    writeFileSync(path.join(dir, 'gaps.xlsx'), output);
+    const converted = await soffice(path.join(dir, 'profile'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir, [path.join(dir, 'gaps.xlsx')]);
+    expect(converted.code).toBe(0);
+    const csv = readFileSync(path.join(dir, 'gaps.csv'), 'utf8').trim().split('\n').map((line) => line.split(',').map((v) => (v === '' ? null : v)));
+    expect(csv).toEqual(expected);
+  }, 120_000);
 
   it('replaces an earlier sheet in place: same position, its tables and sheet-level names gone, the calculation chain dropped', () => {
     const parts = workbookParts(
