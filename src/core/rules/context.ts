@@ -3,7 +3,7 @@ import { parseRangeA1, toA1 } from '../grid/address';
 import { statusIndex } from '../text/status';
 import { unitDirectory, type UnitDirectory } from '../text/units';
 import { columnsByField, type ColumnsByField } from '../table/readTable';
-import type { Finding, ParsedTable, Severity, TaskRecord } from '../types';
+import type { Finding, Lang, ParsedTable, Severity, TaskRecord } from '../types';
 import { message, type MessageParams } from './messages';
 
 /** What every rule sees: the table, the config and lookups built once. */
@@ -78,6 +78,8 @@ export interface FindingInput {
   record?: TaskRecord;
   section?: number | null;
   params: MessageParams;
+  /** The messages for these params, when the rule built them once for many findings that say the same thing. */
+  messages?: Record<Lang, string>;
   value: string | null;
   suggestion: string | null;
 }
@@ -90,7 +92,7 @@ export function makeFinding(ctx: RuleContext, rule: string, severity: Severity, 
     cell: input.column >= 0 ? toA1(input.row, ctx.originColumn + input.column) : null,
     section: input.section !== undefined ? input.section : (input.record?.section ?? null),
     number: input.record ? input.record.number : null,
-    messages: message(rule, input.params),
+    messages: input.messages ?? message(rule, input.params),
     value: input.value,
     suggestion: input.suggestion,
   };
