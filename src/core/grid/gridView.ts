@@ -29,8 +29,10 @@ export class GridView {
   constructor(grid: Grid) {
     this.rowCount = grid.values.length;
     let width = 0;
-    for (const row of grid.values) if (row.length > width) width = row.length;
-    for (const m of grid.merges) if (m.column + m.columnCount > width) width = m.column + m.columnCount;
+    // Indexed, not for…of: this runs once per sheet, before the optimiser has compiled it, and for…of there takes an
+    // iterator result object per row and per merged area (two hundred thousand on the bench's 100k-row table).
+    for (let r = 0; r < grid.values.length; r++) width = Math.max(width, grid.values[r].length);
+    for (let i = 0; i < grid.merges.length; i++) width = Math.max(width, grid.merges[i].column + grid.merges[i].columnCount);
     this.columnCount = width;
     this.origin = grid.origin;
     this.merges = grid.merges.filter((m) => m.row < this.rowCount && m.rowCount > 0 && m.columnCount > 0);

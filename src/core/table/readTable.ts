@@ -253,8 +253,11 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
 
   const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
   if (open !== null) finish(open);
-  for (const rec of records) rec.deadline = parseDeadline(rec.deadlineText, year);
-  for (const rec of records) {
+  // Indexed loops over the records, here and in assignOfficials: each runs once per sheet, mostly before the optimiser
+  // has compiled it, and for…of would take an iterator result object per record.
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    rec.deadline = parseDeadline(rec.deadlineText, year);
     // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
     for (let s = rec.section !== null ? sections[rec.section - 1] : null; s; s = s.parent !== null ? sections[s.parent - 1] : null) s.found++;
   }
@@ -307,7 +310,8 @@ function openSection(sections: Section[], row: number, text: string, current: Se
  */
 function assignOfficials(records: TaskRecord[], sections: Section[], cols: ColumnsByField, sheetOfficial: string | null): void {
   let previous: TaskRecord | null = null;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const own = cols.official >= 0 ? (record.cells[cols.official] ?? '').trim() : '';
     const sameBlock = previous !== null && topSection(previous, sections) === topSection(record, sections);
     let fromSection: string | null = null;
