@@ -10,7 +10,8 @@ export const personCountMismatch: Rule = {
   description: { 'zh-CN': '责任人应与责任单位一一对应。', 'en-US': 'One person per unit, in the same order.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       if (entry.persons.length === 0 || entry.units.length === entry.persons.length) continue;
       emit({
@@ -52,7 +53,8 @@ function personsByUnit(ctx: RuleContext): Map<string, Majority> {
 
 function countPersonsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
   const byUnit = new Map<string, Map<string, number>>();
-  for (const entry of ctx.entries) {
+  for (let n = 0; n < ctx.entries.length; n++) {
+    const entry = ctx.entries[n];
     const { units, persons } = entry;
     if (units.length !== persons.length) continue;
     for (let i = 0; i < units.length; i++) {
@@ -131,7 +133,8 @@ export const personShifted: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const byUnit = personsByUnit(ctx);
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       const aligned = realignPersons(entry, byUnit);
       if (!aligned) continue;
@@ -152,7 +155,8 @@ export const personInconsistent: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const byUnit = personsByUnit(ctx);
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { units, persons } = entry;
       if (units.length !== persons.length) continue;
       for (let i = 0; i < units.length; i++) {

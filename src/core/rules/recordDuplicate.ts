@@ -19,7 +19,8 @@ export const recordDuplicate: Rule = {
     // A task repeated many times gives many findings naming the same first row: their words are built once per row
     // and shared (nothing changes a finding's messages after the check).
     const said = new Map<number, { params: MessageParams; messages: Record<Lang, string> }>();
-    for (const record of ctx.table.records) {
+    for (let n = 0; n < ctx.table.records.length; n++) {
+      const record = ctx.table.records[n];
       // Most tasks hold no whitespace to fold: test before building a new string for every record.
       const key = WHITESPACE.test(record.task) ? record.task.replace(/[\s\u3000]+/g, '') : record.task;
       if (key.length < 4) continue;
