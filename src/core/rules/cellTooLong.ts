@@ -16,7 +16,8 @@ export const cellTooLong: Rule = {
     // A record's cells are keyed by the header's grid columns (0 … width-1, see readTable): walked by index, in the same
     // ascending order as for…in, without enumerating keys for every cell of every record.
     const width = ctx.table.header.columns.reduce((w, c) => Math.max(w, c.column + 1), 0);
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       for (let column = 0; column < width; column++) {
         const text = entry.cells[column];
         if (text === undefined || text.length <= EXCEL_CELL_LIMIT) continue;

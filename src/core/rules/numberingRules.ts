@@ -6,7 +6,8 @@ type Groups = TaskRecord[][];
 
 function groupBy(records: TaskRecord[], key: (r: TaskRecord) => number | null): Groups {
   const groups = new Map<number | null, TaskRecord[]>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const k = key(r);
     const list = groups.get(k) ?? [];
     list.push(r);
@@ -18,7 +19,8 @@ function groupBy(records: TaskRecord[], key: (r: TaskRecord) => number | null): 
 /** Every group's first number is 1: numbering restarts in each group. */
 function restartsIn(groups: Groups): boolean {
   return groups.every((g) => {
-    for (const r of g) {
+    for (let i = 0; i < g.length; i++) {
+      const r = g[i];
       const n = parseNumber(r.number);
       if (n !== null) return n.value === 1;
     }
@@ -51,7 +53,8 @@ function numberingRuns(ctx: RuleContext): Groups {
 /** The style most of the table's numbers are written in. */
 function tableStyle(records: TaskRecord[]): NumberStyle {
   const counts = new Map<NumberStyle, number>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     const n = parseNumber(r.number);
     if (n) counts.set(n.style, (counts.get(n.style) ?? 0) + 1);
   }
@@ -74,7 +77,8 @@ export const numberingGap: Rule = {
     const style = tableStyle(ctx.table.records);
     for (const group of numberingRuns(ctx)) {
       let previous = 0;
-      for (const record of group) {
+      for (let i = 0; i < group.length; i++) {
+        const record = group[i];
         const n = parseNumber(record.number)?.value ?? null;
         if (n === null) continue;
         if (n > previous + 1) {
@@ -96,7 +100,8 @@ export const numberingDuplicate: Rule = {
     if (ctx.cols.number < 0) return;
     for (const group of numberingRuns(ctx)) {
       const seen = new Set<string>();
-      for (const record of group) {
+      for (let i = 0; i < group.length; i++) {
+        const record = group[i];
         const written = record.number.trim();
         if (written === '') continue;
         // "1" and "1." are the same number written twice.
@@ -115,7 +120,8 @@ export const numberingMissing: Rule = {
   description: { 'zh-CN': '每一项都应有序号。', 'en-US': 'Every record has a number.' },
   check(ctx, emit) {
     if (ctx.cols.number < 0) return;
-    for (const record of ctx.table.records) {
+    for (let i = 0; i < ctx.table.records.length; i++) {
+      const record = ctx.table.records[i];
       if (record.number.trim() === '') emit({ row: record.row, column: ctx.cols.number, record, params: {}, value: null, suggestion: null });
     }
   },

@@ -38,7 +38,8 @@ export const personDirectoryRule: Rule = {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const directory = personDirectory(ctx);
     if (directory.size === 0) return;
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       if (entry.units.length !== entry.persons.length) continue;
       entry.units.forEach((unit, i) => {
         const expected = directory.get(unit);

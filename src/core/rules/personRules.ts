@@ -10,7 +10,8 @@ export const personCountMismatch: Rule = {
   description: { 'zh-CN': '责任人应与责任单位一一对应。', 'en-US': 'One person per unit, in the same order.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       if (entry.persons.length === 0 || entry.units.length === entry.persons.length) continue;
       emit({
@@ -25,33 +26,53 @@ export const personCountMismatch: Rule = {
   },
 };
 
-const byUnitCache = new WeakMap<RuleContext, Map<string, Map<string, number>>>();
+/** The person a table names most often for a unit, with how often, out of how many mentions of the unit. */
+interface Majority {
+  person: string;
+  count: number;
+  total: number;
+}
 
-/** Who the table itself names for each unit, counted over the entries whose lists line up (once per check run). */
-function personsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
+const byUnitCache = new WeakMap<RuleContext, Map<string, Majority>>();
+
+/**
+ * Who the table itself names most for each unit, counted over the entries whose lists line up (once per check run):
+ * the person rules ask it for every unit of every entry, and a table names few units.
+ */
+function personsByUnit(ctx: RuleContext): Map<string, Majority> {
   const cached = byUnitCache.get(ctx);
   if (cached) return cached;
-  const byUnit = countPersonsByUnit(ctx);
+  const byUnit = new Map<string, Majority>();
+  for (const [unit, counts] of countPersonsByUnit(ctx)) {
+    const top = majority(counts);
+    if (top) byUnit.set(unit, top);
+  }
   byUnitCache.set(ctx, byUnit);
   return byUnit;
 }
 
 function countPersonsByUnit(ctx: RuleContext): Map<string, Map<string, number>> {
   const byUnit = new Map<string, Map<string, number>>();
-  for (const entry of ctx.entries) {
-    if (entry.units.length !== entry.persons.length) continue;
-    entry.units.forEach((unit, i) => {
-      const person = entry.persons[i];
-      if (isPlaceholder(unit, ctx.dir) || isRolePerson(person)) return;
-      const counts = byUnit.get(unit) ?? new Map<string, number>();
+  for (let n = 0; n < ctx.entries.length; n++) {
+    const entry = ctx.entries[n];
+    const { units, persons } = entry;
+    if (units.length !== persons.length) continue;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      const person = persons[i];
+      if (isPlaceholder(unit, ctx.dir) || isRolePerson(person)) continue;
+      let counts = byUnit.get(unit);
+      if (counts === undefined) {
+        counts = new Map<string, number>();
+        byUnit.set(unit, counts);
+      }
       counts.set(person, (counts.get(person) ?? 0) + 1);
-      byUnit.set(unit, counts);
-    });
+    }
   }
   return byUnit;
 }
 
-function majority(counts: Map<string, number>): { person: string; count: number; total: number } | null {
+function majority(counts: Map<string, number>): Majority | null {
   let best: string | null = null;
   let bestCount = 0;
   let total = 0;
@@ -65,11 +86,15 @@ function majority(counts: Map<string, number>): { person: string; count: number;
   return best === null ? null : { person: best, count: bestCount, total };
 }
 
-/** The clear-majority person for a unit: at least three mentions and three in four of them. */
-function clearMajority(byUnit: Map<string, Map<string, number>>, unit: string): string | null {
-  const counts = byUnit.get(unit);
-  const top = counts ? majority(counts) : null;
-  return top && top.count >= 3 && top.count / top.total >= 0.75 ? top.person : null;
+/** A clear majority: at least three mentions and three in four of them. */
+function isClear(top: Majority): boolean {
+  return top.count >= 3 && top.count / top.total >= 0.75;
+}
+
+/** The clear-majority person for a unit. */
+function clearMajority(byUnit: Map<string, Majority>, unit: string): string | null {
+  const top = byUnit.get(unit);
+  return top && isClear(top) ? top.person : null;
 }
 
 /**
@@ -77,10 +102,11 @@ function clearMajority(byUnit: Map<string, Map<string, number>>, unit: string): 
  * taken out) at the right place: the list slid by one. Returns the realigned list, or null when no realignment
  * explains at least two more names than the list as written.
  */
-export function realignPersons(entry: Entry, byUnit: Map<string, Map<string, number>>): string[] | null {
+export function realignPersons(entry: Entry, byUnit: Map<string, Majority>): string[] | null {
   const { units, persons } = entry;
   if (Math.abs(units.length - persons.length) !== 1 || persons.length === 0) return null;
-  const score = (list: Array<string | null>) => units.reduce((n, u, i) => n + (list[i] !== null && list[i] === clearMajority(byUnit, u) ? 1 : 0), 0);
+  const expected = units.map((u) => clearMajority(byUnit, u));
+  const score = (list: Array<string | null>) => expected.reduce((n: number, person, i) => n + (list[i] !== null && list[i] === person ? 1 : 0), 0);
   const baseline = score(persons);
   let best: Array<string | null> | null = null;
   let bestScore = baseline + 1;
@@ -107,7 +133,8 @@ export const personShifted: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const byUnit = personsByUnit(ctx);
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       const aligned = realignPersons(entry, byUnit);
       if (!aligned) continue;
@@ -128,15 +155,16 @@ export const personInconsistent: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0 || ctx.cols.persons < 0) return;
     const byUnit = personsByUnit(ctx);
-    const check = (entry: Entry) => {
-      if (entry.units.length !== entry.persons.length) return;
-      entry.units.forEach((unit, i) => {
-        const person = entry.persons[i];
-        const counts = byUnit.get(unit);
-        if (!counts || isRolePerson(person)) return;
-        const top = majority(counts);
-        // A clear majority: at least three mentions and three in four of them.
-        if (!top || top.person === person || top.count < 3 || top.count / top.total < 0.75) return;
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
+      const { units, persons } = entry;
+      if (units.length !== persons.length) continue;
+      for (let i = 0; i < units.length; i++) {
+        const unit = units[i];
+        const person = persons[i];
+        const top = byUnit.get(unit);
+        if (!top || isRolePerson(person)) continue;
+        if (top.person === person || !isClear(top)) continue;
         emit({
           row: entry.row,
           column: ctx.cols.persons,
@@ -146,8 +174,7 @@ export const personInconsistent: Rule = {
           value: person,
           suggestion: top.person,
         });
-      });
-    };
-    ctx.entries.forEach(check);
+      }
+    }
   },
 };

@@ -10,7 +10,8 @@ export const requiredEmpty: Rule = {
     const header = ctx.table.header.columns;
     const label = (column: number) => header[column]?.label.split('\n')[0] || header[column]?.field || '';
     const emptyUnits = (row: number, record: TaskRecord) => emit({ row, column: ctx.cols.units, record, params: { column: label(ctx.cols.units) }, value: null, suggestion: null });
-    for (const record of ctx.table.records) {
+    for (let n = 0; n < ctx.table.records.length; n++) {
+      const record = ctx.table.records[n];
       if (ctx.cols.task >= 0 && record.task.trim() === '') emit({ row: record.row, column: ctx.cols.task, record, params: { column: label(ctx.cols.task) }, value: null, suggestion: null });
       if (ctx.cols.units < 0) continue;
       // Each sub-item has units of its own; a record without sub-items has one list.

@@ -15,7 +15,8 @@ export const statusConflict: Rule = {
   },
   check(ctx, emit) {
     if (ctx.cols.status < 0 || ctx.cols.progress < 0) return;
-    for (const record of ctx.table.records) {
+    for (let n = 0; n < ctx.table.records.length; n++) {
+      const record = ctx.table.records[n];
       for (const entry of record.subItems && record.subItems.length > 0 ? record.subItems : [record]) {
         const column = entry.columnStatus ?? null;
         const sentence = entry.progressStatus ?? null;

@@ -11,7 +11,8 @@ export const statusMarker: Rule = {
   check(ctx, emit) {
     if (ctx.cols.progress < 0 && ctx.cols.status < 0) return;
     const lagging = new Set(ctx.config.vocabulary.filter((v) => v.lagging).map((v) => v.status));
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       if (entry.statusShared || entry.status === null) continue;
       // The ▲ belongs to the 进展情况 sentence; a table with a status column may put it there or in the column.
       const fromColumn = entry.statusColumn !== ctx.cols.progress;

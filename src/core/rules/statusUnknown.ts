@@ -9,7 +9,8 @@ export const statusUnknown: Rule = {
   check(ctx, emit) {
     if (ctx.cols.progress < 0 && ctx.cols.status < 0) return;
     const words = [...ctx.statuses.keys()];
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       if (entry.statusShared || entry.statusRaw === '' || entry.status !== null) continue;
       const word = entry.statusRaw.replace(/^[▲△\s]+/, '').replace(/[。.，,；;\s]+$/, '');

@@ -16,7 +16,8 @@ export const unitUnknown: Rule = {
     if (ctx.dir.names.length === 0) return;
     const cache = new Map<string, string[]>();
     for (const column of unitColumns(ctx))
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       // Indexed, not for…of: this loop runs once per check, mostly before the optimiser has compiled it, and an iterator
       // per cell of every record was what the unit rules allocated most.
@@ -43,7 +44,8 @@ export const unitAlias: Rule = {
   description: { 'zh-CN': '简称或别名应改为名录中的规范名称。', 'en-US': 'Short or alternative names map to the directory name.' },
   check(ctx, emit) {
     for (const column of unitColumns(ctx))
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       const parts = parseUnits(entry.cells[column] ?? '', ctx.dir);
       for (let p = 0; p < parts.length; p++) {
@@ -62,7 +64,8 @@ export const unitDuplicate: Rule = {
   check(ctx, emit) {
     if (ctx.cols.units < 0) return;
     // Lists are a few names long: looking back along them costs less than a Set for every entry of the table.
-    for (const entry of ctx.entries) {
+    for (let n = 0; n < ctx.entries.length; n++) {
+      const entry = ctx.entries[n];
       const { record } = entry;
       const { units } = entry;
       for (let i = 1; i < units.length; i++) {
@@ -90,14 +93,23 @@ export const unitLeadNotFirst: Rule = {
   description: { 'zh-CN': '任务中注明的牵头单位应列在责任单位第一位。', 'en-US': 'The lead unit named in the task comes first in the unit list.' },
   check(ctx, emit) {
     if (ctx.cols.units < 0) return;
-    for (const record of ctx.table.records) {
-      // The regular expression only where the words are: most tasks name no lead unit.
-      const match = record.task.includes('牵头单位') ? LEAD_RE.exec(record.task) : null;
-      if (!match) continue;
-      const leads = match[1].split(/[、，,]/).map((s) => s.trim()).filter((s) => s !== '');
-      const lead = ctx.dir.aliases.get(leads[0]) ?? leads[0];
+    // The same few lead units are named task after task (most of a table's tasks may name one): each written list is
+    // split once per check.
+    const leadLists = new Map<string, string[]>();
+    const records = ctx.table.records;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
       const first = record.units[0];
-      if (first === undefined || first === lead || leads.includes(first)) continue;
+      // The regular expression only where the words are: most tasks name no lead unit.
+      const match = first !== undefined && record.task.includes('牵头单位') ? LEAD_RE.exec(record.task) : null;
+      if (!match) continue;
+      let leads = leadLists.get(match[1]);
+      if (leads === undefined) {
+        leads = match[1].split(/[、，,]/).map((s) => s.trim()).filter((s) => s !== '');
+        leadLists.set(match[1], leads);
+      }
+      const lead = ctx.dir.aliases.get(leads[0]) ?? leads[0];
+      if (first === lead || leads.includes(first)) continue;
       emit({ row: record.row, column: ctx.cols.units, record, params: { expected: lead, found: first }, value: first, suggestion: lead });
     }
   },

@@ -49,7 +49,11 @@ export function summarize(table: ParsedTable, config: Config, options: Summarize
     }
     officials.set(name, row);
     byStatusCount[status]++;
-    for (const unit of new Set(record.units)) {
+    // Each unit once per record: a list is a few names long, so looking back along it costs less than a Set (and its
+    // iterator) for every record of the table.
+    for (let k = 0; k < record.units.length; k++) {
+      const unit = record.units[k];
+      if (record.units.indexOf(unit) < k) continue;
       const u = units.get(unit) ?? { unit, counts: zero(), total: 0 };
       u.counts[status]++;
       u.total++;

@@ -202,6 +202,7 @@ export function usedWidth(view: GridView): number {
       }
     }
   }
-  for (const m of view.merges) width = Math.max(width, m.column + m.columnCount);
+  // Indexed: a long pasted table has a merged area for nearly every row, and this runs once, unoptimised (see GridView).
+  for (let i = 0; i < view.merges.length; i++) width = Math.max(width, view.merges[i].column + view.merges[i].columnCount);
   return width;
 }

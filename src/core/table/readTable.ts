@@ -253,8 +253,11 @@ export function readTable(grid: Grid, config: Config, options: ReadOptions = {})
 
   const year = yearOf(titleLines.join(' ')) ?? (options.today ? yearOf(`${options.today.slice(0, 4)}年`) : null);
   if (open !== null) finish(open);
-  for (const rec of records) rec.deadline = parseDeadline(rec.deadlineText, year);
-  for (const rec of records) {
+  // Indexed loops over the records, here and in assignOfficials: each runs once per sheet, mostly before the optimiser
+  // has compiled it, and for…of would take an iterator result object per record.
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
+    rec.deadline = parseDeadline(rec.deadlineText, year);
     // A record counts in its own section and in every section above it (一、 counts the records of its （一）…).
     for (let s = rec.section !== null ? sections[rec.section - 1] : null; s; s = s.parent !== null ? sections[s.parent - 1] : null) s.found++;
   }
@@ -307,7 +310,8 @@ function openSection(sections: Section[], row: number, text: string, current: Se
  */
 function assignOfficials(records: TaskRecord[], sections: Section[], cols: ColumnsByField, sheetOfficial: string | null): void {
   let previous: TaskRecord | null = null;
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const own = cols.official >= 0 ? (record.cells[cols.official] ?? '').trim() : '';
     const sameBlock = previous !== null && topSection(previous, sections) === topSection(record, sections);
     let fromSection: string | null = null;
@@ -480,6 +484,11 @@ function personNames(text: string): string[] {
   return names.slice();
 }
 
+/** A record's cell: a column from the sub-item column on is read from the first sub-item's cells. */
+function recordCell(cols: ColumnsByField, taskCells: Record<number, string>, firstSub: Record<number, string>, column: number): string {
+  return cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column);
+}
+
 function finishRecord(
   view: GridView,
   b: RecordBuilder,
@@ -496,29 +505,14 @@ function finishRecord(
     if (cols.subItem >= 0) for (let c = cols.subItem; c < width; c++) cells[c] = joinList(sub.cells[c]);
     return cells;
   });
-  const unitsOf = (t: string) => unitNames(t, dir);
-  const personsOf = personNames;
   const firstRow = view.sheetRow(b.rows[0]);
   const hasSubItems = cols.subItem >= 0 && subCells.some((cells) => text(cells, cols.subItem).trim() !== '');
 
-  const cellOf = (column: number, firstSub: Record<number, string>) => (cols.subItem >= 0 && column >= cols.subItem ? text(firstSub, column) : text(taskCells, column));
-  const deadlineText = cellOf(cols.deadline, subCells[0]);
-  const base = {
-    row: firstRow,
-    rows: view.sheetRow(b.rows[b.rows.length - 1]) - firstRow + 1,
-    gridRows: b.rows,
-    section: b.section?.index ?? null,
-    sectionPath: b.section?.path ?? [],
-    // Set for the whole table at once, in assignOfficials.
-    official: null,
-    officialSource: null,
-    number: b.number,
-    deadlineText,
-    // Read once the whole sheet is (the year may stand in a title line below the header).
-    deadline: null,
-  };
-  // The status as recordStatus reads it (see there).
-  const statusOf = (cells: Record<number, string>, progress: string) => recordStatus(cells, progress, cols.status, statuses);
+  const deadlineText = recordCell(cols, taskCells, subCells[0], cols.deadline);
+  // Plain locals, not a shared `base` object or helper closures: each would be one more short-lived object per record.
+  const rowSpan = view.sheetRow(b.rows[b.rows.length - 1]) - firstRow + 1;
+  const sectionIndex = b.section?.index ?? null;
+  const sectionPath = b.section?.path ?? [];
 
   if (!hasSubItems) {
     // A plain copy loop: Object.assign on integer-keyed objects takes V8's generic path, once per record.
@@ -526,24 +520,26 @@ function finishRecord(
     if (cols.subItem >= 0 && subCells[0] !== undefined) for (let c = cols.subItem; c < width; c++) taskCells[c] = subCells[0][c];
     const cells: Record<number, string> = taskCells;
     const progress = text(cells, cols.progress);
-    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
-    // Written out rather than spread from base: a spread builds each of 100k records property by property on V8's slow path.
+    const { reading, source, progressStatus, columnStatus } = recordStatus(cells, progress, cols.status, statuses);
+    // Written out, not spread from a shared object: a spread builds each of 100k records property by property on V8's slow path.
     return {
-      row: base.row,
-      rows: base.rows,
-      gridRows: base.gridRows,
-      section: base.section,
-      sectionPath: base.sectionPath,
-      official: base.official,
-      officialSource: base.officialSource,
-      number: base.number,
-      deadlineText: base.deadlineText,
-      deadline: base.deadline,
+      row: firstRow,
+      rows: rowSpan,
+      gridRows: b.rows,
+      section: sectionIndex,
+      sectionPath,
+      // Set for the whole table at once, in assignOfficials.
+      official: null,
+      officialSource: null,
+      number: b.number,
+      deadlineText,
+      // Read once the whole sheet is (the year may stand in a title line below the header).
+      deadline: null,
       task: text(cells, cols.task),
       plan: text(cells, cols.plan),
-      units: unitsOf(text(cells, cols.units)),
-      coUnits: unitsOf(text(cells, cols.coUnits)),
-      persons: personsOf(text(cells, cols.persons)),
+      units: unitNames(text(cells, cols.units), dir),
+      coUnits: unitNames(text(cells, cols.coUnits), dir),
+      persons: personNames(text(cells, cols.persons)),
       status: reading.status,
       statusRaw: reading.raw,
       statusSource: source,
@@ -564,17 +560,17 @@ function finishRecord(
     if (previous && progress !== '' && progress === lastOwnProgress) progress = '';
     else if (progress !== '') lastOwnProgress = progress;
     if (cols.progress >= 0) cells[cols.progress] = progress;
-    const { reading, source, progressStatus, columnStatus } = statusOf(cells, progress);
+    const { reading, source, progressStatus, columnStatus } = recordStatus(cells, progress, cols.status, statuses);
     const shared = reading.missing && previous !== undefined;
     const label = /^\s*(?:[（(]\s*\d{1,3}\s*[)）]|\d{1,3}\s*[、.．]|[①-⑳])/.exec(text(cells, cols.subItem))?.[0].trim() ?? '';
     const subRows = sub.rows.map((r) => view.sheetRow(r));
     subItems.push({
-      row: subRows[0] ?? base.row,
+      row: subRows[0] ?? firstRow,
       rows: subRows.length > 0 ? subRows[subRows.length - 1] - subRows[0] + 1 : 0,
       label,
       text: text(cells, cols.subItem),
-      units: unitsOf(text(cells, cols.units)),
-      persons: personsOf(text(cells, cols.persons)),
+      units: unitNames(text(cells, cols.units), dir),
+      persons: personNames(text(cells, cols.persons)),
       status: shared ? previous.status : reading.status,
       statusShared: shared,
       statusRaw: shared ? previous.statusRaw : reading.raw,
@@ -592,22 +588,22 @@ function finishRecord(
     const w = worst.status === null ? -1 : (rank.get(worst.status) ?? -1);
     return a < w ? s : worst;
   }, null);
-  const coUnits = unique(subCells.map((cells) => unitsOf(text(cells, cols.coUnits))));
+  const coUnits = unique(subCells.map((cells) => unitNames(text(cells, cols.coUnits), dir)));
   return {
-    row: base.row,
-    rows: base.rows,
-    gridRows: base.gridRows,
-    section: base.section,
-    sectionPath: base.sectionPath,
-    official: base.official,
-    officialSource: base.officialSource,
-    number: base.number,
-    deadlineText: base.deadlineText,
-    deadline: base.deadline,
+    row: firstRow,
+    rows: rowSpan,
+    gridRows: b.rows,
+    section: sectionIndex,
+    sectionPath,
+    official: null,
+    officialSource: null,
+    number: b.number,
+    deadlineText,
+    deadline: null,
     task: text(taskCells, cols.task),
-    plan: cellOf(cols.plan, subCells[0]),
+    plan: recordCell(cols, taskCells, subCells[0], cols.plan),
     units: unique(subItems.map((s) => s.units)),
-    coUnits: cols.coUnits >= 0 && cols.coUnits < (cols.subItem >= 0 ? cols.subItem : Infinity) ? unitsOf(text(taskCells, cols.coUnits)) : coUnits,
+    coUnits: cols.coUnits >= 0 && cols.coUnits < (cols.subItem >= 0 ? cols.subItem : Infinity) ? unitNames(text(taskCells, cols.coUnits), dir) : coUnits,
     persons: unique(subItems.map((s) => s.persons)),
     status: leastAdvanced?.status ?? null,
     statusRaw: leastAdvanced?.statusRaw ?? '',
