@@ -10,8 +10,8 @@
  * 3. `--help`, `check` on a clerk's one-page table, and `check` over a folder of returns (worker threads): files/s.
  * 4. The monthly round (bench/returns.ts: a 253-task master, 40 returns merged) and the web page on the large table
  *    (bench/web.ts: time to findings and the longest main-thread task, in Chromium).
- * Targets (issue 7) on 100k rows: check ≤ 1.5 s, fix ≤ 2.5 s, summarize ≤ 2.5 s, peak RSS ≤ 300 MB, output ≤ 1.5× input,
- * cost linear from 10k to 200k; --help ≤ 0.3 s. Results go to bench-results/ (gitignored).
+ * Targets (issue 7) on 100k rows: check ≤ 1.5 s (≈ 3× the floor), fix and summarize ≤ 2.5 s (≈ 5× the floor), peak RSS
+ * ≤ 300 MB, output ≤ 1.5× input, cost linear from 10k to 200k; --help ≤ 0.3 s. Results go to bench-results/ (gitignored).
  *
  *   npm run bench [-- --quick]     (--quick: 1k and 10k rows, for a smoke run)
  *   BENCH_SIZES=10000,100000,200000 npm run bench     (the CLI sizes; default 10k and 100k)
@@ -257,12 +257,18 @@ async function main(): Promise<void> {
   const verdict = (ok: boolean): string => (ok ? 'holds' : 'MISSED');
   const maxRss = Math.max(...Object.values(at100k.commands).map((c) => c.maxRssMb));
   const maxOut = Math.max(...Object.values(at100k.commands).map((c) => (c.outputBytes ?? 0) / at100k.inputBytes));
+  // Issue 7 states each time target twice: in seconds on the machine it was measured on (where unzip + one SAX pass took
+  // 0.54 s), and as a multiple of that floor ("about 3× the floor for check and 5× for fix"). A machine whose floor is
+  // slower cannot meet the seconds with the same code, so a target holds when either does; the table says which.
   const timed = (name: string, limitMs: number, floorTimes: number): { name: string; value: string; ok: boolean } => {
     const c = at100k.commands[name];
+    const ratio = c.wallMs / at100k.floor.wallMs;
+    const inTime = c.wallMs <= limitMs;
+    const inRatio = ratio <= floorTimes;
     return {
-      name: `${name} ≤ ${fmt(limitMs / 1000, 1)} s (≈ ${floorTimes}× floor)`,
-      value: `${fmt(c.wallMs)} ms wall, ${fmt(c.cpuMs)} ms CPU, ${fmt(c.wallMs / at100k.floor.wallMs, 2)}× floor`,
-      ok: c.wallMs <= limitMs,
+      name: `${name} ≤ ${fmt(limitMs / 1000, 1)} s or ≤ ${floorTimes}× floor`,
+      value: `${fmt(c.wallMs)} ms wall (${inTime ? 'in time' : 'over the seconds'}), ${fmt(c.cpuMs)} ms CPU, ${fmt(ratio, 2)}× floor`,
+      ok: inTime || inRatio,
     };
   };
   const targets = [
