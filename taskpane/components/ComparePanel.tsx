@@ -24,7 +24,7 @@ import {
 import { ArrowDownloadRegular, DocumentArrowUpRegular, TableArrowUpRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis, Config } from '../../src/core';
-import { changeLabels, compareSheets, compareTables, type ComparedTask, type Comparison, type StatusChange } from '../../src/core/returns';
+import { changeLabels, compareSheets, compareTables, taskPlaceLabel, taskPlaces, type Comparison, type StatusChange } from '../../src/core/returns';
 import { officialLabel } from '../../src/core/summary/officialLabel';
 import { NO_OFFICIAL } from '../../src/core/summary/summarize';
 import type { Lang } from '../../src/core/types';
@@ -186,31 +186,6 @@ export function CompareBars({ comparison, t, lang }: { comparison: Comparison; t
   );
 }
 
-/**
- * Where each task of this period's table stands: its section (null in a table without sections) and its place there,
- * counted in table order. A task without a 序号 is named by it ("第 9 部分第 3 项"), so that it can be found in the table.
- */
-export function taskPlaces(comparison: Comparison): Map<ComparedTask, { section: number | null; position: number }> {
-  const places = new Map<ComparedTask, { section: number | null; position: number }>();
-  const counted = new Map<number | null, number>();
-  // Tasks gone this period (no row) come last in the list and have no place in this table.
-  for (const task of comparison.tasks) {
-    if (task.row === null) continue;
-    const position = (counted.get(task.section) ?? 0) + 1;
-    counted.set(task.section, position);
-    places.set(task, { section: task.section, position });
-  }
-  return places;
-}
-
-/** How the lagging list names a task: its written 序号, or else its section and place in it. */
-function taskName(task: ComparedTask, places: ReturnType<typeof taskPlaces>, t: CompareTranslate): string {
-  if (task.number) return t('compare.place.number', { number: task.number });
-  const place = places.get(task);
-  if (!place) return '';
-  return place.section === null ? t('compare.place.position', { position: place.position }) : t('compare.place.section', { section: place.section, position: place.position });
-}
-
 /** The lagging tasks, newly lagging first, capped: the comparison sheet holds every task. */
 export function LaggingList({ comparison, t, lang }: { comparison: Comparison; t: CompareTranslate; lang: Lang }) {
   const styles = useStyles();
@@ -226,7 +201,7 @@ export function LaggingList({ comparison, t, lang }: { comparison: Comparison; t
           {lagging.slice(0, LAGGING_LIMIT).map((x, i) => (
             <li key={`${x.row ?? x.lastRow}-${i}`}>
               <Text size={200}>
-                {t('compare.lagging.line', { change: changeLabels[x.change][lang], official: officialLabel(x.official ?? NO_OFFICIAL, lang), place: taskName(x, places, t), task: x.task.split('\n')[0]!.slice(0, 40) })}
+                {t('compare.lagging.line', { change: changeLabels[x.change][lang], official: officialLabel(x.official ?? NO_OFFICIAL, lang), place: taskPlaceLabel(x, places, lang), task: x.task.split('\n')[0]!.slice(0, 40) })}
                 {x.periods ? t('compare.lagging.periods', { periods: x.periods }) : ''}
               </Text>
             </li>

@@ -4,9 +4,9 @@
  */
 import { renderToString } from 'react-dom/server';
 import { analyze, defaultConfig } from '../../src/core';
-import { compareTables, type Comparison } from '../../src/core/returns';
+import { compareTables, taskPlaces, type Comparison } from '../../src/core/returns';
 import type { Lang } from '../../src/core/types';
-import { LaggingList, taskPlaces } from '../../taskpane/components/ComparePanel';
+import { LaggingList } from '../../taskpane/components/ComparePanel';
 import { compareTranslator } from '../../taskpane/components/CompareText';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';

@@ -181,6 +181,11 @@ describe('report-tables split / merge / compare', () => {
     const shown = await runCli(['compare', master, path.join(dir, '合并后.xlsx'), '--lang', 'en']);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^1-9月 → 1-10月: Newly lagging \d+, Still lagging \d+/);
+    // Each lagging task named as the panes name it: official, then its 序号 or its place, then the task.
+    const lines = shown.stdout.split('\n').filter((line) => /^ {2}(Newly|Still) lagging/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/ (no\. \S+|section \d+, item \d+ \(no number\)|item \d+ \(no number\)): \S/);
+    expect(shown.stdout).not.toContain('未标明分管领导');
     const out = path.join(dir, 'nothing.xlsx');
     const none = await runCli(['merge', master, path.join(dir, 'missing.xlsx'), '-o', out]);
     expect(none.code).toBe(2);

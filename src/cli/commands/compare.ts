@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { changeLabels, compareSheets, compareTables, roundSheetNames, STATUS_CHANGES } from '../../core/returns';
+import { changeLabels, compareSheets, compareTables, roundSheetNames, STATUS_CHANGES, taskPlaceLabel, taskPlaces } from '../../core/returns';
+import { officialLabel } from '../../core/summary/officialLabel';
+import { NO_OFFICIAL } from '../../core/summary/summarize';
 import { createWorkbook, writeSheets } from '../../files';
 import { nodeDeflateRaw } from '../nativeZlib';
 import { loadConfig } from '../config';
@@ -44,9 +46,12 @@ export async function compareCommand(options: RoundOptions, io: CliIO): Promise<
     `${en ? `${comparison.lastPeriod ?? path.basename(lastFile)} → ${comparison.period ?? path.basename(thisFile)}: ` : `${comparison.lastPeriod ?? path.basename(lastFile)} → ${comparison.period ?? path.basename(thisFile)}：`}${counts.join(en ? ', ' : '，')}${options.output ? (en ? `; wrote ${path.basename(options.output)}` : `；已写入 ${path.basename(options.output)}`) : ''}\n`,
   );
   const lagging = comparison.tasks.filter((t) => t.change === 'newly-lagging' || t.change === 'still-lagging');
+  const places = taskPlaces(comparison);
   for (const t of lagging.slice(0, 30)) {
     const periods = t.periods ? (en ? ` (${t.periods} periods)` : `（连续 ${t.periods} 期）`) : '';
-    io.stdout(`  ${changeLabels[t.change][lang]}${periods}  ${t.official ?? ''} ${t.number}. ${t.task.split('\n')[0].slice(0, 40)}\n`);
+    // Named as the panes name it: the official (or the summary's word for none) and 第 N 项 / 第 9 部分第 3 项（无序号）.
+    const official = officialLabel(t.official ?? NO_OFFICIAL, lang);
+    io.stdout(`  ${changeLabels[t.change][lang]}${periods}  ${official} ${taskPlaceLabel(t, places, lang)}${en ? ': ' : '：'}${t.task.split('\n')[0].slice(0, 40)}\n`);
   }
   if (lagging.length > 30) io.stdout(en ? `  ... ${lagging.length - 30} more\n` : `  ……另有 ${lagging.length - 30} 项\n`);
   return EXIT_OK;

@@ -6,7 +6,7 @@ import { defaultConfig, type Config } from '../config/schema';
 import { compactLabel } from '../text/lists';
 import { NO_OFFICIAL } from '../summary/summarize';
 import { readStatus, statusIndex } from '../text/status';
-import type { Analysis } from '../types';
+import type { Analysis, Lang } from '../types';
 import { matchTasks } from './match';
 import { periodOf, taskKey } from './text';
 import type { MasterTask, ReturnedTask } from './types';
@@ -139,3 +139,44 @@ export function compareTables(last: Analysis, current: Analysis, options: Compar
     counts,
   };
 }
+
+/** A task's place in this period's table: its section (null in a table without sections) and its place there. */
+export type TaskPlaces = Map<ComparedTask, { section: number | null; position: number }>;
+
+/**
+ * Where each task of this period's table stands, counted in table order. A task without a 序号 is named by it
+ * ("第 9 部分第 3 项"), so that it can be found in the table.
+ */
+export function taskPlaces(comparison: Comparison): TaskPlaces {
+  const places: TaskPlaces = new Map();
+  const counted = new Map<number | null, number>();
+  // Tasks gone this period (no row) come last in the list and have no place in this table.
+  for (const task of comparison.tasks) {
+    if (task.row === null) continue;
+    const position = (counted.get(task.section) ?? 0) + 1;
+    counted.set(task.section, position);
+    places.set(task, { section: task.section, position });
+  }
+  return places;
+}
+
+/** How a lagging list names a task (the panes and the CLI): its written 序号, or else its section and place in it. */
+export function taskPlaceLabel(task: ComparedTask, places: TaskPlaces, lang: Lang): string {
+  if (task.number) return placeWords[lang].number(task.number);
+  const place = places.get(task);
+  if (!place) return '';
+  return place.section === null ? placeWords[lang].position(place.position) : placeWords[lang].section(place.section, place.position);
+}
+
+const placeWords: Record<Lang, { number: (n: string) => string; section: (s: number, p: number) => string; position: (p: number) => string }> = {
+  'zh-CN': {
+    number: (n) => `第 ${n} 项`,
+    section: (s, p) => `第 ${s} 部分第 ${p} 项（无序号）`,
+    position: (p) => `第 ${p} 项（无序号）`,
+  },
+  'en-US': {
+    number: (n) => `no. ${n}`,
+    section: (s, p) => `section ${s}, item ${p} (no number)`,
+    position: (p) => `item ${p} (no number)`,
+  },
+};

@@ -7,8 +7,8 @@ export { planSplit, safeFileName, SPLIT_LABELS, ROLE_LEAD, ROLE_SHARE } from './
 export type { SplitOptions, SplitPlan, UnitSplit } from './split';
 export { matchReturns } from './merge';
 export type { MergeOptions } from './merge';
-export { compareTables, STATUS_CHANGES } from './compare';
-export type { Comparison, ComparedTask, CompareOptions, OfficialChanges, StatusChange } from './compare';
+export { compareTables, STATUS_CHANGES, taskPlaceLabel, taskPlaces } from './compare';
+export type { Comparison, ComparedTask, CompareOptions, OfficialChanges, StatusChange, TaskPlaces } from './compare';
 export { masterTasks } from './tasks';
 export { matchTasks, MATCH_THRESHOLD, MATCH_THRESHOLD_SAME_NUMBER } from './match';
 export { diffText, diffMarkup, normalizeTask, periodOf, similarity, taskKey } from './text';
