@@ -1,23 +1,14 @@
 /** The pane's stacked bars name the summary's own buckets (未填写, 未识别, 未标明分管领导) in the pane's language, the user's statuses and officials as written. */
 import { renderToString } from 'react-dom/server';
 import { analyze } from '../../src/core';
-import type { Grid, Lang } from '../../src/core/types';
+import type { Lang } from '../../src/core/types';
 import { OfficialChart, statusColors } from '../../taskpane/components/OfficialChart';
 import { LanguageContext } from '../../taskpane/context';
 import { translator } from '../../taskpane/i18n';
+import { HU_TAI_SECTION, bucketsTable, noOfficialSection } from '../fixtures/summaryBuckets';
 
 /** Three tasks: one 按进度完成, one with an empty progress cell, one whose first line names no known status. */
-const grid: Grid = {
-  origin: { row: 1, column: 1 },
-  merges: [],
-  values: [
-    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
-    ['一、胡钛同志分管工作（共3项）', '', '', '', ''],
-    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
-    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', ''],
-    ['3', '建设智慧城市。', '市科技局', '林健生', '正在推进。'],
-  ],
-};
+const grid = bucketsTable(HU_TAI_SECTION);
 const { summary } = analyze(grid);
 
 function chartText(lang: Lang): string {
@@ -49,10 +40,7 @@ test('in Chinese they stay 未填写 and 未识别', () => {
 });
 
 /** Tasks under a section that names no official: the summary groups them as 未标明分管领导. */
-const withoutOfficial = analyze({
-  ...grid,
-  values: [...grid.values, ['二、其他重点工作（共1项）', '', '', '', ''], ['4', '整治农村人居环境。', '市农业农村局', '李明', '按进度完成。']],
-}).summary;
+const withoutOfficial = analyze(bucketsTable(HU_TAI_SECTION, noOfficialSection('二', '4'))).summary;
 
 function barsText(lang: Lang): string {
   const html = renderToString(

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Grid } from '../../src/core/types';
+import { HU_TAI_SECTION, ZHANG_SECTION, bucketsTable, noOfficialSection } from '../fixtures/summaryBuckets';
 import { analyze, ruleCatalog } from '../../src/core';
 import { DOCX_SHEET_NAME, openDocx } from '../../src/files/docx';
 import { GROUP_LIMIT } from '../../taskpane/components/CheckPanel';
@@ -40,22 +40,7 @@ const reviewerExpected = analyze(reviewerGrid);
  * table is as wide as a real one, and two the summary names itself: an empty progress cell (未填写) and a first line
  * that is no known status (未识别). The last section names no official: the summary groups its task as 未标明分管领导.
  */
-const englishGrid: Grid = {
-  origin: { row: 1, column: 1 },
-  merges: [],
-  values: [
-    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
-    ['一、胡钛同志分管工作（共3项）', '', '', '', ''],
-    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
-    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', ''],
-    ['3', '建设智慧城市。', '市科技局', '林健生', '正在推进。'],
-    ['二、张元醒同志分管工作（共2项）', '', '', '', ''],
-    ['4', '推进垃圾分类。', '市城管局', '陈霞', '未按进度完成。资金未到位。'],
-    ['5', '建设口袋公园。', '市住房城乡建设局', '许春绵', '已完成。'],
-    ['三、其他重点工作（共1项）', '', '', '', ''],
-    ['6', '整治农村人居环境。', '市农业农村局', '李明', '按进度完成。'],
-  ],
-};
+const englishGrid = bucketsTable(HU_TAI_SECTION, ZHANG_SECTION, noOfficialSection('三', '6'));
 const englishFixture: HarnessFixture = { grid: englishGrid, sheet: 'Tasks', displayLanguage: 'en-US', select: 'A1:E10' };
 
 let server: StaticServer;

@@ -1,21 +1,10 @@
 import { analyze } from '../../src/core';
 import { NO_OFFICIAL } from '../../src/core/summary/summarize';
 import { officialLabel } from '../../src/core/summary/officialLabel';
-import type { Grid } from '../../src/core/types';
+import { HU_TAI_SECTION, bucketsTable, noOfficialSection } from '../fixtures/summaryBuckets';
 
-/** Two tasks under 胡钛's section, one under a section that names no official (其他重点工作). */
-const grid: Grid = {
-  origin: { row: 1, column: 1 },
-  merges: [],
-  values: [
-    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
-    ['一、胡钛同志分管工作（共2项）', '', '', '', ''],
-    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
-    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', '正在推进。'],
-    ['二、其他重点工作（共1项）', '', '', '', ''],
-    ['3', '整治农村人居环境。', '市农业农村局', '李明', '按进度完成。'],
-  ],
-};
+/** 胡钛's section, and one that names no official (其他重点工作). */
+const grid = bucketsTable(HU_TAI_SECTION, noOfficialSection('二', '4'));
 
 describe('officialLabel', () => {
   it('says the bucket of tasks without an official in English for an English reader', () => {

@@ -1,20 +1,10 @@
 import { analyze } from '../../src/core';
 import { MISSING_STATUS, UNKNOWN_STATUS } from '../../src/core/summary/summarize';
 import { statusLabel } from '../../src/core/summary/statusLabel';
-import type { Grid } from '../../src/core/types';
+import { HU_TAI_SECTION, bucketsTable } from '../fixtures/summaryBuckets';
 
 /** Three tasks: one 按进度完成, one with an empty progress cell, one whose first line names no known status. */
-const grid: Grid = {
-  origin: { row: 1, column: 1 },
-  merges: [],
-  values: [
-    ['序号', '工作任务', '责任单位', '责任人', '进展情况'],
-    ['一、胡钛同志分管工作（共3项）', '', '', '', ''],
-    ['1', '推进综治视联网建设。', '市委政法委', '赖惠镇', '按进度完成。已贯通至各村。'],
-    ['2', '完善城乡社区治理。', '市民政局', '谢鸿猷', ''],
-    ['3', '建设智慧城市。', '市科技局', '林健生', '正在推进。'],
-  ],
-};
+const grid = bucketsTable(HU_TAI_SECTION);
 
 describe('statusLabel', () => {
   it('says the two buckets the summary makes up in English for an English reader', () => {
