@@ -14,6 +14,7 @@ import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
+import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core';
 import { openWorkbook } from '../../src/files';
 import { SHEET } from '../web/support';
@@ -52,16 +53,20 @@ const pathOf = (name: string): string => {
   return file;
 };
 
+/** The master opened on the page, its table's sheet chosen and read. */
+async function openMaster(page: Page): Promise<void> {
+  await openFile(page, pathOf(round.master.name));
+  await page.getByTestId('sheet-picker').selectOption(SHEET);
+  await page.getByTestId('busy').waitFor({ state: 'detached' });
+  await page.getByTestId('source-info').waitFor();
+}
+
 test('合并报送: open the master, add the returns, see who is silent, apply into the workbook, 汇总 the merged table, download it', async () => {
   const context = await served.newContext();
   const { page, errors } = await openWebPage(context, served.url);
   page.setDefaultTimeout(60000);
 
-  // The master: opened, its table's sheet chosen and read.
-  await openFile(page, pathOf(round.master.name));
-  await page.getByTestId('sheet-picker').selectOption(SHEET);
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
-  await page.getByTestId('source-info').waitFor();
+  await openMaster(page);
 
   await page.getByRole('tab', { name: '合并报送' }).click();
   // The step reads as two sections: sending the forms out, then merging what comes back.
@@ -182,10 +187,7 @@ test('取消 while the returns are read stops between files: those read so far a
   const context = await served.newContext();
   const { page } = await openWebPage(context, served.url);
   page.setDefaultTimeout(60000);
-  await openFile(page, pathOf(round.master.name));
-  await page.getByTestId('sheet-picker').selectOption(SHEET);
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
-  await page.getByTestId('source-info').waitFor();
+  await openMaster(page);
   await page.getByRole('tab', { name: '合并报送' }).click();
   // A folder of many returns (the same unit's, under other names): long enough to be stopped half way.
   const many = Array.from({ length: 120 }, (_, i) => ({ name: `市编办-第${i + 1}份.xlsx`, mimeType: 'application/octet-stream', buffer: Buffer.from(round.returns[2].bytes) }));
@@ -207,10 +209,7 @@ test('the returns box works as the open box does: a drag lights it up (not the p
   const context = await served.newContext();
   const { page, errors } = await openWebPage(context, served.url);
   page.setDefaultTimeout(60000);
-  await openFile(page, pathOf(round.master.name));
-  await page.getByTestId('sheet-picker').selectOption(SHEET);
-  await page.getByTestId('busy').waitFor({ state: 'detached' });
-  await page.getByTestId('source-info').waitFor();
+  await openMaster(page);
   await page.getByRole('tab', { name: '合并报送' }).click();
   const zone = page.getByTestId('merge-drop');
   const background = (testId: string) => page.getByTestId(testId).evaluate((element) => getComputedStyle(element).backgroundColor);
