@@ -76,6 +76,20 @@ function ListTextarea({ label, value, onChange }: { label: string; value: string
   return <Textarea ref={box} textarea={{ className: styles.listBox }} aria-label={label} resize="vertical" rows={1} value={value} onChange={(_, d) => onChange(d.value)} />;
 }
 
+/** An entry's first line: its name (labelled, numbered for screen readers) and the button that removes the entry. */
+function EntryHead({ label, n, value, onValue, onRemove }: { label: string; n: number; value: string; onValue: (value: string) => void; onRemove: () => void }) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  return (
+    <div className={styles.head}>
+      <Field className={styles.name} label={label}>
+        <Input aria-label={`${label} ${n}`} value={value} onChange={(_, d) => onValue(d.value)} />
+      </Field>
+      <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${value || n}`} onClick={onRemove} />
+    </div>
+  );
+}
+
 /**
  * Every field has a visible label that stays when it is filled in (a placeholder would vanish). The accessible name
  * adds the entry's number ("单位名称 2"), which a screen reader needs to tell the entries apart; it starts with the
@@ -87,12 +101,7 @@ function StatusEditor({ entry, index, onChange, onRemove }: EntryEditorProps<Sta
   const n = index + 1;
   return (
     <div className={styles.entry} data-testid="status-entry">
-      <div className={styles.head}>
-        <Field className={styles.name} label={t('settings.status')}>
-          <Input aria-label={`${t('settings.status')} ${n}`} value={entry.status} onChange={(_, d) => onChange({ ...entry, status: d.value })} />
-        </Field>
-        <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.status || n}`} onClick={onRemove} />
-      </div>
+      <EntryHead label={t('settings.status')} n={n} value={entry.status} onValue={(status) => onChange({ ...entry, status })} onRemove={onRemove} />
       <Field label={t('settings.synonyms')}>
         <ListTextarea label={`${t('settings.synonyms')} ${n}`} value={entry.synonyms} onChange={(synonyms) => onChange({ ...entry, synonyms })} />
       </Field>
@@ -110,12 +119,7 @@ function UnitEditor({ entry, index, onChange, onRemove }: EntryEditorProps<UnitD
   const n = index + 1;
   return (
     <div className={styles.entry} data-testid="unit-entry">
-      <div className={styles.head}>
-        <Field className={styles.name} label={t('settings.unitName')}>
-          <Input aria-label={`${t('settings.unitName')} ${n}`} value={entry.name} onChange={(_, d) => onChange({ ...entry, name: d.value })} />
-        </Field>
-        <Button className={styles.remove} appearance="subtle" icon={<DeleteRegular />} aria-label={`${t('settings.remove')} ${entry.name || n}`} onClick={onRemove} />
-      </div>
+      <EntryHead label={t('settings.unitName')} n={n} value={entry.name} onValue={(name) => onChange({ ...entry, name })} onRemove={onRemove} />
       <Field label={t('settings.person')}>
         <Input aria-label={`${t('settings.person')} ${n}`} value={entry.person} onChange={(_, d) => onChange({ ...entry, person: d.value })} />
       </Field>
