@@ -19,8 +19,9 @@ export function nodeDeflateRaw(data: Uint8Array): Uint8Array {
   return zlib.deflateRawSync(data, { level: 7 });
 }
 
-/** What the CLI hands the file layer for reading; zlib.crc32 is there from Node 20.15 on. */
+/** What the CLI hands the file layer, reading and writing; zlib.crc32 is there from Node 20.15 on. */
 export const nodeZip: NativeZip = {
   inflateRaw: nodeInflateRaw,
+  deflateRaw: nodeDeflateRaw,
   crc32: typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) >>> 0 : undefined,
 };

@@ -8,7 +8,7 @@ import type { AnalyzedFile } from './analyzeFile';
 import { CliError } from './errors';
 import type { CliIO } from './io';
 import { fromFileError } from './readInput';
-import { nodeDeflateRaw } from './nativeZlib';
+import { nodeZip } from './nativeZlib';
 import { writeOutput } from './outputFile';
 
 /** A sheet read from HTML, SpreadsheetML 2003 or Word, written as it was so the output still holds the original. */
@@ -60,7 +60,7 @@ export async function writeWorkbook(
   let result: WriteResult;
   try {
     const base = input.original === null ? input.bytes : createWorkbook([input.original]);
-    result = addSheets(base, sheets, { replace: options.replace, plainWorkbook: !macroOutput, deflateRaw: nodeDeflateRaw });
+    result = addSheets(base, sheets, { replace: options.replace, plainWorkbook: !macroOutput, native: nodeZip });
   } catch (error) {
     return fromFileError(error);
   }

@@ -3,7 +3,7 @@ import { changeLabels, compareSheets, compareTables, roundSheetNames, STATUS_CHA
 import { officialLabel } from '../../core/summary/officialLabel';
 import { NO_OFFICIAL } from '../../core/summary/summarize';
 import { createWorkbook, writeSheets } from '../../files';
-import { nodeDeflateRaw } from '../nativeZlib';
+import { nodeZip } from '../nativeZlib';
 import { loadConfig } from '../config';
 import { EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
@@ -30,7 +30,7 @@ export async function compareCommand(options: RoundOptions, io: CliIO): Promise<
     const sheets = compareSheets(comparison, lang);
     let bytes: Uint8Array;
     try {
-      bytes = current.format === 'xlsx' || current.format === 'xlsm' ? writeSheets(current.bytes, sheets, { replace: (name) => COMPARE_SHEETS.has(name.toLowerCase()) && name !== current.sheet, deflateRaw: nodeDeflateRaw }) : createWorkbook(sheets);
+      bytes = current.format === 'xlsx' || current.format === 'xlsm' ? writeSheets(current.bytes, sheets, { replace: (name) => COMPARE_SHEETS.has(name.toLowerCase()) && name !== current.sheet, native: nodeZip }) : createWorkbook(sheets);
     } catch (error) {
       writeError(error, options.output);
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { matchReturns, mergeSheets, roundSheetNames, type MergePlan, type ReturnInput, type RoundFinding } from '../../core/returns';
 import type { Lang, Severity } from '../../core/types';
 import { createWorkbook, writeSheets } from '../../files';
-import { nodeDeflateRaw } from '../nativeZlib';
+import { nodeZip } from '../nativeZlib';
 import { loadConfig } from '../config';
 import { CliError, isCliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from '../errors';
 import type { CliIO } from '../io';
@@ -52,7 +52,7 @@ export async function mergeCommand(options: RoundOptions, io: CliIO): Promise<nu
   let bytes: Uint8Array;
   try {
     // A master in the ".xls" formats cannot take new sheets in place: the output then holds the round's sheets only.
-    bytes = master.format === 'xlsx' || master.format === 'xlsm' ? writeSheets(master.bytes, sheets, { replace: (name) => ROUND_SHEETS.has(name.toLowerCase()) && name !== master.sheet, deflateRaw: nodeDeflateRaw }) : createWorkbook(sheets);
+    bytes = master.format === 'xlsx' || master.format === 'xlsm' ? writeSheets(master.bytes, sheets, { replace: (name) => ROUND_SHEETS.has(name.toLowerCase()) && name !== master.sheet, native: nodeZip }) : createWorkbook(sheets);
   } catch (error) {
     io.progress?.(null);
     writeError(error, output);

@@ -114,7 +114,7 @@ function freeId(existing: Set<string>): string {
 
 export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: WriteOptions & { limits?: Partial<Limits> } = {}): WriteResult {
   const limits = withDefaults(options.limits);
-  const pkg = OpcPackage.open(original, limits);
+  const pkg = OpcPackage.open(original, limits, options.native);
   const warnings: FileWarning[] = [...pkg.archive.warnings];
   const editor = new PackageEditor(pkg);
   const main = pkg.mainPart();
@@ -188,7 +188,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
   const sheetXml = (sheet: OutputSheet, name: string, part: string): DeflatedPart => {
     // Strict packages would need the Strict DrawingML namespaces; the table is written without its chart there.
     const withChart = sheet.chart !== undefined && sheet.rows.length > 0 && !strict;
-    const xml = new DeflatedPart(options.deflateRaw);
+    const xml = new DeflatedPart(options.native);
     const { truncatedCells: cut } = worksheetXml(sheet, styles, mainNs, { sharedString, drawingRelId: withChart ? 'rId1' : undefined }, xml);
     truncatedCells += cut;
     if (withChart) {
@@ -310,7 +310,7 @@ export function addSheets(original: Uint8Array, sheets: OutputSheet[], options: 
     if (!pkg.archive.entries.has(name) && content !== '') entries.push({ name, kind: 'new', data: content });
   }
   for (const { part, xml } of newParts) entries.push(xml instanceof DeflatedPart ? xml.entry(part) : { name: part, kind: 'new', data: xml });
-  return { bytes: writeZip(entries, options.deflateRaw), names, replaced, truncatedCells, macrosDropped, warnings };
+  return { bytes: writeZip(entries, options.native), names, replaced, truncatedCells, macrosDropped, warnings };
 }
 
 /** The texts the sheets write more than once, as written (cut to a cell's limit), leaving out those already shared. */
